@@ -50,7 +50,7 @@ function meridional(phi: number): number {
  * @param lat0 centre latitude in degrees
  * @example
  * const f = localFrame(111.785, 37.265);
- * f.toXY([111.795, 37.265]); // ≈ [887.0, 0.5] metres east/north
+ * f.toXY([111.795, 37.265]); // ≈ [887.0, 0.05] metres east/north
  * f.toLonLat(f.toXY([111.79, 37.27])); // ≈ [111.79, 37.27]
  */
 export function localFrame(lon0: number, lat0: number): LocalFrame {

@@ -1,0 +1,2 @@
+export * from './local-metric';
+export * from './clipper';
