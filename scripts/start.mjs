@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `npm start`: one command from a fresh clone to a running app.
+// Builds the SPA when missing or stale, prepares the data dir and superuser, applies migrations, starts PocketBase
+// (API + realtime + the SPA), loads Fenyang's divisions and — on an empty database — the demo programme, prints the URL
+// and sign-in, and stops PocketBase cleanly on Ctrl-C / SIGTERM.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  ROOT, StartError, checkBinary, checkPortFree, migrateUp, prepareDataDir, serve, upsertSuperuser,
+} from './lib/pocketbase.mjs';
+import { DEMO_PASSWORD, DEMO_USERS, seed } from './lib/seed.mjs';
+
+const port = Number(process.env.PORT ?? 8090);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = path.resolve(ROOT, process.env.PB_DATA ?? 'pb_data');
+const loadDemo = process.env.DEMO !== '0';
+const distDir = path.join(ROOT, 'dist');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfStale() {
+  const index = path.join(distDir, 'index.html');
+  const sourcesTime = Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'index.html')).mtimeMs);
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sourcesTime) return;
+  console.log('构建前端 / building the web app …');
+  const res = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new StartError('前端构建失败 / the web app build failed (see above)');
+}
+
+/** Superuser credentials: from the environment, or generated once and kept in the data dir (mode 600). */
+function superuserCredentials() {
+  if (process.env.PB_ADMIN_EMAIL && process.env.PB_ADMIN_PASSWORD) {
+    return { email: process.env.PB_ADMIN_EMAIL, password: process.env.PB_ADMIN_PASSWORD, fresh: false, stored: false };
+  }
+  const file = path.join(dataDir, '.admin-credentials.json');
+  if (fs.existsSync(file)) return { ...JSON.parse(fs.readFileSync(file, 'utf8')), fresh: false, stored: true };
+  const creds = { email: 'admin@fenyang.local', password: crypto.randomBytes(12).toString('base64url') };
+  return { ...creds, fresh: true, stored: true, file };
+}
+
+async function main() {
+  checkBinary();
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartError(`端口无效 / invalid PORT: ${process.env.PORT}`);
+  await checkPortFree(port, host);
+  buildIfStale();
+  const created = prepareDataDir(dataDir);
+  let creds;
+  try {
+    migrateUp(dataDir);
+    creds = superuserCredentials();
+    if (creds.fresh || !creds.stored) upsertSuperuser(dataDir, creds.email, creds.password);
+    if (creds.fresh) fs.writeFileSync(creds.file, JSON.stringify({ email: creds.email, password: creds.password }), { mode: 0o600 });
+  } catch (err) {
+    if (created) fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+
+  const server = await serve({ dir: dataDir, port, host, publicDir: distDir, quiet: true });
+  let stopping = false;
+  const shutdown = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n收到 ${signal},正在停止 / stopping PocketBase …`);
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  server.child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`PocketBase 意外退出 / exited unexpectedly (code ${code}, signal ${signal})\n${server.output()}`);
+    process.exit(code || 1);
+  });
+
+  try {
+    const result = await seed({ url: server.url, email: creds.email, password: creds.password, demo: loadDemo });
+    if (result.divisionsCreated) console.log(`已载入行政区划 / loaded divisions: ${result.divisionsCreated} records`);
+    if (result.demoLoaded) console.log('已载入示例数据 / loaded the demo programme (示例数据)');
+  } catch (err) {
+    await server.stop();
+    throw new StartError(`载入数据失败 / loading data failed: ${err?.response?.message ?? err.message}\n${JSON.stringify(err?.response?.data ?? {}, null, 1)}`);
+  }
+
+  const shown = host === '0.0.0.0' ? `http://127.0.0.1:${port}` : `http://${host}:${port}`;
+  console.log(`
+  汾阳市老旧小区改造"一张图" 已启动 / is running
+  ─────────────────────────────────────────────
+  应用 App:            ${shown}/
+  公众进度 Public map: ${shown}/#/public
+  管理后台 Admin UI:   ${shown}/_/`);
+  if (creds.fresh) console.log(`  超级管理员 Superuser: ${creds.email} / ${creds.password}   (仅显示一次 shown once; kept in ${path.relative(ROOT, creds.file)})`);
+  else console.log(`  超级管理员 Superuser: ${creds.email}${creds.stored ? ` (password in ${path.relative(ROOT, path.join(dataDir, '.admin-credentials.json'))})` : ''}`);
+  if (loadDemo) {
+    console.log(`  示例账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.name}`);
+  }
+  console.log('  按 Ctrl-C 停止 / press Ctrl-C to stop\n');
+}
+
+main().catch((err) => {
+  if (err instanceof StartError) console.error(`\n✗ ${err.message}\n`);
+  else console.error(err);
+  process.exit(1);
+});

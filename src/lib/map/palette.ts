@@ -1,0 +1,14 @@
+// The one stage palette: map fills, legend swatches, charts and the public map all read it.
+import type { Stage } from '../types';
+
+export const STAGE_COLORS: Record<Stage, string> = {
+  demand: '#9aa5b1',
+  scheme: '#8e6fd8',
+  planned: '#3b82f6',
+  construction: '#f59e0b',
+  accepted: '#16a34a',
+  maintained: '#0f766e',
+};
+
+export const ZONE_COLOR = '#db2777';
+export const SELECTION_COLOR = '#facc15';

@@ -1,0 +1,46 @@
+// Every layer id and its order, bottom to top. Layers are added with beforeId = the next existing id above them,
+// so thematic layers always sit in this order whatever the basemap.
+export const LAYERS = [
+  'basemap-raster',
+  'local-background',
+  'county-fill',
+  'green-fill',
+  'water-fill',
+  'roads-casing',
+  'roads-line',
+  'county-line',
+  'compounds-fill',
+  'compounds-hover',
+  'compounds-selected',
+  'buildings-fill',
+  'buildings-line',
+  'context-fill',
+  'context-line',
+  'compounds-line',
+  'zones-fill',
+  'zones-line',
+  'analysis-fill',
+  'analysis-line',
+  'sites-fill',
+  'sites-line',
+  'draw-preview',
+] as const;
+export type LayerId = (typeof LAYERS)[number];
+
+export const SOURCES = {
+  outline: 'src-outline',
+  compounds: 'src-compounds',
+  buildings: 'src-buildings',
+  context: 'src-context',
+  zones: 'src-zones',
+  analysis: 'src-analysis',
+  sites: 'src-sites',
+  raster: 'src-raster',
+} as const;
+
+/** The id of the first layer above `id` that is already on the map, for map.addLayer(layer, beforeId). */
+export function beforeId(id: LayerId, existing: (id: string) => boolean): string | undefined {
+  const start = LAYERS.indexOf(id);
+  for (let i = start + 1; i < LAYERS.length; i++) if (existing(LAYERS[i])) return LAYERS[i];
+  return undefined;
+}

@@ -1,0 +1,62 @@
+// The programme's data in the browser: compounds, divisions and context, loaded once and kept live by realtime.
+// Large collections are $state.raw and replaced on change, never mutated (the map sources read them as a whole).
+import { STAGES, type Stage } from '../types';
+import { describeError, isAbort } from '../data/pb';
+import { listCompounds, subscribeCompounds, type CompoundChange } from '../data/compounds';
+import { listCommunities, listContext, listTownships } from '../data/divisions';
+import type { CommunityRecord, CompoundRecord, ContextRecord, TownshipRecord } from '../data/records';
+
+export class Programme {
+  compounds = $state.raw<CompoundRecord[]>([]);
+  townships = $state.raw<TownshipRecord[]>([]);
+  communities = $state.raw<CommunityRecord[]>([]);
+  context = $state.raw<ContextRecord[]>([]);
+  loaded = $state(false);
+  error = $state('');
+  live = $state(false);
+
+  byId = $derived(new Map(this.compounds.map((c) => [c.id, c])));
+  byCode = $derived(new Map(this.compounds.map((c) => [c.code, c])));
+  townshipName = $derived(new Map(this.townships.map((t) => [t.id, t.name])));
+  communityName = $derived(new Map(this.communities.map((c) => [c.id, c.name])));
+  isDemo = $derived(this.compounds.some((c) => c.is_demo));
+  stageCounts = $derived.by(() => {
+    const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+    for (const c of this.compounds) counts[c.stage]++;
+    return counts;
+  });
+
+  #unsubscribe: (() => Promise<void>) | null = null;
+
+  async load() {
+    try {
+      const [compounds, townships, communities, context] = await Promise.all([
+        listCompounds(), listTownships(), listCommunities(), listContext(),
+      ]);
+      this.compounds = compounds;
+      this.townships = townships;
+      this.communities = communities;
+      this.context = context;
+      this.loaded = true;
+      this.error = '';
+    } catch (err) {
+      if (!isAbort(err)) this.error = describeError(err);
+    }
+  }
+
+  async subscribe() {
+    this.#unsubscribe = await subscribeCompounds((change) => this.apply(change));
+    this.live = true;
+  }
+
+  apply({ action, record }: CompoundChange) {
+    if (action === 'delete') this.compounds = this.compounds.filter((c) => c.id !== record.id);
+    else if (this.byId.has(record.id)) this.compounds = this.compounds.map((c) => (c.id === record.id ? record : c));
+    else this.compounds = [...this.compounds, record];
+  }
+
+  async dispose() {
+    await this.#unsubscribe?.();
+    this.live = false;
+  }
+}
