@@ -1,2 +1,3 @@
 export * from './local-metric';
 export * from './clipper';
+export * from './cluster-adjacent';

@@ -25,6 +25,8 @@ export interface LocalFrame {
   toXY(p: [number, number] | number[]): [number, number];
   /** [x, y] in metres east/north of the centre → [lon, lat] in degrees. */
   toLonLat(p: [number, number]): [number, number];
+  /** Allocation-free toXY for hot loops: writes x to out[at] and y to out[at + 1]. */
+  projectInto(lon: number, lat: number, out: Float64Array | number[], at: number): void;
   /** Metres per degree of longitude / latitude at the centre (handy for growing lon/lat boxes). */
   mPerDegLon: number;
   mPerDegLat: number;
@@ -80,6 +82,13 @@ export function localFrame(lon0: number, lat0: number): LocalFrame {
     return [x, y];
   }
 
+  function projectInto(lon: number, lat: number, out: Float64Array | number[], at: number): void {
+    const dl = lon * DEG - lam0;
+    const d = lat * DEG - phi0;
+    out[at] = (f0 + d * (f1 + d * f2)) * dl;
+    out[at + 1] = d * (s1 + d * (s2 + d * s3)) + (g0 + g1 * d) * dl * dl;
+  }
+
   function toLonLat(p: [number, number]): [number, number] {
     const x = p[0];
     const y = p[1];
@@ -99,7 +108,7 @@ export function localFrame(lon0: number, lat0: number): LocalFrame {
     return [(lam0 + dl) / DEG, (phi0 + d) / DEG];
   }
 
-  return { lon0, lat0, toXY, toLonLat, mPerDegLon: f0 * DEG, mPerDegLat: m0 * DEG };
+  return { lon0, lat0, toXY, toLonLat, projectInto, mPerDegLon: f0 * DEG, mPerDegLat: m0 * DEG };
 }
 
 /**

@@ -1,0 +1,379 @@
+// Group compounds whose boundaries lie within a tolerance of each other.
+// Pipeline: project once into one local metric frame (flat Float64Array, metres) → flatbush over
+// boxes grown by the tolerance → for each candidate pair not yet in the same group, an exact planar
+// segment-to-segment distance test with early exit (containment counts as distance 0) →
+// union-find. Never all pairs: only boxes that come within the tolerance are tested.
+import Flatbush from 'flatbush';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { frameFor, type LocalFrame } from './local-metric';
+
+/** Default joining tolerance in metres (a shared wall or narrow lane joins, a street separates). */
+export const DEFAULT_TOLERANCE_M = 15;
+/** Allowed tolerance range in metres. */
+export const MAX_TOLERANCE_M = 50;
+/** Touching is decided to this many metres (float noise of projected shared vertices). */
+const TOUCH_EPS_M = 0.001;
+
+/**
+ * Throws a RangeError (Chinese + English) unless 0 ≤ toleranceM ≤ 50.
+ * @param toleranceM metres
+ * @example checkToleranceM(15) // ok; checkToleranceM(80) throws
+ */
+export function checkToleranceM(toleranceM: number): number {
+  if (typeof toleranceM !== 'number' || !Number.isFinite(toleranceM) || toleranceM < 0 || toleranceM > MAX_TOLERANCE_M) {
+    throw new RangeError(
+      `合并容差须在 0–${MAX_TOLERANCE_M} 米之间(当前 ${String(toleranceM)})/ ` +
+        `Merge tolerance must be between 0 and ${MAX_TOLERANCE_M} m (got ${String(toleranceM)})`,
+    );
+  }
+  return toleranceM;
+}
+
+/** Polygons flattened into typed arrays of metres in one frame (rings without the closing vertex). */
+export interface FlatPolygons {
+  frame: LocalFrame;
+  ids: string[];
+  /** x, y interleaved, metres. */
+  xy: Float64Array;
+  /** Vertex index where ring r starts; ringStart[r + 1] is where it ends. */
+  ringStart: Int32Array;
+  /** Ring index where feature i starts; featRing[i + 1] is where it ends. */
+  featRing: Int32Array;
+  /** Per feature: minX, minY, maxX, maxY in metres (NaN-free; empty features get an empty box at 0). */
+  bbox: Float64Array;
+}
+
+type AreaFeature = Feature<Polygon | MultiPolygon | null>;
+
+/** The id of feature i: properties[idProperty], else feature.id, else its index. */
+export function featureId(f: AreaFeature, i: number, idProperty: string): string {
+  const v = f.properties?.[idProperty] ?? f.id;
+  return v === undefined || v === null ? String(i) : String(v);
+}
+
+function geomBbox(features: AreaFeature[]): [number, number, number, number] {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const f of features) {
+    const g = f.geometry;
+    if (!g) continue;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const rings of polys) {
+      if (!rings[0]) continue;
+      for (const p of rings[0]) {
+        if (p[0] < x0) x0 = p[0];
+        if (p[0] > x1) x1 = p[0];
+        if (p[1] < y0) y0 = p[1];
+        if (p[1] > y1) y1 = p[1];
+      }
+    }
+  }
+  return x0 === Infinity ? [0, 0, 0, 0] : [x0, y0, x1, y1];
+}
+
+/**
+ * Project features into one frame as flat arrays (for the distance loop and for clipper).
+ * @example const flat = flattenPolygons(fc.features, 'id');
+ */
+export function flattenPolygons(features: AreaFeature[], idProperty: string, frame?: LocalFrame): FlatPolygons {
+  const fr = frame ?? frameFor(geomBbox(features));
+  const n = features.length;
+  let nv = 0;
+  let nr = 0;
+  for (const f of features) {
+    const g = f.geometry;
+    if (!g) continue;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const rings of polys) for (const ring of rings) {
+      nv += ring.length;
+      nr++;
+    }
+  }
+  const xy = new Float64Array(nv * 2);
+  const ringStart = new Int32Array(nr + 1);
+  const featRing = new Int32Array(n + 1);
+  const bbox = new Float64Array(n * 4);
+  const ids: string[] = new Array(n);
+  let v = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const f = features[i];
+    ids[i] = featureId(f, i, idProperty);
+    featRing[i] = r;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    const g = f.geometry;
+    if (g) {
+      const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      for (const rings of polys) {
+        for (const ring of rings) {
+          const start = v;
+          let m = ring.length;
+          if (m > 1 && ring[0][0] === ring[m - 1][0] && ring[0][1] === ring[m - 1][1]) m--;
+          for (let k = 0; k < m; k++) {
+            fr.projectInto(ring[k][0], ring[k][1], xy, 2 * v);
+            const x = xy[2 * v];
+            const y = xy[2 * v + 1];
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+            if (y < y0) y0 = y;
+            if (y > y1) y1 = y;
+            v++;
+          }
+          if (v - start < 3) {
+            v = start; // degenerate ring: ignore
+            continue;
+          }
+          ringStart[r++] = start;
+          ringStart[r] = v;
+        }
+      }
+    }
+    if (x0 === Infinity) x0 = y0 = x1 = y1 = 0;
+    bbox[4 * i] = x0;
+    bbox[4 * i + 1] = y0;
+    bbox[4 * i + 2] = x1;
+    bbox[4 * i + 3] = y1;
+  }
+  featRing[n] = r;
+  return {
+    frame: fr,
+    ids,
+    xy: xy.subarray(0, 2 * v),
+    ringStart: ringStart.subarray(0, r + 1),
+    featRing,
+    bbox,
+  };
+}
+
+/** Squared distance from point (px, py) to segment (ax, ay)–(bx, by). */
+function pointSegDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+  if (t < 0) t = 0;
+  else if (t > 1) t = 1;
+  const ex = ax + t * dx - px;
+  const ey = ay + t * dy - py;
+  return ex * ex + ey * ey;
+}
+
+/** Squared minimum distance between segments ab and cd (0 when they cross). */
+export function segSegDist2(
+  ax: number, ay: number, bx: number, by: number,
+  cx: number, cy: number, dx: number, dy: number,
+): number {
+  const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+  const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+  const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+  if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) return 0;
+  let m = pointSegDist2(ax, ay, cx, cy, dx, dy);
+  let t = pointSegDist2(bx, by, cx, cy, dx, dy);
+  if (t < m) m = t;
+  t = pointSegDist2(cx, cy, ax, ay, bx, by);
+  if (t < m) m = t;
+  t = pointSegDist2(dx, dy, ax, ay, bx, by);
+  return t < m ? t : m;
+}
+
+/** Even-odd point-in-polygon over all rings of feature i (holes and parts included). */
+export function pointInFeature(flat: FlatPolygons, i: number, px: number, py: number): boolean {
+  const { xy, ringStart, featRing } = flat;
+  let inside = false;
+  for (let r = featRing[i]; r < featRing[i + 1]; r++) {
+    const s = ringStart[r];
+    const e = ringStart[r + 1];
+    let jx = xy[2 * (e - 1)];
+    let jy = xy[2 * (e - 1) + 1];
+    for (let k = s; k < e; k++) {
+      const ix = xy[2 * k];
+      const iy = xy[2 * k + 1];
+      if (iy > py !== jy > py && px < ((jx - ix) * (py - iy)) / (jy - iy) + ix) inside = !inside;
+      jx = ix;
+      jy = iy;
+    }
+  }
+  return inside;
+}
+
+/**
+ * True when features a and b of `flat` come within `tolM` metres (boundary to boundary), or one
+ * lies inside the other. Early exit on the first close pair; segments whose box is farther than
+ * tolM from the other feature's box are skipped.
+ */
+export function withinDistance(flat: FlatPolygons, a: number, b: number, tolM: number): boolean {
+  const { xy, ringStart, featRing, bbox } = flat;
+  const t2 = tolM * tolM;
+  const bx0 = bbox[4 * b] - tolM;
+  const by0 = bbox[4 * b + 1] - tolM;
+  const bx1 = bbox[4 * b + 2] + tolM;
+  const by1 = bbox[4 * b + 3] + tolM;
+  for (let ra = featRing[a]; ra < featRing[a + 1]; ra++) {
+    const sa = ringStart[ra];
+    const ea = ringStart[ra + 1];
+    let px = xy[2 * (ea - 1)];
+    let py = xy[2 * (ea - 1) + 1];
+    for (let ka = sa; ka < ea; ka++) {
+      const qx = xy[2 * ka];
+      const qy = xy[2 * ka + 1];
+      const sx0 = px < qx ? px : qx;
+      const sx1 = px < qx ? qx : px;
+      const sy0 = py < qy ? py : qy;
+      const sy1 = py < qy ? qy : py;
+      if (sx1 >= bx0 && sx0 <= bx1 && sy1 >= by0 && sy0 <= by1) {
+        for (let rb = featRing[b]; rb < featRing[b + 1]; rb++) {
+          const sb = ringStart[rb];
+          const eb = ringStart[rb + 1];
+          let ux = xy[2 * (eb - 1)];
+          let uy = xy[2 * (eb - 1) + 1];
+          for (let kb = sb; kb < eb; kb++) {
+            const vx = xy[2 * kb];
+            const vy = xy[2 * kb + 1];
+            // segment boxes farther apart than tol cannot be within tol
+            if (
+              (ux < vx ? ux : vx) - tolM <= sx1 && (ux < vx ? vx : ux) + tolM >= sx0 &&
+              (uy < vy ? uy : vy) - tolM <= sy1 && (uy < vy ? vy : uy) + tolM >= sy0 &&
+              segSegDist2(px, py, qx, qy, ux, uy, vx, vy) <= t2
+            ) {
+              return true;
+            }
+            ux = vx;
+            uy = vy;
+          }
+        }
+      }
+      px = qx;
+      py = qy;
+    }
+  }
+  // No boundaries close: joined only if one contains the other.
+  if (featRing[a] === featRing[a + 1] || featRing[b] === featRing[b + 1]) return false;
+  const va = ringStart[featRing[a]];
+  const vb = ringStart[featRing[b]];
+  return pointInFeature(flat, b, xy[2 * va], xy[2 * va + 1]) || pointInFeature(flat, a, xy[2 * vb], xy[2 * vb + 1]);
+}
+
+export interface ClusterOptions {
+  /** Joining distance in metres, 0–50 (default 15). 0 joins only touching/overlapping compounds. */
+  toleranceM?: number;
+  /** Property holding the compound id (default 'id'; falls back to feature.id, then the index). */
+  idProperty?: string;
+}
+
+export interface ClusterStats {
+  features: number;
+  toleranceM: number;
+  /** Pairs whose tolerance-grown boxes overlap (what the index returned). */
+  candidatePairs: number;
+  /** Pairs that needed the exact distance test (the rest were already in one group). */
+  exactChecks: number;
+  groups: number;
+  singletons: number;
+}
+
+export interface ClusterResult {
+  /** Member ids per group, ids sorted, groups sorted by their first id. */
+  groups: string[][];
+  /** Same as stats.candidatePairs. */
+  pairs: number;
+  stats: ClusterStats;
+}
+
+/** Internal form shared with mergeAdjacent: groups as feature indices, plus the flat geometry. */
+export interface ClusterIndexed {
+  flat: FlatPolygons;
+  /** Feature indices per group, ordered as `groups` (ids sorted). */
+  groupsIdx: number[][];
+  groups: string[][];
+  stats: ClusterStats;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** clusterAdjacent, returning feature indices and the projected geometry too (for mergeAdjacent). */
+export function clusterAdjacentIndexed(
+  fc: FeatureCollection<Polygon | MultiPolygon | null>,
+  opts: ClusterOptions = {},
+): ClusterIndexed {
+  const tol = checkToleranceM(opts.toleranceM ?? DEFAULT_TOLERANCE_M);
+  const features = fc.features as AreaFeature[];
+  const n = features.length;
+  const flat = flattenPolygons(features, opts.idProperty ?? 'id');
+  const tolEff = tol + TOUCH_EPS_M;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  let candidatePairs = 0;
+  let exactChecks = 0;
+  if (n > 1) {
+    const { bbox } = flat;
+    const index = new Flatbush(n);
+    const h = tolEff / 2; // two boxes grown by tol/2 overlap ⇔ the boxes are within tol
+    for (let i = 0; i < n; i++) index.add(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h);
+    index.finish();
+    for (let i = 0; i < n; i++) {
+      // The filter does the work and keeps nothing, so no result arrays are built.
+      index.search(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h, (j) => {
+        if (j <= i) return false;
+        candidatePairs++;
+        const ri = find(i);
+        const rj = find(j);
+        if (ri === rj) return false;
+        exactChecks++;
+        if (withinDistance(flat, i, j, tolEff)) parent[ri < rj ? rj : ri] = ri < rj ? ri : rj;
+        return false;
+      });
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const g = byRoot.get(r);
+    if (g) g.push(i);
+    else byRoot.set(r, [i]);
+  }
+  const ids = flat.ids;
+  const groupsIdx = [...byRoot.values()].map((g) => g.sort((a, b) => cmp(ids[a], ids[b])));
+  groupsIdx.sort((a, b) => cmp(ids[a[0]], ids[b[0]]));
+  const groups = groupsIdx.map((g) => g.map((i) => ids[i]));
+  let singletons = 0;
+  for (const g of groups) if (g.length === 1) singletons++;
+  return {
+    flat,
+    groupsIdx,
+    groups,
+    stats: { features: n, toleranceM: tol, candidatePairs, exactChecks, groups: groups.length, singletons },
+  };
+}
+
+/**
+ * Group compounds whose boundaries lie within `toleranceM` metres (a compound inside another
+ * counts as distance 0). Joining is transitive: A–B 5 m and B–C 10 m put A, B, C in one group
+ * even when A–C is 40 m.
+ *
+ * @param fc compounds (Polygon/MultiPolygon, WGS84)
+ * @param opts toleranceM in metres, 0–50, default 15 (RangeError outside); idProperty default 'id'
+ * @returns groups of member ids (sorted; groups sorted by first id), candidate pair count, stats
+ * @example
+ * const { groups } = clusterAdjacent(compounds, { toleranceM: 15, idProperty: 'code' });
+ * // [['FY-001', 'FY-002'], ['FY-003'], …]
+ */
+export function clusterAdjacent(
+  fc: FeatureCollection<Polygon | MultiPolygon | null>,
+  opts: ClusterOptions = {},
+): ClusterResult {
+  const r = clusterAdjacentIndexed(fc, opts);
+  return { groups: r.groups, pairs: r.stats.candidatePairs, stats: r.stats };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { clusterAdjacent, segSegDist2 } from '../../src/lib/geo/cluster-adjacent';
+import { golden, readFixtures, roundFC } from './helpers/fixtures';
+
+type AreaFC = FeatureCollection<Polygon | MultiPolygon>;
+
+// What each case must give (member sets exact); the goldens hold the same plus the stats.
+const expected: Record<string, string[][]> = {
+  chain: [['A', 'B', 'C']],
+  'collinear-shared-edges': [['P', 'Q', 'S', 'T']],
+  courtyard: [['Y', 'Y2', 'Y3'], ['Y1']],
+  'courtyard-inner': [['Y', 'Y1', 'Y4']],
+  'gap-30m': [['A'], ['B']],
+  'gap-5m': [['A', 'B']],
+  'l-shapes': [['L1', 'L2'], ['L3']],
+  'multipolygon-member': [['A', 'B', 'M'], ['C']],
+  'pin-hole': [['N1', 'N2', 'N3', 'N4']],
+  'street-separates': [['E1', 'E2', 'E3'], ['W1', 'W2', 'W3']],
+  'tolerance-0': [['A', 'B'], ['C'], ['D', 'E']],
+  'tolerance-50': [['A', 'B'], ['C']],
+  'touching-walls': [['A', 'B'], ['C']],
+};
+
+describe('clusterAdjacent fixtures', () => {
+  const fixtures = readFixtures('cluster-adjacent');
+  it('covers every expected case', () => {
+    expect(fixtures.map((f) => f.name).sort()).toEqual(Object.keys(expected).sort());
+  });
+  for (const { name, input, outPath } of fixtures) {
+    it(name, () => {
+      const opts = (input.properties ?? {}) as { toleranceM?: number; idProperty?: string };
+      const res = clusterAdjacent(input as AreaFC, opts);
+      expect(res.groups).toEqual(expected[name]);
+      const groupOf = new Map<string, number>();
+      res.groups.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
+      const out = roundFC({
+        type: 'FeatureCollection' as const,
+        properties: { toleranceM: opts.toleranceM, groups: res.groups, stats: res.stats },
+        features: input.features.map((f) => ({
+          ...f,
+          properties: { ...f.properties, group: groupOf.get(String(f.properties?.id)) },
+        })),
+      });
+      expect(out).toEqual(golden(outPath, out));
+    });
+  }
+});
+
+describe('clusterAdjacent', () => {
+  const [touching] = readFixtures('cluster-adjacent').filter((f) => f.name === 'touching-walls');
+  const fc = touching.input as AreaFC;
+
+  it('rejects tolerances outside 0–50 m with a Chinese and English message', () => {
+    for (const t of [-1, 50.01, Number.NaN, Infinity]) {
+      expect(() => clusterAdjacent(fc, { toleranceM: t })).toThrow(RangeError);
+    }
+    expect(() => clusterAdjacent(fc, { toleranceM: 80 })).toThrow(/合并容差.*Merge tolerance must be between 0 and 50 m/);
+    expect(() => clusterAdjacent(fc, { toleranceM: 50 })).not.toThrow();
+    expect(() => clusterAdjacent(fc, { toleranceM: 0 })).not.toThrow();
+  });
+
+  it('defaults to 15 m and widens with the tolerance', () => {
+    expect(clusterAdjacent(fc).groups).toEqual([['A', 'B'], ['C']]);
+    expect(clusterAdjacent(fc).stats.toleranceM).toBe(15);
+    expect(clusterAdjacent(fc, { toleranceM: 30.5 }).groups).toEqual([['A', 'B', 'C']]);
+  });
+
+  it('uses idProperty, then feature.id, then the index', () => {
+    const f2 = {
+      type: 'FeatureCollection' as const,
+      features: fc.features.map((f, i) => ({ ...f, id: i === 0 ? 'fid' : undefined, properties: { code: i === 1 ? 'X-2' : undefined } })),
+    };
+    expect(clusterAdjacent(f2 as AreaFC, { idProperty: 'code' }).groups).toEqual([['2'], ['X-2', 'fid']]);
+  });
+
+  it('handles empty input and a single feature', () => {
+    expect(clusterAdjacent({ type: 'FeatureCollection', features: [] }).groups).toEqual([]);
+    expect(clusterAdjacent({ type: 'FeatureCollection', features: [fc.features[0]] }).groups).toEqual([['A']]);
+  });
+
+  it('only tests pairs the index returns, and skips pairs already grouped', () => {
+    const res = clusterAdjacent(fc);
+    expect(res.pairs).toBe(1); // A–B only; C is beyond the grown boxes
+    expect(res.stats.exactChecks).toBe(1);
+  });
+
+  it('measures segment distances exactly', () => {
+    expect(segSegDist2(0, 0, 10, 0, 5, 3, 5, 10)).toBeCloseTo(9, 12); // T: 3 m
+    expect(segSegDist2(0, 0, 10, 10, 0, 10, 10, 0)).toBe(0); // crossing
+    expect(segSegDist2(0, 0, 10, 0, 13, 4, 20, 4)).toBeCloseTo(25, 12); // end to end: 3-4-5
+    expect(segSegDist2(0, 0, 10, 0, 2, 0, 8, 0)).toBe(0); // collinear overlap
+  });
+});
