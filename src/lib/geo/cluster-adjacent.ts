@@ -37,6 +37,8 @@ export interface FlatPolygons {
   xy: Float64Array;
   /** Vertex index where ring r starts; ringStart[r + 1] is where it ends. */
   ringStart: Int32Array;
+  /** 1 where ring r is a hole (ring index > 0 within its GeoJSON polygon). */
+  ringHole: Uint8Array;
   /** Ring index where feature i starts; featRing[i + 1] is where it ends. */
   featRing: Int32Array;
   /** Per feature: minX, minY, maxX, maxY in metres (NaN-free; empty features get an empty box at 0). */
@@ -93,6 +95,7 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
   }
   const xy = new Float64Array(nv * 2);
   const ringStart = new Int32Array(nr + 1);
+  const ringHole = new Uint8Array(nr);
   const featRing = new Int32Array(n + 1);
   const bbox = new Float64Array(n * 4);
   const ids: string[] = new Array(n);
@@ -110,7 +113,8 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
     if (g) {
       const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
       for (const rings of polys) {
-        for (const ring of rings) {
+        for (let q = 0; q < rings.length; q++) {
+          const ring = rings[q];
           const start = v;
           let m = ring.length;
           if (m > 1 && ring[0][0] === ring[m - 1][0] && ring[0][1] === ring[m - 1][1]) m--;
@@ -128,6 +132,7 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
             v = start; // degenerate ring: ignore
             continue;
           }
+          ringHole[r] = q > 0 ? 1 : 0;
           ringStart[r++] = start;
           ringStart[r] = v;
         }
@@ -145,6 +150,7 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
     ids,
     xy: xy.subarray(0, 2 * v),
     ringStart: ringStart.subarray(0, r + 1),
+    ringHole: ringHole.subarray(0, r),
     featRing,
     bbox,
   };
