@@ -1,10 +1,18 @@
 // Every UI string goes through t(). Chinese is the default; English by the header switch (kept in localStorage).
-import { zh } from './zh';
-import { en } from './en';
+// Strings live in messages/<feature>.ts, one bundle per feature, each with the same keys in zh and en.
+import * as core from './messages/core';
+import * as zones from './messages/zones';
+import * as sites from './messages/sites';
+import * as programme from './messages/programme';
+import * as publicSide from './messages/public';
+import * as io from './messages/io';
+import * as scale from './messages/scale';
 
 export type Locale = 'zh' | 'en';
-export type MessageKey = keyof typeof zh;
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
+const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh };
+export type MessageKey = keyof typeof zhAll;
+const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en };
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh: zhAll, en: enAll };
 
 function initialLocale(): Locale {
   try {
@@ -32,9 +40,9 @@ class I18n {
 
 export const i18n = new I18n();
 
-/** Translate a key; `{name}` placeholders are filled from params. Falls back to Chinese, then to the key. */
+/** Translate a key; `{name}` placeholders are filled from params. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  let text = dictionaries[i18n.locale][key] ?? zh[key] ?? key;
+  let text = dictionaries[i18n.locale][key] ?? zhAll[key] ?? key;
   if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
   return text;
 }
@@ -44,3 +52,6 @@ export function fmt(n: number | null | undefined, digits = 0): string {
   if (n == null || Number.isNaN(n)) return '—';
   return n.toLocaleString(i18n.locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
+
+/** Both dictionaries, for the completeness test. */
+export const _dictionaries = dictionaries;
