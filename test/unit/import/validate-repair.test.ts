@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Feature, Polygon } from 'geojson';
+import { findSelfIntersection, repairFeature, repairsFor, validateFeatures } from '../../../src/lib/import';
+
+const poly = (coordinates: number[][][], name = '测试'): Feature<Polygon> =>
+  Object.freeze({ type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates } }) as Feature<Polygon>;
+const codes = (f: Feature<Polygon>) => {
+  const [r] = validateFeatures([f]);
+  return { errors: r.errors.map((e) => e.code), warnings: r.warnings.map((e) => e.code) };
+};
+
+describe('validateFeatures', () => {
+  it('accepts a clean CCW square in Fenyang', () => {
+    expect(codes(poly([[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261], [111.78, 37.26]]]))).toEqual({ errors: [], warnings: [] });
+  });
+  it('reports the name and Chinese + English messages', () => {
+    const [r] = validateFeatures([poly([[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261]]], '甲')]);
+    expect(r.name).toBe('甲');
+    expect(r.errors[0]).toMatchObject({ code: 'ring_not_closed', repairable: true });
+    expect(r.errors[0].message_zh).toContain('未闭合');
+    expect(r.errors[0].message_en).toContain('not closed');
+  });
+  it('flags clockwise outer rings as a repairable warning', () => {
+    expect(codes(poly([[[111.78, 37.26], [111.78, 37.261], [111.781, 37.261], [111.781, 37.26], [111.78, 37.26]]])).warnings).toEqual(['ring_orientation']);
+  });
+  it('reports empty geometry and non-polygons', () => {
+    const [a, b] = validateFeatures([
+      { type: 'Feature', properties: {}, geometry: null },
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [111.78, 37.26] } },
+    ]);
+    expect(a.errors.map((e) => e.code)).toEqual(['empty_geometry']);
+    expect(b.errors.map((e) => e.code)).toEqual(['not_polygon']);
+    expect(validateFeatures([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [111.78, 37.26] } }], { expect: 'any' })[0].errors).toEqual([]);
+  });
+  it('finds a hole crossing its shell but allows a hole touching it at one point', () => {
+    const shell = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
+    expect(findSelfIntersection([shell, [[5, 5], [5, 12], [6, 12], [6, 5], [5, 5]]])).not.toBeNull();
+    expect(findSelfIntersection([shell, [[0, 5], [2, 6], [2, 4], [0, 5]]])).toBeNull();
+    // A ring touching itself at a vertex (figure-eight through a shared point) is invalid.
+    expect(findSelfIntersection([[[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]]])).toEqual([1, 1]);
+  });
+  it('out_of_area is not repairable and carries a location', () => {
+    const [r] = validateFeatures([poly([[[112.55, 37.87], [112.552, 37.87], [112.552, 37.872], [112.55, 37.87]]])]);
+    expect(r.errors).toMatchObject([{ code: 'out_of_area', repairable: false, location: [112.55, 37.87] }]);
+  });
+});
+
+describe('repairFeature', () => {
+  it('closes, de-duplicates and rewinds; the result validates clean and the input is untouched', () => {
+    const bad = poly([[[111.78, 37.26], [111.78, 37.261], [111.78, 37.261], [111.781, 37.261], [111.781, 37.26]]]);
+    const [r] = validateFeatures([bad]);
+    expect(r.errors.map((e) => e.code).sort()).toEqual(['duplicate_vertices', 'ring_not_closed']);
+    const repairs = repairsFor(r);
+    expect(repairs).toEqual(['close_ring', 'drop_duplicates', 'rewind']);
+    const fixed = repairFeature(bad, repairs) as Feature<Polygon>;
+    expect(codes(fixed)).toEqual({ errors: [], warnings: [] });
+    expect(fixed.geometry.coordinates[0]).toEqual([[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261], [111.78, 37.26]]);
+    expect(bad.geometry.coordinates[0]).toHaveLength(5);
+  });
+  it('rewinds holes clockwise', () => {
+    const f = poly([
+      [[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]],
+      [[2, 2], [4, 2], [4, 4], [2, 4], [2, 2]],
+    ]);
+    const g = repairFeature(f, ['rewind']) as Feature<Polygon>;
+    expect(g.geometry.coordinates[0]).toEqual([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]);
+    expect(g.geometry.coordinates[1]).toEqual([[2, 2], [2, 4], [4, 4], [4, 2], [2, 2]]);
+  });
+  it('does not touch self-intersections', () => {
+    const bow = poly([[[111.78, 37.265], [111.781, 37.266], [111.781, 37.265], [111.78, 37.266], [111.78, 37.265]]]);
+    const [r] = validateFeatures([bow]);
+    expect(repairsFor(r)).not.toContain('self_intersection');
+    expect(codes(repairFeature(bow, repairsFor(r)) as Feature<Polygon>).errors).toContain('self_intersection');
+  });
+});
