@@ -7,7 +7,8 @@ export const REGEN = process.env.REGEN === '1';
 
 export interface Fixture {
   name: string;
-  input: FeatureCollection;
+  /** Options of the case live in the collection's `properties` (a GeoJSON foreign member). */
+  input: FeatureCollection & { properties?: Record<string, unknown> };
   outPath: string;
 }
 
