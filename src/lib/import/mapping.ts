@@ -1,1 +1,76 @@
-export {};
+// Attribute mapping: which file column feeds which compound (or building) field.
+
+/** Compound fields an import can fill (see Compound in src/lib/types.ts). Township/community come as names. */
+export const COMPOUND_FIELDS = [
+  'name',
+  'code',
+  'address',
+  'built_year',
+  'buildings',
+  'households',
+  'floor_area_m2',
+  'land_area_m2',
+  'property_owner',
+  'management',
+  'maintenance_fund',
+  'consent_pct',
+  'township_name',
+  'community_name',
+] as const;
+export type CompoundField = (typeof COMPOUND_FIELDS)[number];
+
+/** Building fields an import can fill (see Building in src/lib/types.ts). */
+export const BUILDING_FIELDS = ['name', 'code', 'floors', 'built_year', 'households', 'has_elevator'] as const;
+export type BuildingField = (typeof BUILDING_FIELDS)[number];
+
+export type ImportField = CompoundField | BuildingField;
+
+/** Column names that mean each field, most specific first (matched case-, space- and underscore-insensitively). */
+export const FIELD_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
+  name: ['小区名称', '小区名', '名称', '项目名称', '楼栋名称', 'name', 'xqmc', 'mc', 'title'],
+  code: ['小区编码', '编码', '编号', '代码', 'code', 'bm', 'bh'],
+  address: ['地址', '详细地址', '位置', '坐落', 'address', 'addr'],
+  built_year: ['建成年代', '建成年份', '建成时间', '建设年代', '建设年份', '竣工年份', '竣工时间', '建筑年代', 'built_year', 'builtyear', 'year_built', 'year', 'jcnd'],
+  buildings: ['楼栋数', '栋数', '楼数', '楼栋数量', 'buildings', 'building_count', 'lds'],
+  households: ['户数', '总户数', '住户数', '居民户数', 'households', 'hh', 'hs'],
+  floor_area_m2: ['建筑面积', '总建筑面积', '建筑面积(㎡)', '建筑面积(m2)', 'floor_area_m2', 'floor_area', 'floorarea', 'jzmj'],
+  land_area_m2: ['占地面积', '用地面积', '占地面积(㎡)', 'land_area_m2', 'land_area', 'landarea', 'zdmj'],
+  property_owner: ['产权单位', '产权人', '权属单位', '原产权单位', 'property_owner', 'owner', 'cqdw'],
+  management: ['管理方式', '物业管理', '管理模式', 'management'],
+  maintenance_fund: ['维修基金', '维修资金', '专项维修资金', 'maintenance_fund'],
+  consent_pct: ['同意率', '居民同意率', '改造意愿', 'consent_pct', 'consent'],
+  township_name: ['街道', '乡镇', '镇街', '所属街道', '街道(乡镇)', 'township'],
+  community_name: ['社区', '所属社区', '居委会', 'community'],
+  floors: ['层数', '楼层数', '地上层数', 'floors', 'storeys', 'cs'],
+  has_elevator: ['电梯', '有无电梯', '是否有电梯', 'has_elevator', 'elevator'],
+};
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-（）()]/g, '');
+
+/**
+ * Suggest which column feeds each field, from column names (Chinese or English, shapefile names
+ * truncated to 10 bytes included). Each column is used at most once; unmatched fields are absent.
+ * @param target 'compound' (default) or 'building'
+ * @example suggestMapping(['小区名称', '编码', '建成年份', 'HOUSEHOLDS']) // { name: '小区名称', code: '编码', built_year: '建成年份', households: 'HOUSEHOLDS' }
+ */
+export function suggestMapping(columns: readonly string[], target: 'compound' | 'building' = 'compound'): Partial<Record<ImportField, string>> {
+  const fields: readonly ImportField[] = target === 'compound' ? COMPOUND_FIELDS : BUILDING_FIELDS;
+  const out: Partial<Record<ImportField, string>> = {};
+  const used = new Set<string>();
+  const normCols = columns.map((c) => [c, norm(c)] as const);
+  // Pass 1: exact synonym matches; pass 2: a truncated column name (≥ 6 characters) that starts a synonym.
+  for (const pass of [1, 2]) {
+    for (const field of fields) {
+      if (out[field]) continue;
+      for (const syn of FIELD_SYNONYMS[field].map(norm)) {
+        const hit = normCols.find(([c, n]) => !used.has(c) && (pass === 1 ? n === syn : n.length >= 6 && syn.startsWith(n)));
+        if (hit) {
+          out[field] = hit[0];
+          used.add(hit[0]);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
