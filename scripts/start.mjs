@@ -95,7 +95,7 @@ async function main() {
   汾阳市老旧小区改造"一张图" 已启动 / is running
   ─────────────────────────────────────────────
   应用 App:            ${shown}/
-  公众进度 Public map: ${shown}/#/public
+  公众进度 Public map: ${shown}/public
   管理后台 Admin UI:   ${shown}/_/`);
   if (creds.fresh) console.log(`  超级管理员 Superuser: ${creds.email} / ${creds.password}   (仅显示一次 shown once; kept in ${path.relative(ROOT, creds.file)})`);
   else console.log(`  超级管理员 Superuser: ${creds.email}${creds.stored ? ` (password in ${path.relative(ROOT, path.join(dataDir, '.admin-credentials.json'))})` : ''}`);
