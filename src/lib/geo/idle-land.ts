@@ -182,18 +182,107 @@ function pathsAreaM2(paths: Paths64): number {
   return a / U2;
 }
 
-/** Largest w (metres, to ±0.25) such that paths ⊖ w/2 is not empty; lo is known to survive. */
-function usableWidthM(paths: Paths64, loM: number): number {
-  const b = Clipper.getBoundsPaths(paths);
-  let hi = Math.min(Math.abs(b.right - b.left), Math.abs(b.bottom - b.top)) / U + 0.5; // no piece is wider than its box
-  let lo = Math.max(0, Math.min(loM, hi));
-  if (lo > 0 && offset(paths, -lo / 2, EndType.Polygon).length === 0) lo = 0;
-  while (hi - lo > 0.5) {
-    const mid = (lo + hi) / 2;
-    if (offset(paths, -mid / 2, EndType.Polygon).length > 0) lo = mid;
-    else hi = mid;
+/** Clipper paths (mm) → planar shape in metres, for distance work. */
+function pathsToShape(paths: Paths64): PlanarShape {
+  const s: PlanarShape = { rings: [], lines: [], point: null, minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const p of paths) {
+    const r = new Float64Array(p.length * 2);
+    for (let i = 0; i < p.length; i++) {
+      const x = p[i].x / U;
+      const y = p[i].y / U;
+      r[2 * i] = x;
+      r[2 * i + 1] = y;
+      if (x < s.minX) s.minX = x;
+      if (x > s.maxX) s.maxX = x;
+      if (y < s.minY) s.minY = y;
+      if (y > s.maxY) s.maxY = y;
+    }
+    s.rings.push(r);
   }
-  return Math.round(((lo + hi) / 2) * 10) / 10;
+  return s;
+}
+
+/** Signed distance (m) from (x, y) to the shape's boundary: positive inside, negative outside. */
+function signedDistance(x: number, y: number, s: PlanarShape): number {
+  let best = Infinity;
+  let inside = false;
+  for (const r of s.rings) {
+    const n = r.length;
+    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+      const ax = r[j], ay = r[j + 1], bx = r[i], by = r[i + 1];
+      if (by > y !== ay > y && x < ((ax - bx) * (y - by)) / (ay - by) + bx) inside = !inside;
+      const dx = bx - ax, dy = by - ay;
+      const len2 = dx * dx + dy * dy;
+      let t = len2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      const ex = ax + t * dx - x, ey = ay + t * dy - y;
+      const d = ex * ex + ey * ey;
+      if (d < best) best = d;
+    }
+  }
+  return (inside ? 1 : -1) * Math.sqrt(best);
+}
+
+/**
+ * Usable width (m) ≈ 2 × the largest inscribed circle's radius: the widest w for which the piece
+ * survives a shrink by w/2. Found by best-first subdivision of square cells (each cell bounds the
+ * distance reachable inside it by its centre distance + half its diagonal), to ±0.25 m in radius,
+ * instead of repeated offsets (a binary search of shrinks cost 8× the whole finder).
+ */
+function usableWidthM(s: PlanarShape): number {
+  const w = s.maxX - s.minX;
+  const h = s.maxY - s.minY;
+  const size = Math.min(w, h);
+  if (!(size > 0)) return 0;
+  const precision = 0.25;
+  // max-heap on cell potential: [potential, x, y, half, d]
+  const heap: number[][] = [];
+  const push = (c: number[]) => {
+    heap.push(c);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (heap[p][0] >= heap[i][0]) break;
+      [heap[p], heap[i]] = [heap[i], heap[p]];
+      i = p;
+    }
+  };
+  const pop = () => {
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < heap.length && heap[l][0] > heap[m][0]) m = l;
+        if (r < heap.length && heap[r][0] > heap[m][0]) m = r;
+        if (m === i) break;
+        [heap[m], heap[i]] = [heap[i], heap[m]];
+        i = m;
+      }
+    }
+    return top;
+  };
+  const cell = (x: number, y: number, half: number) => {
+    const d = signedDistance(x, y, s);
+    return [d + half * Math.SQRT2, x, y, half, d];
+  };
+  const half0 = size / 2;
+  for (let x = s.minX; x < s.maxX; x += size) for (let y = s.minY; y < s.maxY; y += size) push(cell(x + half0, y + half0, half0));
+  let best = Math.max(0, cell((s.minX + s.maxX) / 2, (s.minY + s.maxY) / 2, 0)[4]);
+  while (heap.length) {
+    const c = pop();
+    if (c[4] > best) best = c[4];
+    if (c[0] - best <= precision) continue;
+    const hh = c[3] / 2;
+    push(cell(c[1] - hh, c[2] - hh, hh));
+    push(cell(c[1] + hh, c[2] - hh, hh));
+    push(cell(c[1] - hh, c[2] + hh, hh));
+    push(cell(c[1] + hh, c[2] + hh, hh));
+  }
+  return Math.round(2 * best * 10) / 10;
 }
 
 function checkRange(name: string, zh: string, v: number, min: number, max: number): void {
