@@ -46,7 +46,7 @@ function prng(seed: number): () => number {
 
 const FACILITY_TYPES = ['clinic', 'elderly_care', 'nursery', 'school', 'market', 'park', 'community_service', 'parking'];
 const COMPOUNDS_PER_TOWN = 600;
-const TOWN_PITCH_M = 4200; // a town is ~3.5 km across, plus fields
+const TOWN_PITCH_M = 5000; // a town is ~3 km across (rotated: up to ~4.2 km), plus fields
 const r7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
 /**
