@@ -24,7 +24,7 @@ import {
 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { frameFor, type LocalFrame } from './local-metric';
-import { fromPaths, toPaths, UNITS_PER_M } from './clipper';
+import { toPaths, UNITS_PER_M } from './clipper';
 import { FACILITY_CATALOGUE, planarShape, shapeDistanceM, type FacilityCatalogue, type PlanarShape } from './coverage';
 
 /** Arc tolerance (m) for round joins: setbacks, road ends, opening. */
@@ -285,6 +285,25 @@ function usableWidthM(s: PlanarShape): number {
   return Math.round(2 * best * 10) / 10;
 }
 
+/** One piece (outer ring + holes, clipper mm) → GeoJSON Polygon, outer CCW and holes CW. */
+function pieceToPolygon(piece: Paths64, frame: LocalFrame): Polygon {
+  const k = 1e9;
+  const coordinates = piece.map((path, i) => {
+    const ccw = Clipper.area(path) > 0;
+    const forward = (i === 0) === ccw;
+    const n = path.length;
+    const ring: Position[] = new Array(n + 1);
+    for (let j = 0; j < n; j++) {
+      const pt = path[forward ? j : n - 1 - j];
+      const ll = frame.toLonLat([pt.x / U, pt.y / U]);
+      ring[j] = [Math.round(ll[0] * k) / k, Math.round(ll[1] * k) / k];
+    }
+    ring[n] = ring[0].slice();
+    return ring;
+  });
+  return { type: 'Polygon', coordinates };
+}
+
 function checkRange(name: string, zh: string, v: number, min: number, max: number): void {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
     throw new RangeError(`${zh}超出合理范围(${min}–${max}米): ${String(v)} / ${name} out of range (${min}–${max} m): ${String(v)}`);
@@ -354,12 +373,9 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
   const facilities = near(input.facilities, grow(marginM + POINT_FACILITY_RADIUS_M));
   const idle = near(input.idleBuildings, grow(marginM + setbackM));
 
-  // obstacles ------------------------------------------------------------------------------
-  const obstacles: Paths64 = [];
+  // obstacles, grown by `extra` metres on top of their own clearance --------------------------
   const bPaths: Paths64 = [];
   for (const f of [...buildings, ...idle]) if (f.geometry) for (const p of toPaths(f.geometry, frame)) bPaths.push(p);
-  for (const p of setbackM > 0 ? offset(bPaths, setbackM, EndType.Polygon) : bPaths) obstacles.push(p);
-
   const roadGroups = new Map<number, Paths64>();
   for (const f of roads) {
     const g = f.geometry;
@@ -375,24 +391,40 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
       if (p.length >= 2) grp.push(p);
     }
   }
-  for (const [half, paths] of roadGroups) for (const p of offset(paths, half, EndType.Round)) obstacles.push(p);
-
   const pts: Paths64 = [];
+  const fPolys: Paths64 = [];
   for (const f of facilities) {
     const g = f.geometry;
     if (!g) continue;
     if (g.type === 'Point') {
       const xy = frame.toXY(g.coordinates);
       pts.push([{ x: Math.round(xy[0] * U), y: Math.round(xy[1] * U) }]);
-    } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') for (const p of toPaths(g, frame)) obstacles.push(p);
+    } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') for (const p of toPaths(g, frame)) fPolys.push(p);
   }
-  for (const p of offset(pts, POINT_FACILITY_RADIUS_M, EndType.Round)) obstacles.push(p);
+  const obstaclesGrown = (extra: number): Paths64 => {
+    const out: Paths64 = [];
+    const add = (ps: Paths64) => {
+      for (const p of ps) out.push(p);
+    };
+    add(setbackM + extra > 0 ? offset(bPaths, setbackM + extra, EndType.Polygon) : bPaths);
+    for (const [half, paths] of roadGroups) add(offset(paths, half + extra, EndType.Round));
+    add(offset(pts, POINT_FACILITY_RADIUS_M + extra, EndType.Round));
+    add(extra > 0 ? offset(fPolys, extra, EndType.Polygon) : fPolys);
+    return out;
+  };
 
   // free space and the width rule -------------------------------------------------------------
+  // Opening = ((free ⊖ r) ⊕ r) ∩ free with r = minWidth/2. Erosion distributes over the difference:
+  // (area − O) ⊖ r = (area ⊖ r) − (O ⊕ r), and O ⊕ r is each obstacle grown by clearance + r
+  // from its own few vertices, so the costly offset of the many-vertex free space is avoided.
+  const obstacles = obstaclesGrown(0);
   const free = obstacles.length ? Clipper.difference(areaPaths, obstacles, FillRule.NonZero) : areaPaths;
   const freeM2 = pathsAreaM2(free);
   const half = minWidthM / 2;
-  const opened = offset(offset(free, -half, EndType.Polygon), half, EndType.Polygon);
+  const areaEroded = offset(areaPaths, -half, EndType.Polygon);
+  const grownObstacles = areaEroded.length ? obstaclesGrown(half) : [];
+  const eroded = grownObstacles.length ? Clipper.difference(areaEroded, grownObstacles, FillRule.NonZero) : areaEroded;
+  const opened = offset(eroded, half, EndType.Polygon);
   const tree = new PolyTree64();
   if (opened.length) Clipper.booleanOpWithPolyTree(ClipType.Intersection, opened, free, tree, FillRule.NonZero);
   const pieces: Paths64[] = [];
@@ -451,16 +483,14 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
       droppedSmall++;
       continue;
     }
-    const geometry = fromPaths(piece, frame, { minAreaM2: 0.01, minHoleM2: 0.01, decimals: 9 });
-    if (!geometry) continue;
     candidateM2 += a;
-    const shape = planarShape(geometry, frame)!;
+    const shape = pathsToShape(piece);
     land.push({
-      geometry,
+      geometry: pieceToPolygon(piece, frame),
       props: {
         kind: 'idle_land',
         area_m2: r1(a),
-        usable_width_m: usableWidthM(piece, minWidthM),
+        usable_width_m: usableWidthM(shape),
         road_distance_m: roadDistance(shape),
       },
     });
@@ -479,7 +509,7 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
     const props: IdleCandidateProps = {
       kind: 'idle_building',
       area_m2: r1(pathsAreaM2(Clipper.union(paths, FillRule.Positive))),
-      usable_width_m: usableWidthM(paths, 0),
+      usable_width_m: usableWidthM(pathsToShape(Clipper.union(paths, FillRule.Positive))),
       road_distance_m: roadDistance(s),
     };
     const sid = p.id ?? f.id;
