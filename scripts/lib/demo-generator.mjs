@@ -56,7 +56,6 @@ function lRing({ X0, X1, X2, Y0, Y1, Y2 }, missing) {
   return [...v, v[0]];
 }
 
-const rectArea = (r) => (r.x1 - r.x0) * (r.y1 - r.y0);
 const ringLL = (ring) => ring.map(toLonLat);
 const polyLL = (rings) => ({ type: 'Polygon', coordinates: rings.map(ringLL) });
 const rectGeom = (r) => polyLL([rectRing(r)]);
@@ -159,8 +158,7 @@ function layoutBlock(spec, rng, state) {
   const jitter = (gi, cells, d) => {
     for (const k of cells) {
       const nb = neighbour(k, d);
-      if (nb !== 'edge' && owner[nb] !== -1 && owner[nb] !== gi) return 0;
-      if (nb !== 'edge' && owner[nb] === gi) return 0;
+      if (nb !== 'edge' && owner[nb] !== -1) return 0; // another compound, or this one
     }
     return rng.step(0, 10, 0.5);
   };
@@ -283,10 +281,13 @@ function layoutBlock(spec, rng, state) {
 const MARGIN = { ext: { ns: 6, we: 5 }, int: { ns: 10, we: 4 }, hole: { ns: 6, we: 6 } };
 const SPINE_BAND = 4.5;
 
+/**
+ * Rows of east–west slabs in each rectangular part of a compound, with a lane spine and row lanes.
+ * dense: shortest slabs and no side spine, for compounds too small for four buildings otherwise.
+ */
 function fillCompound(cp, style, rng, dense = false) {
   const buildings = [];
   const lanes = [];
-  const gapRows = [];
   const H = style.floors * 2.9 + 1.2;
   const rowGap = Math.ceil(H * style.gapFactor * 2) / 2;
   cp.parts.forEach((p, pi) => {
@@ -352,7 +353,6 @@ function fillCompound(cp, style, rng, dense = false) {
         const lx0 = p.sides.w === 'int' ? p.x0 : p.x0 + 2;
         const lx1 = p.sides.e === 'int' ? p.x1 : p.x1 - 2;
         lanes.push({ pts: [[lx0, ly], [lx1, ly]], width: 4 });
-        gapRows.push({ y0: by1, y1: by1 + rowGap + extraGap });
       }
       y = by1 + rowGap + extraGap;
     }
@@ -490,15 +490,15 @@ export function generateDemo(seed = DEMO_SEED) {
     ['idle_building', 'public_house'], ['idle_building', 'public_house'], ['idle_building', 'public_house'],
     ['idle_land', 'demolished'], ['idle_land', 'demolished'], ['idle_land', 'demolished'],
     ['idle_land', 'vacant'], ['idle_land', 'vacant'], ['idle_land', 'waste'],
-    ['facility', 'elderly_station'], ['facility', 'parking'], ['facility', 'parking'],
+    ['facility', 'parking'], ['facility', 'parking'],
   ];
+  slotItems.unshift(['facility', 'elderly_station']);
   const eligible = rng.shuffle(order.filter((cp) => cp.blds.length >= 7));
   if (eligible.length < slotItems.length) throw new Error('not enough compounds for idle slots');
-  // The in-compound elderly station sits in the north-centre: coverage is uneven on purpose.
+  // The in-compound elderly station (first item) sits in the north-centre: coverage is uneven on purpose.
   const north = eligible.findIndex((cp) => cp.township === '141182002');
   eligible.unshift(...eligible.splice(north, 1));
-  const slotItemsOrdered = [slotItems[13], ...slotItems.filter((_, k) => k !== 13)];
-  slotItemsOrdered.forEach(([kind, subtype], k) => {
+  slotItems.forEach(([kind, subtype], k) => {
     const cp = eligible[k];
     const bi = rng.int(0, cp.blds.length - 1);
     const b = cp.blds.splice(bi, 1)[0];

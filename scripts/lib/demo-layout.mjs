@@ -14,12 +14,20 @@ const KY = 110540;
 
 export const round7 = (v) => Math.round(v * 1e7) / 1e7;
 
-/** Local metres → [lon, lat] rounded to 7 decimals (≈1 cm). */
+/**
+ * Local metres → [lon, lat] rounded to 7 decimals (≈1 cm).
+ * @param {number[]} p [x east, y north] in metres
+ * @returns {number[]}
+ */
 export function toLonLat([x, y]) {
   return [round7(DEMO_ORIGIN.lon + x / KX), round7(DEMO_ORIGIN.lat + y / KY)];
 }
 
-/** [lon, lat] → local metres (used by tests and checks). */
+/**
+ * [lon, lat] → local metres (used by tests and checks).
+ * @param {number[]} p [lon, lat] in degrees
+ * @returns {number[]}
+ */
 export function toLocal([lon, lat]) {
   return [(lon - DEMO_ORIGIN.lon) * KX, (lat - DEMO_ORIGIN.lat) * KY];
 }
