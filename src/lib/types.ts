@@ -74,7 +74,7 @@ export interface Building {
 export interface ContextFeature {
   id: string;
   kind: ContextKind;
-  subtype: string; // road: 'street' | 'lane'; facility: catalogue type; idle_building: 'boiler_room' | 'bike_shed' | 'public_house'
+  subtype: string; // road: 'arterial' | 'secondary' | 'lane'; facility: catalogue type; idle_building: 'boiler_room' | 'bike_shed' | 'public_house'; idle_land: 'vacant' | 'waste' | 'demolished'
   name: string;
   geometry: Polygon | MultiPolygon | LineString | Point;
   area_m2: number;

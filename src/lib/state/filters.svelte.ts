@@ -59,3 +59,6 @@ export class Filters {
     return ['all', true, ...all];
   }
 }
+
+/** The map's filters, shared by every view (the ledger and exports use "the current filter"). */
+export const filters = new Filters();
