@@ -1,0 +1,32 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Accounts (#6): a deactivated account cannot sign in or refresh its token (API rules already refuse its requests);
+// a role comes with what it needs (township → its township, department → its department); the office cannot lock
+// itself out by deactivating or demoting its own account.
+
+onRecordAuthRequest((e) => {
+  // Runs after the password (or other method) was accepted, so it tells nothing to someone guessing passwords.
+  if (e.record && !e.record.getBool("active")) {
+    throw new ForbiddenError("账号已停用,请联系市住建局改造办 / this account has been deactivated: contact the renovation office");
+  }
+  e.next();
+}, "users");
+
+onRecordCreateRequest((e) => {
+  const body = e.requestInfo().body;
+  if (body["active"] === undefined) e.record.set("active", true);
+  require(`${__hooks}/lib/accounts.js`).checkRole(e.record);
+  e.next();
+}, "users");
+
+onRecordUpdateRequest((e) => {
+  const lib = require(`${__hooks}/lib/accounts.js`);
+  lib.checkRole(e.record);
+  if (e.auth && !e.auth.isSuperuser() && e.auth.id === e.record.id) {
+    const before = e.record.original();
+    if (!e.record.getBool("active") || e.record.getString("role") !== before.getString("role")) {
+      throw new BadRequestError("不能停用或变更自己的账号角色 / you cannot deactivate your own account or change your own role",
+        { active: new ValidationError("self_lockout", "不能停用自己的账号 / cannot deactivate yourself") });
+    }
+  }
+  e.next();
+}, "users");

@@ -1,0 +1,110 @@
+// Guards the audit trail (#6): every API write of an audited record leaves one row with who, when and before/after
+// values, in the same transaction; nobody — not even a superuser — can create, change or delete a row through the API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, statusOf, type TestServer } from '../helpers/server';
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startServer({ seed: true });
+});
+afterAll(async () => srv?.stop());
+
+const square = (lon: number, lat: number, d = 0.0005) => ({
+  type: 'Polygon',
+  coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
+});
+
+async function entriesFor(collection: string, record: string) {
+  return srv.admin.collection('audit_log').getFullList({
+    filter: srv.admin.filter('collection = {:c} && record = {:r}', { c: collection, r: record }),
+    sort: 'at,id',
+  });
+}
+
+describe('audit trail', () => {
+  it('records create, update and delete of a compound with who and before/after', async () => {
+    const office = await srv.as('office@demo.fenyang');
+    const tw = await office.collection('townships').getFirstListItem('code = "141182001"');
+    const c = await office.collection('compounds').create({
+      code: 'AUD-1', name: '审计测试小区', township: tw.id, stage: 'demand', geometry: square(111.781, 37.261),
+    });
+    await office.collection('compounds').update(c.id, { name: '审计测试小区(改)', households: 12 });
+    await office.collection('compounds').delete(c.id);
+    const rows = await entriesFor('compounds', c.id);
+    expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
+    const [created, updated, deleted] = rows;
+    expect(created.by_kind).toBe('user');
+    expect(created.by_role).toBe('office');
+    expect(created.by_name).toContain('住建局');
+    expect(created.before).toBeNull();
+    expect(created.after.name).toBe('审计测试小区');
+    expect(created.after.geometry.type).toBe('Polygon');
+    expect(updated.changed).toEqual(expect.arrayContaining(['name', 'households']));
+    expect(updated.changed).not.toContain('geometry');
+    expect(updated.before).toMatchObject({ name: '审计测试小区', households: 0 });
+    expect(updated.after).toMatchObject({ name: '审计测试小区(改)', households: 12 });
+    expect(deleted.before.name).toBe('审计测试小区(改)');
+    expect(deleted.after).toBeNull();
+    expect(Date.parse(created.at)).toBeGreaterThan(0);
+  });
+
+  it('records a township edit of its own compound and a planner zone, and batch writes', async () => {
+    const wenfeng = await srv.as('wenfeng@demo.fenyang');
+    const me = wenfeng.authStore.record!;
+    const own = await wenfeng.collection('compounds').getFirstListItem(wenfeng.filter('township = {:t}', { t: me.township }));
+    await wenfeng.collection('compounds').update(own.id, { address: '审计路 1 号' });
+    const rows = await entriesFor('compounds', own.id);
+    const last = rows.at(-1)!;
+    expect(last.by).toBe(me.id);
+    expect(last.by_role).toBe('township');
+    expect(last.after).toEqual({ address: '审计路 1 号' });
+
+    const planner = await srv.as('planner@demo.fenyang');
+    const zone = await planner.collection('design_zones').create({
+      name: '审计单元', geometry: square(111.782, 37.262), origin: 'drawn', status: 'active', members: [own.id],
+    });
+    const zrows = await entriesFor('design_zones', zone.id);
+    expect(zrows).toHaveLength(1);
+    expect(zrows[0].by_role).toBe('planner');
+
+    const batch = planner.createBatch();
+    batch.collection('design_zones').update(zone.id, { notes: '批量修改', version: 1 });
+    await batch.send();
+    expect((await entriesFor('design_zones', zone.id)).map((r) => r.action)).toEqual(['create', 'update']);
+  });
+
+  it('writes nothing when the change itself is refused', async () => {
+    const planner = await srv.as('planner@demo.fenyang');
+    const zone = await planner.collection('design_zones').create({
+      name: '冲突单元', geometry: square(111.783, 37.263), origin: 'drawn', status: 'active',
+    });
+    // A stale version is refused by the zones hook after the audit hook began: the transaction leaves no row.
+    expect(await statusOf(planner.collection('design_zones').update(zone.id, { name: 'x', version: 99 }))).toBe(409);
+    expect((await entriesFor('design_zones', zone.id)).map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('cannot be created, changed or deleted through the API by anyone', async () => {
+    const row = (await srv.admin.collection('audit_log').getList(1, 1, { sort: '-at' })).items[0];
+    expect(row).toBeTruthy();
+    const office = await srv.as('office@demo.fenyang');
+    const auditor = await srv.as('audit@demo.fenyang');
+    for (const pb of [office, auditor, srv.anon()]) {
+      expect(await statusOf(pb.collection('audit_log').create({ collection: 'x', record: 'y', action: 'create', by_kind: 'system' }))).toBeGreaterThanOrEqual(400);
+      expect([403, 404]).toContain(await statusOf(pb.collection('audit_log').update(row.id, { label: 'rewritten' })));
+      expect([403, 404]).toContain(await statusOf(pb.collection('audit_log').delete(row.id)));
+    }
+    expect(await statusOf(srv.admin.collection('audit_log').create({ collection: 'x', record: 'y', action: 'create', by_kind: 'system' }))).toBe(403);
+    expect(await statusOf(srv.admin.collection('audit_log').update(row.id, { label: 'rewritten' }))).toBe(403);
+    expect(await statusOf(srv.admin.collection('audit_log').delete(row.id))).toBe(403);
+    expect(await statusOf(srv.admin.collections.delete('audit_log'))).toBe(403);
+    const again = await srv.admin.collection('audit_log').getOne(row.id);
+    expect(again.label).toBe(row.label);
+  });
+
+  it('lets the auditor search the log and keeps it from the public', async () => {
+    const auditor = await srv.as('audit@demo.fenyang');
+    const found = await auditor.collection('audit_log').getList(1, 50, { filter: 'label ~ "审计测试"' });
+    expect(found.totalItems).toBeGreaterThanOrEqual(3);
+    expect((await srv.anon().collection('audit_log').getList(1, 5)).totalItems).toBe(0);
+  });
+});
