@@ -18,7 +18,7 @@ import {
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { LocalFrame } from './local-metric';
 
-export { JoinType, type Path64, type Paths64 };
+export { JoinType, PolyTree64, type Path64, type Paths64, type PolyPath64 };
 
 /** Integer units per metre (1 mm precision). */
 export const UNITS_PER_M = 1000;
@@ -80,16 +80,20 @@ export interface FromPathsOptions {
   minHoleM2?: number;
   /** Decimal places kept in lon/lat output. Default 9 (≈ 0.1 mm). */
   decimals?: number;
+  /** Metres [dx, dy] added to path coordinates before unprojecting (paths built near a local origin). */
+  offsetM?: [number, number];
 }
 
-function pathToRing(path: Path64, frame: LocalFrame, wantCCW: boolean, k: number): Position[] {
+const llBuf = new Float64Array(2);
+
+function pathToRing(path: Path64, frame: LocalFrame, wantCCW: boolean, k: number, ox: number, oy: number): Position[] {
   const ccw = ringArea(path) > 0;
   const n = path.length;
   const ring: Position[] = new Array(n + 1);
   for (let i = 0; i < n; i++) {
     const pt = path[wantCCW === ccw ? i : n - 1 - i];
-    const ll = frame.toLonLat([pt.x / UNITS_PER_M, pt.y / UNITS_PER_M]);
-    ring[i] = [Math.round(ll[0] * k) / k, Math.round(ll[1] * k) / k];
+    frame.unprojectInto(pt.x / UNITS_PER_M + ox, pt.y / UNITS_PER_M + oy, llBuf, 0);
+    ring[i] = [Math.round(llBuf[0] * k) / k, Math.round(llBuf[1] * k) / k];
   }
   ring[n] = ring[0].slice();
   return ring;
@@ -108,31 +112,66 @@ export function fromPaths(
   frame: LocalFrame,
   opts: FromPathsOptions = {},
 ): Polygon | MultiPolygon | null {
+  const tree = new PolyTree64();
+  Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.Positive);
+  return treeToGeom(tree, frame, opts).geom;
+}
+
+/**
+ * A clipper PolyTree (from a boolean op or an offset) → GeoJSON plus its net area in m², without
+ * another union. Same rules as fromPaths (CCW exteriors, CW holes, small rings dropped).
+ *
+ * @example
+ * const tree = new PolyTree64(); co.execute(-r * UNITS_PER_M, tree);
+ * const { geom, areaM2 } = treeToGeom(tree, frame, { minHoleM2: 1 });
+ */
+export function treeToGeom(
+  tree: PolyPath64,
+  frame: LocalFrame,
+  opts: FromPathsOptions = {},
+): { geom: Polygon | MultiPolygon | null; areaM2: number } {
   const minArea = (opts.minAreaM2 ?? 0.01) * UNITS2_PER_M2;
   const minHole = (opts.minHoleM2 ?? opts.minAreaM2 ?? 0.01) * UNITS2_PER_M2;
   const k = 10 ** (opts.decimals ?? 9);
-  const tree = new PolyTree64();
-  Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.Positive);
+  const [ox, oy] = opts.offsetM ?? [0, 0];
   const parts: Position[][][] = [];
+  let area = 0;
   const visitOuter = (node: PolyPath64) => {
     const poly = node.polygon;
-    if (!poly || Math.abs(ringArea(poly)) < minArea) return; // islands inside it go too: they are smaller
-    const rings: Position[][] = [pathToRing(poly, frame, true, k)];
+    if (!poly) return;
+    const a = Math.abs(ringArea(poly));
+    if (a < minArea) return; // islands inside it go too: they are smaller
+    area += a;
+    const rings: Position[][] = [pathToRing(poly, frame, true, k, ox, oy)];
     for (let i = 0; i < node.count; i++) {
       const hole = node.child(i);
-      if (hole.polygon && Math.abs(ringArea(hole.polygon)) >= minHole) {
-        rings.push(pathToRing(hole.polygon, frame, false, k));
-        for (let j = 0; j < hole.count; j++) visitOuter(hole.child(j));
-      } else {
-        // a dropped hole is filled; islands inside it are then covered by this part
-      }
+      if (!hole.polygon) continue;
+      const h = Math.abs(ringArea(hole.polygon));
+      // a dropped hole is filled, and islands inside it are then covered by this part
+      if (h < minHole) continue;
+      area -= h;
+      rings.push(pathToRing(hole.polygon, frame, false, k, ox, oy));
+      for (let j = 0; j < hole.count; j++) visitOuter(hole.child(j));
     }
     parts.push(rings);
   };
   for (let i = 0; i < tree.count; i++) visitOuter(tree.child(i));
-  if (parts.length === 0) return null;
-  if (parts.length === 1) return { type: 'Polygon', coordinates: parts[0] };
-  return { type: 'MultiPolygon', coordinates: parts };
+  const areaM2 = area / UNITS2_PER_M2;
+  if (parts.length === 0) return { geom: null, areaM2: 0 };
+  if (parts.length === 1) return { geom: { type: 'Polygon', coordinates: parts[0] }, areaM2 };
+  return { geom: { type: 'MultiPolygon', coordinates: parts }, areaM2 };
+}
+
+/**
+ * Offset closed paths by deltaM metres straight into a PolyTree (no extra union needed after).
+ * @example const tree = offsetToTree(grown, -7.5, JoinType.Miter);
+ */
+export function offsetToTree(paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round): PolyTree64 {
+  const tree = new PolyTree64();
+  const co = new ClipperOffset(2, 0.05 * UNITS_PER_M);
+  co.addPaths(paths, joinType, EndType.Polygon);
+  co.execute(deltaM * UNITS_PER_M, tree);
+  return tree;
 }
 
 /**

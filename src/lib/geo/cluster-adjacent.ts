@@ -53,46 +53,41 @@ export function featureId(f: AreaFeature, i: number, idProperty: string): string
   return v === undefined || v === null ? String(i) : String(v);
 }
 
-function geomBbox(features: AreaFeature[]): [number, number, number, number] {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const f of features) {
-    const g = f.geometry;
-    if (!g) continue;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const rings of polys) {
-      if (!rings[0]) continue;
-      for (const p of rings[0]) {
-        if (p[0] < x0) x0 = p[0];
-        if (p[0] > x1) x1 = p[0];
-        if (p[1] < y0) y0 = p[1];
-        if (p[1] > y1) y1 = p[1];
-      }
-    }
-  }
-  return x0 === Infinity ? [0, 0, 0, 0] : [x0, y0, x1, y1];
-}
-
 /**
  * Project features into one frame as flat arrays (for the distance loop and for clipper).
  * @example const flat = flattenPolygons(fc.features, 'id');
  */
 export function flattenPolygons(features: AreaFeature[], idProperty: string, frame?: LocalFrame): FlatPolygons {
-  const fr = frame ?? frameFor(geomBbox(features));
   const n = features.length;
+  // one pass for sizes and the lon/lat box (the frame's centre), one to project
   let nv = 0;
   let nr = 0;
-  for (const f of features) {
-    const g = f.geometry;
+  let lx0 = Infinity;
+  let ly0 = Infinity;
+  let lx1 = -Infinity;
+  let ly1 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const g = features[i].geometry;
     if (!g) continue;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const rings of polys) for (const ring of rings) {
-      nv += ring.length;
-      nr++;
+    for (const rings of polys) {
+      for (let q = 0; q < rings.length; q++) {
+        const ring = rings[q];
+        nv += ring.length;
+        nr++;
+        if (q > 0 || frame) continue;
+        for (let k = 0; k < ring.length; k++) {
+          const x = ring[k][0];
+          const y = ring[k][1];
+          if (x < lx0) lx0 = x;
+          if (x > lx1) lx1 = x;
+          if (y < ly0) ly0 = y;
+          if (y > ly1) ly1 = y;
+        }
+      }
     }
   }
+  const fr = frame ?? frameFor(lx0 === Infinity ? [0, 0, 0, 0] : [lx0, ly0, lx1, ly1]);
   const xy = new Float64Array(nv * 2);
   const ringStart = new Int32Array(nr + 1);
   const ringHole = new Uint8Array(nr);

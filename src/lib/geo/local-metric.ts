@@ -27,6 +27,8 @@ export interface LocalFrame {
   toLonLat(p: [number, number]): [number, number];
   /** Allocation-free toXY for hot loops: writes x to out[at] and y to out[at + 1]. */
   projectInto(lon: number, lat: number, out: Float64Array | number[], at: number): void;
+  /** Allocation-free toLonLat: writes lon to out[at] and lat to out[at + 1]. */
+  unprojectInto(x: number, y: number, out: Float64Array | number[], at: number): void;
   /** Metres per degree of longitude / latitude at the centre (handy for growing lon/lat boxes). */
   mPerDegLon: number;
   mPerDegLat: number;
@@ -89,9 +91,7 @@ export function localFrame(lon0: number, lat0: number): LocalFrame {
     out[at + 1] = d * (s1 + d * (s2 + d * s3)) + (g0 + g1 * d) * dl * dl;
   }
 
-  function toLonLat(p: [number, number]): [number, number] {
-    const x = p[0];
-    const y = p[1];
+  function unprojectInto(x: number, y: number, out: Float64Array | number[], at: number): void {
     let d = y / s1;
     let dl = x / f0;
     for (let i = 0; i < 6; i++) {
@@ -99,16 +99,22 @@ export function localFrame(lon0: number, lat0: number): LocalFrame {
       const ys = y - (g0 + g1 * d) * dl * dl; // meridian-arc part of y
       // Newton step on s1 d + s2 d² + s3 d³ = ys
       const fd = d * (s1 + d * (s2 + d * s3)) - ys;
-      const dfd = s1 + d * (2 * s2 + 3 * s3 * d);
-      const step = fd / dfd;
+      const step = fd / (s1 + d * (2 * s2 + 3 * s3 * d));
       d -= step;
       if (Math.abs(step) < 1e-14) break;
     }
     dl = x / (f0 + d * (f1 + d * f2));
-    return [(lam0 + dl) / DEG, (phi0 + d) / DEG];
+    out[at] = (lam0 + dl) / DEG;
+    out[at + 1] = (phi0 + d) / DEG;
   }
 
-  return { lon0, lat0, toXY, toLonLat, projectInto, mPerDegLon: f0 * DEG, mPerDegLat: m0 * DEG };
+  function toLonLat(p: [number, number]): [number, number] {
+    const out: [number, number] = [0, 0];
+    unprojectInto(p[0], p[1], out, 0);
+    return out;
+  }
+
+  return { lon0, lat0, toXY, toLonLat, projectInto, unprojectInto, mPerDegLon: f0 * DEG, mPerDegLat: m0 * DEG };
 }
 
 /**

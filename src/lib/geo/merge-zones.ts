@@ -7,9 +7,9 @@
 //   closing, and their area is at least ~tol², far above the pin-hole threshold.
 // Clipper2 runs on integer millimetres relative to each group's own corner, so coordinates stay small.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { JoinType, fromPaths, offsetPaths, type Path64, type Paths64, UNITS_PER_M } from './clipper';
+import { Clipper, ClipType, FillRule } from 'clipper2-ts';
+import { JoinType, PolyTree64, offsetPaths, offsetToTree, treeToGeom, type Path64, type Paths64, UNITS_PER_M } from './clipper';
 import { clusterAdjacentIndexed, type ClusterOptions, type FlatPolygons } from './cluster-adjacent';
-import type { LocalFrame } from './local-metric';
 
 export interface MergeOptions extends ClusterOptions {
   /**
@@ -40,20 +40,15 @@ export interface MergeStats {
 
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties> & { properties: MergeStats };
 
-/** A frame whose metres are shifted by (dx, dy): clipper works near the origin, output goes home. */
-function shiftedFrame(frame: LocalFrame, dx: number, dy: number): LocalFrame {
-  return {
-    ...frame,
-    toXY: (p) => {
-      const q = frame.toXY(p);
-      return [q[0] - dx, q[1] - dy];
-    },
-    toLonLat: (p) => frame.toLonLat([p[0] + dx, p[1] + dy]),
-  };
-}
+/** cos² of the sharpest corner a miter limit of 2 keeps (60°): sharper ones get squared off. */
+const COS2_60 = 0.25;
 
-/** Member rings of one group as clipper paths, exteriors positive and holes negative. */
-function groupPaths(flat: FlatPolygons, members: number[], ox: number, oy: number): Paths64 {
+/**
+ * Member rings of one group as clipper paths, exteriors positive and holes negative. `acute` is set
+ * when some corner is sharper than 60°: a miter closing bevels such corners, so the members are
+ * then added back to the outline.
+ */
+function groupPaths(flat: FlatPolygons, members: number[], ox: number, oy: number, acute: { v: boolean }): Paths64 {
   const { xy, ringStart, ringHole, featRing } = flat;
   const out: Paths64 = [];
   for (const i of members) {
@@ -79,29 +74,26 @@ function groupPaths(flat: FlatPolygons, members: number[], ox: number, oy: numbe
       }
       if (area2 === 0) continue;
       if ((area2 > 0) === (ringHole[r] === 1)) path.reverse();
+      if (!acute.v) {
+        for (let k = 0, n = path.length; k < n; k++) {
+          const a = path[(k + n - 1) % n];
+          const b = path[k];
+          const c = path[(k + 1) % n];
+          const ux = a.x - b.x;
+          const uy = a.y - b.y;
+          const vx = c.x - b.x;
+          const vy = c.y - b.y;
+          const dot = ux * vx + uy * vy;
+          if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
+            acute.v = true;
+            break;
+          }
+        }
+      }
       out.push(path);
     }
   }
   return out;
-}
-
-function netAreaM2(g: Polygon | MultiPolygon, frame: LocalFrame): number {
-  // planar area in the shifted frame from the output rings (what the user sees)
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let a = 0;
-  for (const rings of polys) {
-    for (const ring of rings) {
-      let s = 0;
-      let prev = frame.toXY(ring[0]);
-      for (let k = 1; k < ring.length; k++) {
-        const cur = frame.toXY(ring[k]);
-        s += prev[0] * cur[1] - cur[0] * prev[1];
-        prev = cur;
-      }
-      a += s / 2; // exterior CCW > 0, holes CW < 0
-    }
-  }
-  return a;
 }
 
 /**
@@ -139,21 +131,28 @@ export function mergeAdjacent(
     }
     ox = Math.floor(ox) - 100;
     oy = Math.floor(oy) - 100;
-    const frame = shiftedFrame(flat.frame, ox, oy);
-    const paths = groupPaths(flat, members, ox, oy);
-    let all = paths;
+    const acute = { v: false };
+    const paths = groupPaths(flat, members, ox, oy, acute);
+    let tree = new PolyTree64();
     if (members.length > 1 && r > 0) {
-      const closed = offsetPaths(offsetPaths(paths, r, JoinType.Miter), -r, JoinType.Miter);
-      all = closed.concat(paths);
+      const grown = offsetPaths(paths, r, JoinType.Miter);
+      if (acute.v) {
+        const closed = offsetPaths(grown, -r, JoinType.Miter);
+        Clipper.booleanOpWithPolyTree(ClipType.Union, closed, paths, tree, FillRule.Positive);
+      } else {
+        tree = offsetToTree(grown, -r, JoinType.Miter); // right-angled walls come back exactly
+      }
+    } else {
+      Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.Positive);
     }
-    const geom = fromPaths(all, frame, { minHoleM2, minAreaM2: 0.01 });
+    const { geom, areaM2 } = treeToGeom(tree, flat.frame, { minHoleM2, minAreaM2: 0.01, offsetM: [ox, oy] });
     if (!geom) continue; // members without area
     features.push({
       type: 'Feature',
       properties: {
         members: cl.groups[k],
         member_count: members.length,
-        area_m2: Math.round(netAreaM2(geom, frame) * 10) / 10,
+        area_m2: Math.round(areaM2 * 10) / 10,
         tolerance_m: tol,
         singleton: members.length === 1,
       },

@@ -112,7 +112,7 @@ export function syntheticCity(opts: SyntheticCityOptions): SyntheticCity {
       const rowGap: number[] = [];
       const gap = () => {
         const u = rnd();
-        return u < 0.35 ? 0 : u < 0.45 ? between(2, 4) : between(5, 15);
+        return u < 0.35 ? 0 : u < 0.45 ? between(2, 4) : between(5, 14.5); // not exactly 15: keep the default tolerance unambiguous
       };
       for (let c = 0; c < nc; c++) {
         colW.push(Math.round(between(60, 140)));
