@@ -7,6 +7,7 @@ type AreaFC = FeatureCollection<Polygon | MultiPolygon>;
 
 // What each case must give (member sets exact); the goldens hold the same plus the stats.
 const expected: Record<string, string[][]> = {
+  'acute-corner': [['A', 'B']],
   chain: [['A', 'B', 'C']],
   'collinear-shared-edges': [['P', 'Q', 'S', 'T']],
   courtyard: [['Y', 'Y2', 'Y3'], ['Y1']],

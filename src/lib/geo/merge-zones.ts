@@ -138,7 +138,9 @@ export function mergeAdjacent(
       const grown = offsetPaths(paths, r, JoinType.Miter);
       if (acute.v) {
         const closed = offsetPaths(grown, -r, JoinType.Miter);
-        Clipper.booleanOpWithPolyTree(ClipType.Union, closed, paths, tree, FillRule.Positive);
+        // the bevel and the sharp corner meet in mm-sized jogs: drop vertices within 2 mm of a line
+        const outline = Clipper.simplifyPaths(Clipper.union(closed, paths, FillRule.Positive), 2, true);
+        Clipper.booleanOpWithPolyTree(ClipType.Union, outline, null, tree, FillRule.Positive);
       } else {
         tree = offsetToTree(grown, -r, JoinType.Miter); // right-angled walls come back exactly
       }

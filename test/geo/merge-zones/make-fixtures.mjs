@@ -69,6 +69,11 @@ const cases = {
     feat('N1', poly(R(0, 0, 40, 40))), feat('N2', poly(R(46, 0, 86, 40))),
     feat('N3', poly(R(0, 46, 40, 86))), feat('N4', poly(R(46, 46, 86, 86))),
   ]),
+  // a triangle with a 26.6° corner 5 m from a rectangle: the miter closing bevels that corner,
+  // so the members are added back and the corner stays sharp
+  'acute-corner': fc({ toleranceM: 15 }, [
+    feat('A', poly([[0, 0], [80, 0], [0, 40]])), feat('B', poly(R(-45, 0, -5, 40))),
+  ]),
   'street-separates': fc({ toleranceM: 15 }, [
     // a 24 m street between two blocks of three compounds with 6 m lanes
     feat('W1', poly(R(0, 0, 40, 40))), feat('W2', poly(R(0, 46, 40, 86))), feat('W3', poly(R(0, 92, 40, 132))),
