@@ -34,14 +34,14 @@ export function catalogueRadiusM(type: string, catalogue: FacilityCatalogue = FA
 }
 
 // ---------------------------------------------------------------------------------------------
-// Planar shapes: every ring as a flat Float64Array [x0, y0, x1, y1, …] (closing vertex dropped).
+// Planar shapes: every ring as a flat array [x0, y0, x1, y1, …] (closing vertex dropped).
 
 /** A projected point, polygon or multipolygon (rings of all parts together) with its box, metres. */
 export interface PlanarShape {
   /** Rings of all polygon parts (even-odd point-in-shape works for valid geometry); empty for a point. */
-  rings: Float64Array[];
+  rings: number[][];
   /** Polylines (open), for LineStrings. */
-  lines: Float64Array[];
+  lines: number[][];
   /** The point, for Point geometry. */
   point: [number, number] | null;
   minX: number;
@@ -50,14 +50,15 @@ export interface PlanarShape {
   maxY: number;
 }
 
-function flatRing(ring: Position[], frame: LocalFrame, closed: boolean): Float64Array {
+// plain number arrays, not Float64Array: allocating thousands of small typed arrays costs more
+// (and loads the GC more) than the packed-double arrays V8 makes of these
+function flatRing(ring: Position[], frame: LocalFrame, closed: boolean): number[] {
   let n = ring.length;
   if (closed && n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) n--;
-  const out = new Float64Array(n * 2);
+  const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const xy = frame.toXY(ring[i]);
-    out[2 * i] = xy[0];
-    out[2 * i + 1] = xy[1];
+    out.push(xy[0], xy[1]);
   }
   return out;
 }
@@ -93,12 +94,15 @@ export function planarShape(geom: Geometry | null | undefined, frame: LocalFrame
     s.minX = s.maxX = s.point[0];
     s.minY = s.maxY = s.point[1];
   }
-  for (const r of [...s.rings, ...s.lines]) {
+  for (let k = 0; k < s.rings.length + s.lines.length; k++) {
+    const r = k < s.rings.length ? s.rings[k] : s.lines[k - s.rings.length];
     for (let i = 0; i < r.length; i += 2) {
-      if (r[i] < s.minX) s.minX = r[i];
-      if (r[i] > s.maxX) s.maxX = r[i];
-      if (r[i + 1] < s.minY) s.minY = r[i + 1];
-      if (r[i + 1] > s.maxY) s.maxY = r[i + 1];
+      const x = r[i];
+      const y = r[i + 1];
+      if (x < s.minX) s.minX = x;
+      if (x > s.maxX) s.maxX = x;
+      if (y < s.minY) s.minY = y;
+      if (y > s.maxY) s.maxY = y;
     }
   }
   if (!(s.minX <= s.maxX)) return null;
@@ -174,6 +178,8 @@ function firstVertex(s: PlanarShape): [number, number] | null {
  * @example shapeDistanceM(planarShape(compound, f)!, planarShape(facility, f)!) // 123.4
  */
 export function shapeDistanceM(a: PlanarShape, b: PlanarShape): number {
+  // hot path of coverage: an area against a point facility, without closures
+  if (b.point && !a.point && a.lines.length === 0) return pointToAreaM(b.point[0], b.point[1], a);
   // containment: a vertex of one inside the other's area
   const va = firstVertex(a);
   const vb = firstVertex(b);
@@ -201,6 +207,22 @@ export function shapeDistanceM(a: PlanarShape, b: PlanarShape): number {
     });
   });
   return Math.sqrt(best);
+}
+
+/** Distance (m) from a point to an area shape: 0 inside, else to the nearest edge. */
+function pointToAreaM(px: number, py: number, s: PlanarShape): number {
+  let inside = false;
+  let best = Infinity;
+  for (const r of s.rings) {
+    const n = r.length;
+    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+      const ax = r[j], ay = r[j + 1], bx = r[i], by = r[i + 1];
+      if (by > py !== ay > py && px < ((ax - bx) * (py - by)) / (ay - by) + bx) inside = !inside;
+      const d = pointSegDist2(px, py, ax, ay, bx, by);
+      if (d < best) best = d;
+    }
+  }
+  return inside ? 0 : Math.sqrt(best);
 }
 
 /** Box-to-box gap in metres (0 when boxes overlap): a lower bound of the shape distance. */
@@ -262,23 +284,34 @@ export function compoundId(f: Feature, i: number, idProperty = 'id'): string {
 /** Lon/lat bbox of several collections (for one shared frame). */
 export function bboxOf(...fcs: FeatureCollection[]): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const p = c as number[];
-      if (p[0] < b[0]) b[0] = p[0];
-      if (p[1] < b[1]) b[1] = p[1];
-      if (p[0] > b[2]) b[2] = p[0];
-      if (p[1] > b[3]) b[3] = p[1];
-    } else for (const x of c as unknown[]) visit(x);
+  const pos = (p: Position) => {
+    if (p[0] < b[0]) b[0] = p[0];
+    if (p[1] < b[1]) b[1] = p[1];
+    if (p[0] > b[2]) b[2] = p[0];
+    if (p[1] > b[3]) b[3] = p[1];
+  };
+  const line = (l: Position[]) => {
+    for (const p of l) pos(p);
   };
   for (const fc of fcs) {
     for (const f of fc.features) {
       const g = f.geometry as Geometry | null;
-      if (g && 'coordinates' in g) visit(g.coordinates);
+      if (!g) continue;
+      switch (g.type) {
+        case 'Point': pos(g.coordinates); break;
+        case 'MultiPoint': case 'LineString': line(g.coordinates); break;
+        case 'Polygon': line(g.coordinates[0] ?? []); break; // holes lie inside the outer ring
+        case 'MultiLineString': for (const l of g.coordinates) line(l); break;
+        case 'MultiPolygon': for (const p of g.coordinates) line(p[0] ?? []); break;
+        default: break;
+      }
     }
   }
   return b;
 }
+
+/** Shared (frozen) entry for every compound a type does not cover: saves 10⁵ small allocations. */
+const NOT_COVERED: CompoundTypeCoverage = Object.freeze({ covered: false, distanceM: null, nearest: null });
 
 function resolveRadii(types: string[], opts: CoverageOptions): Record<string, number> {
   const out: Record<string, number> = {};
@@ -320,57 +353,64 @@ export function coverage(compounds: CompoundFC, facilities: FacilityFC, opts: Co
   const cShapes = compounds.features.map((f) => planarShape(f.geometry, frame));
   const ids = compounds.features.map((f, i) => compoundId(f, i, idProperty));
 
-  // one index per type over its facilities' boxes
-  const typeIdx = new Map<string, { index: Flatbush | null; members: number[]; shapes: PlanarShape[] }>();
-  for (const t of types) typeIdx.set(t, { index: null, members: [], shapes: [] });
+  // one index over all facilities of the requested types; one radius search per compound with the
+  // largest radius, then per-type nearest by exact distance
+  const typeNo = new Map(types.map((t, k) => [t, k]));
+  const fShapes: PlanarShape[] = [];
+  const fType: number[] = [];
+  const fMember: number[] = [];
   facilities.features.forEach((f, i) => {
-    const entry = typeIdx.get(String(f.properties?.type ?? ''));
-    if (!entry) return;
+    const k = typeNo.get(String(f.properties?.type ?? ''));
+    if (k === undefined) return;
     const s = planarShape(f.geometry, frame);
     if (!s) return;
-    entry.members.push(i);
-    entry.shapes.push(s);
+    fShapes.push(s);
+    fType.push(k);
+    fMember.push(i);
   });
-  for (const entry of typeIdx.values()) {
-    if (entry.shapes.length === 0) continue;
-    const idx = new Flatbush(entry.shapes.length);
-    for (const s of entry.shapes) idx.add(s.minX, s.minY, s.maxX, s.maxY);
-    idx.finish();
-    entry.index = idx;
+  let index: Flatbush | null = null;
+  if (fShapes.length) {
+    index = new Flatbush(fShapes.length);
+    for (const s of fShapes) index.add(s.minX, s.minY, s.maxX, s.maxY);
+    index.finish();
   }
-
+  const nT = types.length;
+  const rad = types.map((t) => radii[t]);
+  const maxR = Math.max(0, ...rad);
+  const aggs = types.map((t) => byType[t]);
+  const best = new Float64Array(nT);
+  const bestIdx = new Int32Array(nT);
   for (let c = 0; c < cShapes.length; c++) {
     const cs = cShapes[c];
     const id = ids[c];
     const hh = Number(compounds.features[c].properties?.households ?? 0) || 0;
-    const row: Record<string, CompoundTypeCoverage> = {};
-    perCompound[id] = row;
-    for (const t of types) {
-      const r = radii[t];
-      const entry = typeIdx.get(t)!;
-      let best = Infinity;
-      let bestIdx = -1;
-      if (cs && entry.index) {
-        const hits = entry.index.search(cs.minX - r, cs.minY - r, cs.maxX + r, cs.maxY + r);
-        for (const h of hits) {
-          const fs = entry.shapes[h];
-          if (boxGapM(cs, fs) > Math.min(r, best)) continue;
-          const d = shapeDistanceM(cs, fs);
-          if (d < best || (d === best && entry.members[h] < entry.members[bestIdx])) {
-            best = d;
-            bestIdx = h;
-          }
+    best.fill(Infinity);
+    bestIdx.fill(-1);
+    if (cs && index) {
+      const hits = index.search(cs.minX - maxR, cs.minY - maxR, cs.maxX + maxR, cs.maxY + maxR);
+      for (let k = 0; k < hits.length; k++) {
+        const h = hits[k];
+        const t = fType[h];
+        const fs = fShapes[h];
+        const bt = best[t];
+        if (boxGapM(cs, fs) > (bt < rad[t] ? bt : rad[t])) continue;
+        const d = shapeDistanceM(cs, fs);
+        if (d < bt || (d === bt && fMember[h] < fMember[bestIdx[t]])) {
+          best[t] = d;
+          bestIdx[t] = h;
         }
       }
-      const covered = best <= r;
-      row[t] = covered
-        ? { covered: true, distanceM: best, nearest: entry.members[bestIdx] }
-        : { covered: false, distanceM: null, nearest: null };
-      const agg = byType[t];
-      if (covered) {
+    }
+    const row: Record<string, CompoundTypeCoverage> = {};
+    perCompound[id] = row;
+    for (let t = 0; t < nT; t++) {
+      const agg = aggs[t];
+      if (best[t] <= rad[t]) {
+        row[types[t]] = { covered: true, distanceM: best[t], nearest: fMember[bestIdx[t]] };
         agg.covered.push(id);
         agg.coveredHouseholds += hh;
       } else {
+        row[types[t]] = NOT_COVERED;
         agg.gaps.push(id);
         agg.gapHouseholds += hh;
       }

@@ -186,7 +186,7 @@ function pathsAreaM2(paths: Paths64): number {
 function pathsToShape(paths: Paths64): PlanarShape {
   const s: PlanarShape = { rings: [], lines: [], point: null, minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const p of paths) {
-    const r = new Float64Array(p.length * 2);
+    const r: number[] = new Array(p.length * 2);
     for (let i = 0; i < p.length; i++) {
       const x = p[i].x / U;
       const y = p[i].y / U;
