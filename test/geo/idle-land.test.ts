@@ -135,6 +135,25 @@ describe('findIdleLand hand-computed', () => {
   });
 });
 
+describe('findIdleLand index reuse', () => {
+  it('reuses one buildings collection across areas and skips features without geometry', () => {
+    const a = load('thin-strips-kept.geojson');
+    const buildings = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: null }, ...a.input.buildings!.features],
+    } as unknown as NonNullable<IdleLandInput['buildings']>;
+    const first = findIdleLand({ ...a.input, buildings }, a.opts);
+    expect(first.stats.nearBuildings).toBe(1);
+    expect(first.candidates.features).toHaveLength(2);
+    // same collection object, an area 1 km away: the cached index must not leak the slab into it
+    const far = load('margin.geojson').input.area;
+    const shifted = { ...far, coordinates: far.coordinates.map((r) => r.map(([x, y]) => [x + 0.012, y])) } as Polygon;
+    const second = findIdleLand({ area: shifted, buildings }, { minWidthM: 5, minAreaM2: 100 });
+    expect(second.stats.nearBuildings).toBe(0);
+    expect(second.stats.freeM2).toBeCloseTo(2500, -1);
+  });
+});
+
 describe('findIdleLand validation', () => {
   const { input } = load('margin.geojson');
   it('throws a Chinese message on an empty area', () => {

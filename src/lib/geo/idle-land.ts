@@ -110,6 +110,8 @@ export interface IdleLandResult {
 
 interface LonLatIndex {
   index: Flatbush | null;
+  /** index item → feature position (features without geometry are left out) */
+  ids: number[];
 }
 const indexCache = new WeakMap<object, LonLatIndex>();
 
@@ -131,27 +133,35 @@ function lonLatBox(g: Geometry): [number, number, number, number] | null {
 function indexOf(fc: FeatureCollection): LonLatIndex {
   let e = indexCache.get(fc);
   if (e) return e;
-  const n = fc.features.length;
-  if (n === 0) e = { index: null };
-  else {
-    const idx = new Flatbush(n);
-    for (const f of fc.features) {
-      const b = f.geometry ? lonLatBox(f.geometry) : null;
-      if (b) idx.add(b[0], b[1], b[2], b[3]);
-      else idx.add(Infinity, Infinity, Infinity, Infinity); // never found
+  const boxes: [number, number, number, number][] = [];
+  const ids: number[] = [];
+  fc.features.forEach((f, i) => {
+    const b = f.geometry ? lonLatBox(f.geometry) : null;
+    if (b) {
+      boxes.push(b);
+      ids.push(i);
     }
-    idx.finish();
-    e = { index: idx };
+  });
+  let index: Flatbush | null = null;
+  if (boxes.length) {
+    index = new Flatbush(boxes.length);
+    for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
+    index.finish();
   }
+  e = { index, ids };
   indexCache.set(fc, e);
   return e;
 }
 
 function near<G extends Geometry>(fc: FeatureCollection<G> | undefined, box: number[]): Feature<G>[] {
   if (!fc || fc.features.length === 0) return [];
-  const { index } = indexOf(fc as FeatureCollection);
+  const { index, ids } = indexOf(fc as FeatureCollection);
   if (!index) return [];
-  return index.search(box[0], box[1], box[2], box[3]).sort((a, b) => a - b).map((i) => fc.features[i]);
+  return index
+    .search(box[0], box[1], box[2], box[3])
+    .map((k) => ids[k])
+    .sort((a, b) => a - b)
+    .map((i) => fc.features[i]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,13 +79,16 @@ function prepare(
   if (compounds.features.length && candidates.features.length) {
     const frame = frameFor(bboxOf(compounds, candidates as FeatureCollection));
     const cs = compounds.features.map((f) => planarShape(f.geometry, frame));
-    const idx = new Flatbush(cs.length);
-    for (const s of cs) s ? idx.add(s.minX, s.minY, s.maxX, s.maxY) : idx.add(Infinity, Infinity, Infinity, Infinity);
+    const valid = cs.flatMap((s, i) => (s ? [i] : []));
+    if (valid.length === 0) return { ids, households, reach, coveredBefore, radius };
+    const idx = new Flatbush(valid.length);
+    for (const i of valid) idx.add(cs[i]!.minX, cs[i]!.minY, cs[i]!.maxX, cs[i]!.maxY);
     idx.finish();
     candidates.features.forEach((f, k) => {
       const s: PlanarShape | null = planarShape(f.geometry, frame);
       if (!s) return;
-      for (const c of idx.search(s.minX - radius, s.minY - radius, s.maxX + radius, s.maxY + radius)) {
+      for (const item of idx.search(s.minX - radius, s.minY - radius, s.maxX + radius, s.maxY + radius)) {
+        const c = valid[item];
         const compound = cs[c]!;
         if (boxGapM(compound, s) <= radius && shapeDistanceM(compound, s) <= radius) reach[k].push(c);
       }
