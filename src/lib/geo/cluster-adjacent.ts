@@ -47,7 +47,10 @@ export interface FlatPolygons {
 
 type AreaFeature = Feature<Polygon | MultiPolygon | null>;
 
-/** The id of feature i: properties[idProperty], else feature.id, else its index. */
+/**
+ * The id of feature i: properties[idProperty], else feature.id, else its index.
+ * @example featureId({ type: 'Feature', properties: { code: 'FY-001' }, geometry: null }, 0, 'code') // 'FY-001'
+ */
 export function featureId(f: AreaFeature, i: number, idProperty: string): string {
   const v = f.properties?.[idProperty] ?? f.id;
   return v === undefined || v === null ? String(i) : String(v);
@@ -164,7 +167,10 @@ function pointSegDist2(px: number, py: number, ax: number, ay: number, bx: numbe
   return ex * ex + ey * ey;
 }
 
-/** Squared minimum distance between segments ab and cd (0 when they cross). */
+/**
+ * Squared minimum distance (m²) between segments ab and cd in metres (0 when they touch or cross).
+ * @example segSegDist2(0, 0, 10, 0, 13, 4, 20, 4) // 25 (3-4-5)
+ */
 export function segSegDist2(
   ax: number, ay: number, bx: number, by: number,
   cx: number, cy: number, dx: number, dy: number,
@@ -183,7 +189,10 @@ export function segSegDist2(
   return t < m ? t : m;
 }
 
-/** Even-odd point-in-polygon over all rings of feature i (holes and parts included). */
+/**
+ * Even-odd point-in-polygon (metres) over all rings of feature i (holes and parts included).
+ * @example pointInFeature(flat, 0, 12.5, 40) // true when (12.5 m, 40 m) lies inside feature 0
+ */
 export function pointInFeature(flat: FlatPolygons, i: number, px: number, py: number): boolean {
   const { xy, ringStart, featRing } = flat;
   let inside = false;
@@ -207,6 +216,8 @@ export function pointInFeature(flat: FlatPolygons, i: number, px: number, py: nu
  * True when features a and b of `flat` come within `tolM` metres (boundary to boundary), or one
  * lies inside the other. Early exit on the first close pair; segments whose box is farther than
  * tolM from the other feature's box are skipped.
+ * @param tolM metres
+ * @example withinDistance(flattenPolygons(fc.features, 'id'), 0, 1, 15) // true if 0 and 1 are ≤ 15 m apart
  */
 export function withinDistance(flat: FlatPolygons, a: number, b: number, tolM: number): boolean {
   const { xy, ringStart, featRing, bbox } = flat;
@@ -297,7 +308,10 @@ export interface ClusterIndexed {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** clusterAdjacent, returning feature indices and the projected geometry too (for mergeAdjacent). */
+/**
+ * clusterAdjacent, returning feature indices and the projected geometry too (for mergeAdjacent).
+ * @example const { groupsIdx, flat } = clusterAdjacentIndexed(fc, { toleranceM: 15 });
+ */
 export function clusterAdjacentIndexed(
   fc: FeatureCollection<Polygon | MultiPolygon | null>,
   opts: ClusterOptions = {},
