@@ -146,8 +146,8 @@ describe('findIdleLand index reuse', () => {
     expect(first.stats.nearBuildings).toBe(1);
     expect(first.candidates.features).toHaveLength(2);
     // same collection object, an area 1 km away: the cached index must not leak the slab into it
-    const far = load('margin.geojson').input.area;
-    const shifted = { ...far, coordinates: far.coordinates.map((r) => r.map(([x, y]) => [x + 0.012, y])) } as Polygon;
+    const far = load('margin.geojson').input.area as Polygon;
+    const shifted = { ...far, coordinates: far.coordinates.map((r) => r.map((p) => [p[0] + 0.012, p[1]])) } as Polygon;
     const second = findIdleLand({ area: shifted, buildings }, { minWidthM: 5, minAreaM2: 100 });
     expect(second.stats.nearBuildings).toBe(0);
     expect(second.stats.freeM2).toBeCloseTo(2500, -1);

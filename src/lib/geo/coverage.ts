@@ -239,10 +239,9 @@ export interface CompoundProps {
   households?: number;
   township?: string;
   zone?: string;
-  [k: string]: unknown;
 }
 export type CompoundFC = FeatureCollection<Polygon | MultiPolygon, CompoundProps | null>;
-export type FacilityFC = FeatureCollection<Point | Polygon | MultiPolygon, { type?: string; [k: string]: unknown } | null>;
+export type FacilityFC = FeatureCollection<Point | Polygon | MultiPolygon, { type?: string } | null>;
 
 export interface CoverageOptions {
   /** Facility types to evaluate; default: every type present in `facilities`. */

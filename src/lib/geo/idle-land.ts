@@ -411,13 +411,20 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
       pts.push([{ x: Math.round(xy[0] * U), y: Math.round(xy[1] * U) }]);
     } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') for (const p of toPaths(g, frame)) fPolys.push(p);
   }
+  const areaB = Clipper.getBoundsPaths(areaPaths);
   const obstaclesGrown = (extra: number): Paths64 => {
     const out: Paths64 = [];
     const add = (ps: Paths64) => {
       for (const p of ps) out.push(p);
     };
     add(setbackM + extra > 0 ? offset(bPaths, setbackM + extra, EndType.Polygon) : bPaths);
-    for (const [half, paths] of roadGroups) add(offset(paths, half + extra, EndType.Round));
+    for (const [half, paths] of roadGroups) {
+      // streets run far past the area: clip them to the area's box grown beyond their reach first
+      // (caps then fall outside the area), so the offset and the difference see only local edges
+      const m = Math.ceil((half + extra + 1) * U);
+      const rect = { left: areaB.left - m, top: areaB.top - m, right: areaB.right + m, bottom: areaB.bottom + m };
+      add(offset(Clipper.rectClipLines(rect, paths), half + extra, EndType.Round));
+    }
     add(offset(pts, POINT_FACILITY_RADIUS_M + extra, EndType.Round));
     add(extra > 0 ? offset(fPolys, extra, EndType.Polygon) : fPolys);
     return out;
