@@ -5,14 +5,14 @@
 // (The collection list is repeated here because hook registration happens before any handler runs.)
 
 onRecordCreateRequest((e) => require(`${__hooks}/lib/audit.js`).record(e, "create"),
-  "compounds", "compound_notes", "design_zones", "facility_sites", "funding", "annual_plans", "annual_plan_entries",
-  "stage_events", "renovation_items", "approvals", "elevator_inspections", "consultations", "feedback", "users");
+  "compounds", "compound_notes", "design_zones", "facility_sites", "funding", "annual_plans", "plan_entries",
+  "programme_settings", "stage_events", "renovation_items", "approvals", "elevator_inspections", "consultations", "feedback", "users");
 onRecordUpdateRequest((e) => require(`${__hooks}/lib/audit.js`).record(e, "update"),
-  "compounds", "compound_notes", "design_zones", "facility_sites", "funding", "annual_plans", "annual_plan_entries",
-  "stage_events", "renovation_items", "approvals", "elevator_inspections", "consultations", "feedback", "users");
+  "compounds", "compound_notes", "design_zones", "facility_sites", "funding", "annual_plans", "plan_entries",
+  "programme_settings", "stage_events", "renovation_items", "approvals", "elevator_inspections", "consultations", "feedback", "users");
 onRecordDeleteRequest((e) => require(`${__hooks}/lib/audit.js`).record(e, "delete"),
-  "compounds", "compound_notes", "design_zones", "facility_sites", "funding", "annual_plans", "annual_plan_entries",
-  "stage_events", "renovation_items", "approvals", "elevator_inspections", "consultations", "feedback", "users");
+  "compounds", "compound_notes", "design_zones", "facility_sites", "funding", "annual_plans", "plan_entries",
+  "programme_settings", "stage_events", "renovation_items", "approvals", "elevator_inspections", "consultations", "feedback", "users");
 
 onRecordCreateRequest((e) => {
   throw new ForbiddenError("审计日志只能由系统写入 / the audit log is written by the server only");

@@ -1,9 +1,9 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Uploads (#6 hardening): every file field accepts only images and PDF, at most 10 MB a file. Applied to every
+// Uploads (#6 hardening): every file field accepts only images and PDF, at most 20 MB a file. Applied to every
 // collection that exists when this runs (fresh databases migrate in file-name order, so earlier collections are covered).
 
-const ALLOWED = ["image/jpeg", "image/png", "image/webp", "application/pdf"];
-const MAX_BYTES = 10 * 1024 * 1024;
+const ALLOWED = ["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"];
+const MAX_BYTES = 20 * 1024 * 1024;
 
 migrate((app) => {
   for (const c of app.findAllCollections()) {

@@ -4,7 +4,7 @@
 // Collections whose every write is recorded. Names that do not exist (yet) simply never fire.
 var AUDITED = [
   "compounds", "compound_notes", "design_zones", "facility_sites",
-  "funding", "annual_plans", "annual_plan_entries", "stage_events", "renovation_items",
+  "funding", "annual_plans", "plan_entries", "programme_settings", "stage_events", "renovation_items",
   "approvals", "elevator_inspections", "consultations", "feedback", "users",
 ];
 

@@ -1,0 +1,395 @@
+// Guards the access rules of #6 against the real server: each role (and anonymous) × each collection ×
+// list/view/create/update/delete, with the expected allow/deny written out below; anonymous never reads a private
+// field; deactivated accounts are refused everywhere; nobody raises their own rights; uploads are limited.
+import type PocketBase from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, statusOf, type TestServer } from '../helpers/server';
+
+let srv: TestServer;
+const PASSWORD = 'fenyang2025';
+
+// Columns of every row below, in this order.
+const ROLES = ['anon', 'office', 'planner', 'twOwn', 'twOther', 'finance', 'approval', 'market', 'civil', 'audit'] as const;
+type RoleKey = (typeof ROLES)[number];
+type Op = 'list' | 'view' | 'create' | 'update' | 'delete';
+const OPS: Op[] = ['list', 'view', 'create', 'update', 'delete'];
+
+// Y = allowed, . = refused. "Own" means the record belongs to the township of `twOwn` (太和桥街道); `twOther` is 文峰街道.
+//                    anon office planner twOwn twOther finance approval market civil audit
+const MATRIX: Record<string, Record<Op, string>> = {
+  townships:            { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  communities:          { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  compounds:            { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.Y........', update: '.Y.Y......', delete: '.Y........' },
+  compound_notes:       { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  buildings:            { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  context_features:     { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.YY.......', update: '.YY.......', delete: '.Y........' },
+  design_zones:         { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.YY.......', update: '.YY.......', delete: '.YY.......' },
+  facility_sites:       { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.YY.......', update: '.YY.......', delete: '.YY.......' },
+  approvals:            { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y....Y...', update: '.Y....Y...', delete: '.Y....Y...' },
+  elevator_inspections: { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.....Y..', update: '.Y.....Y..', delete: '.Y.....Y..' },
+  consultations:        { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y....Y.', update: '.Y.Y....Y.', delete: '.Y.Y....Y.' },
+  feedback:             { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: 'YYYYYYYYYY', update: '.Y.Y......', delete: '.Y........' },
+  audit_log:            { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  users:                { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y........', update: '.Y........', delete: '..........' },
+  public_compounds:     { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  public_feedback:      { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+};
+
+// Collections of #5 (stage machine, plans, items, funding) and their public views.
+//                    anon office planner twOwn twOther finance approval market civil audit
+const MATRIX_PROGRAMME: Record<string, Record<Op, string>> = {
+  programme_settings:    { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '..........', update: '.Y........', delete: '..........' },
+  annual_plans:          { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y.Y......' },
+  plan_entries:          { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y.Y......' },
+  stage_events:          { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y......', update: '..........', delete: '..........' },
+  renovation_items:      { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.YYY......', update: '.YYY......', delete: '.YYY......' },
+  // #5's design: a township also records the funding of its own compounds (e.g. residents' contributions).
+  funding:               { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y.Y....', update: '.Y.Y.Y....', delete: '.Y.Y.Y....' },
+  public_stage_events:   { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  public_items:          { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  public_funding_totals: { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+};
+
+const clients = {} as Record<RoleKey, PocketBase>;
+let own = { township: '', community: '', compound: '' };
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+const DATE = '2025-03-01 00:00:00.000Z';
+const square = (d = 0.0003) => {
+  const k = seq++;
+  const lon = 111.772 + (k % 40) * 0.0006;
+  const lat = 37.252 + Math.floor(k / 40) * 0.0006;
+  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] };
+};
+
+/** How to exercise one collection: make() creates a fresh target as superuser (or names an existing one). */
+interface Spec {
+  make: () => Promise<string>;
+  body: () => Promise<Record<string, unknown>>;
+  patch: (id: string) => Promise<Record<string, unknown>>;
+  /** Records a create attempt left behind, removed so unique indexes do not collide. */
+  cleanup?: boolean;
+}
+
+const A = () => srv.admin;
+const create = async (col: string, body: Record<string, unknown>) => (await A().collection(col).create(body)).id;
+const freshCompound = (extra: Record<string, unknown> = {}) => create('compounds', {
+  code: `PM-${uniq()}`, name: '矩阵测试小区', township: own.township, community: own.community, stage: 'demand', geometry: square(),
+  consent_pct: 90, consent_date: DATE, ...extra,
+});
+const firstId = async (col: string) => (await A().collection(col).getList(1, 1)).items[0].id;
+let planForEntries = '';
+
+const SPECS: Record<string, Spec> = {
+  townships: {
+    make: () => create('townships', { code: `1411829${String(seq++ % 100).padStart(2, '0')}`, name: '测试镇', kind: 'town' }),
+    body: async () => ({ code: '141182998', name: '测试镇', kind: 'town' }),
+    patch: async () => ({ name: '改名镇' }),
+    cleanup: true,
+  },
+  communities: {
+    make: () => create('communities', { code: `141182${String(900000 + seq++)}`, name: '测试社区', township: own.township }),
+    body: async () => ({ code: '141182999999', name: '测试社区', township: own.township }),
+    patch: async () => ({ name: '改名社区' }),
+    cleanup: true,
+  },
+  compounds: {
+    make: () => freshCompound(),
+    body: async () => ({ code: `PM-${uniq()}`, name: '新小区', township: own.township, stage: 'demand', geometry: square() }),
+    patch: async () => ({ address: '矩阵路 1 号' }),
+  },
+  compound_notes: {
+    make: async () => create('compound_notes', { compound: await freshCompound(), contact_name: '联系人' }),
+    body: async () => ({ compound: await freshCompound(), contact_name: '联系人', contact_phone: '13800000000' }),
+    patch: async () => ({ internal_notes: '内部备注' }),
+  },
+  buildings: {
+    make: () => create('buildings', { compound: own.compound, name: 'M', geometry: square(0.0001), floors: 5 }),
+    body: async () => ({ compound: own.compound, name: 'N', geometry: square(0.0001), floors: 6 }),
+    patch: async () => ({ floors: 7 }),
+  },
+  context_features: {
+    make: () => create('context_features', { kind: 'green', name: '绿地', geometry: square() }),
+    body: async () => ({ kind: 'green', name: '新绿地', geometry: square() }),
+    patch: async () => ({ name: '改名绿地' }),
+  },
+  design_zones: {
+    make: () => create('design_zones', { name: '单元', geometry: square(), origin: 'drawn', status: 'active', members: [own.compound] }),
+    body: async () => ({ name: '新单元', geometry: square(), origin: 'drawn', status: 'active' }),
+    patch: async () => ({ notes: '备注', version: 1 }),
+  },
+  facility_sites: {
+    make: () => create('facility_sites', { facility_type: 'elderly_care', geometry: square(0.0001), source: 'new', stage: 'proposed', compound: own.compound }),
+    body: async () => ({ facility_type: 'nursery', geometry: square(0.0001), source: 'new', stage: 'proposed', compound: own.compound }),
+    patch: async () => ({ name: '托育点' }),
+  },
+  approvals: {
+    make: () => create('approvals', { compound: own.compound, kind: 'permit', date: DATE, status: 'pending' }),
+    body: async () => ({ compound: own.compound, kind: 'joint_review', date: DATE, status: 'approved' }),
+    patch: async () => ({ status: 'approved' }),
+  },
+  elevator_inspections: {
+    make: () => create('elevator_inspections', { compound: own.compound, kind: 'periodic', date: DATE, result: 'pending' }),
+    body: async () => ({ compound: own.compound, kind: 'installation', date: DATE, result: 'pass' }),
+    patch: async () => ({ result: 'pass' }),
+  },
+  consultations: {
+    make: () => create('consultations', { compound: own.compound, kind: 'meeting', date: DATE }),
+    body: async () => ({ compound: own.compound, kind: 'survey', date: DATE, participants: 30, consent_pct: 92 }),
+    patch: async () => ({ summary: '居民同意改造' }),
+  },
+  feedback: {
+    make: () => create('feedback', { compound: own.compound, category: 'progress', message: '工期多久?', contact: '13900000000' }),
+    body: async () => ({ compound: own.compound, category: 'suggestion', message: '矩阵测试留言' }),
+    patch: async () => ({ status: 'acknowledged' }),
+  },
+  audit_log: {
+    make: () => firstId('audit_log'),
+    body: async () => ({ collection: 'compounds', record: 'x', action: 'create', by_kind: 'system' }),
+    patch: async () => ({ label: '改写' }),
+  },
+  users: {
+    make: () => create('users', {
+      email: `u${uniq()}@test.local`, password: PASSWORD, passwordConfirm: PASSWORD, name: '测试用户', role: 'planner', active: true,
+    }),
+    body: async () => ({ email: `n${uniq()}@test.local`, password: PASSWORD, passwordConfirm: PASSWORD, name: '新用户', role: 'planner' }),
+    patch: async () => ({ name: '改名用户' }),
+  },
+  public_compounds: { make: () => firstId('public_compounds'), body: async () => ({ name: 'x' }), patch: async () => ({ name: 'x' }) },
+  public_feedback: { make: () => firstId('public_feedback'), body: async () => ({ message: 'x' }), patch: async () => ({ message: 'x' }) },
+
+  programme_settings: {
+    make: () => firstId('programme_settings'),
+    body: async () => ({ consent_threshold_pct: 50 }),
+    patch: async (id) => ({ consent_threshold_pct: (await A().collection('programme_settings').getOne(id)).consent_threshold_pct }),
+  },
+  annual_plans: {
+    make: () => create('annual_plans', { year: 2038, township: own.township, status: 'draft' }),
+    body: async () => ({ year: 2039, township: own.township, status: 'draft' }),
+    patch: async () => ({ note: '备注' }),
+    cleanup: true,
+  },
+  plan_entries: {
+    make: async () => create('plan_entries', { plan: planForEntries, compound: await freshCompound(), tier: 'implement' }),
+    body: async () => ({ plan: planForEntries, compound: await freshCompound(), tier: 'prepare' }),
+    patch: async () => ({ tier: 'reserve' }),
+  },
+  stage_events: {
+    make: async () => create('stage_events', {
+      compound: await freshCompound(), to: 'scheme', kind: 'forward', scheme_summary: '方案', budget_estimate_yuan: 100000,
+    }),
+    body: async () => ({ compound: await freshCompound(), to: 'scheme', kind: 'forward', scheme_summary: '初步方案', budget_estimate_yuan: 200000 }),
+    patch: async () => ({ note: '改写' }),
+  },
+  renovation_items: {
+    make: () => create('renovation_items', { compound: own.compound, class: 'basic', item: 'water_supply', quantity: 1, unit: 'km', status: 'planned' }),
+    body: async () => ({ compound: own.compound, class: 'basic', item: 'drainage', quantity: 2, unit: 'km', status: 'planned' }),
+    patch: async () => ({ quantity: 3 }),
+  },
+  funding: {
+    make: () => create('funding', { compound: own.compound, source: 'municipal', kind: 'planned', amount_yuan: 1000, date: DATE }),
+    body: async () => ({ compound: own.compound, source: 'central', kind: 'received', amount_yuan: 2000, date: DATE }),
+    patch: async () => ({ amount_yuan: 3000 }),
+  },
+  public_stage_events: { make: () => firstId('public_stage_events'), body: async () => ({ note: 'x' }), patch: async () => ({ note: 'x' }) },
+  public_items: { make: () => firstId('public_items'), body: async () => ({ note: 'x' }), patch: async () => ({ note: 'x' }) },
+  public_funding_totals: { make: () => firstId('public_funding_totals'), body: async () => ({ kind: 'x' }), patch: async () => ({ kind: 'x' }) },
+};
+
+async function removeQuietly(col: string, id: string) {
+  await A().collection(col).delete(id).catch(() => {});
+}
+
+/** One cell: true when the role may do the operation. */
+async function attempt(col: string, op: Op, pb: PocketBase): Promise<boolean> {
+  const spec = SPECS[col];
+  if (op === 'create') {
+    const body = await spec.body();
+    try {
+      const rec = await pb.collection(col).create(body);
+      if (spec.cleanup) await removeQuietly(col, rec.id);
+      return true;
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      if (status === 429 || status === 500 || status === 0) throw err;
+      return false;
+    }
+  }
+  const id = await spec.make();
+  try {
+    if (op === 'list') {
+      const res = await pb.collection(col).getList(1, 1, { filter: pb.filter('id = {:id}', { id }) });
+      return res.items.length === 1;
+    }
+    const status = await statusOf(
+      op === 'view' ? pb.collection(col).getOne(id)
+        : op === 'update' ? pb.collection(col).update(id, await spec.patch(id))
+          : pb.collection(col).delete(id),
+    );
+    if (status === 429 || status === 500 || status === -1) throw new Error(`${col} ${op}: status ${status}`);
+    return status === 0;
+  } finally {
+    if (spec.cleanup) await removeQuietly(col, id);
+  }
+}
+
+async function runMatrix(matrix: Record<string, Record<Op, string>>) {
+  const mismatches: string[] = [];
+  for (const [col, row] of Object.entries(matrix)) {
+    for (const op of OPS) {
+      for (let i = 0; i < ROLES.length; i++) {
+        const expected = row[op][i] === 'Y';
+        let got: boolean;
+        try {
+          got = await attempt(col, op, clients[ROLES[i]]);
+        } catch (err) {
+          mismatches.push(`${col}.${op} as ${ROLES[i]}: error ${(err as Error).message}`);
+          continue;
+        }
+        if (got !== expected) mismatches.push(`${col}.${op} as ${ROLES[i]}: expected ${expected ? 'allow' : 'deny'}, got ${got ? 'allow' : 'deny'}`);
+      }
+    }
+  }
+  return mismatches;
+}
+
+beforeAll(async () => {
+  srv = await startServer({ seed: true });
+  const tw = await A().collection('townships').getFirstListItem('code = "141182002"');
+  const community = await A().collection('communities').getFirstListItem(A().filter('township = {:t}', { t: tw.id }));
+  own = { township: tw.id, community: community.id, compound: '' };
+  own.compound = await freshCompound();
+  for (const d of ['approval', 'market', 'civil']) {
+    await A().collection('users').create({
+      email: `${d}@test.local`, password: PASSWORD, passwordConfirm: PASSWORD, name: `${d} 部门`, role: 'department', department: d, active: true,
+    });
+  }
+  // Rows for the public views.
+  const fb = await A().collection('feedback').create({ compound: own.compound, category: 'quality', message: '楼道灯坏了', contact: '私密电话 13700000000' });
+  await A().collection('feedback').update(fb.id, { public_reply: '已安排维修' });
+  const emails: Record<RoleKey, string | null> = {
+    anon: null, office: 'office@demo.fenyang', planner: 'planner@demo.fenyang', twOwn: 'taihe@demo.fenyang', twOther: 'wenfeng@demo.fenyang',
+    finance: 'finance@demo.fenyang', approval: 'approval@test.local', market: 'market@test.local', civil: 'civil@test.local', audit: 'audit@demo.fenyang',
+  };
+  for (const r of ROLES) clients[r] = emails[r] ? await srv.as(emails[r]!, PASSWORD) : srv.anon();
+});
+afterAll(async () => srv?.stop());
+
+describe('permission matrix', () => {
+  it('core, department, feedback, audit and account collections answer each role as the table says', async () => {
+    expect(await runMatrix(MATRIX)).toEqual([]);
+  }, 240_000);
+
+  it('programme collections (#5) and their public views answer each role as the table says', async () => {
+    const cols = new Set((await A().collections.getFullList()).map((c) => c.name));
+    const missing = Object.keys(MATRIX_PROGRAMME).filter((c) => !cols.has(c));
+    expect(missing).toEqual([]);
+    planForEntries = (await A().collection('annual_plans').create({ year: 2037, township: own.township, status: 'draft' })).id;
+    // Rows for the public views.
+    await SPECS.stage_events.make();
+    await SPECS.renovation_items.make();
+    await SPECS.funding.make();
+    expect(await runMatrix(MATRIX_PROGRAMME)).toEqual([]);
+  }, 240_000);
+
+  it('covers every collection that exists', async () => {
+    const cols = (await A().collections.getFullList()).filter((c) => !c.system).map((c) => c.name);
+    const covered = new Set([...Object.keys(MATRIX), ...Object.keys(MATRIX_PROGRAMME)]);
+    expect(cols.filter((c) => !covered.has(c))).toEqual([]);
+  });
+});
+
+describe('private fields', () => {
+  it('never reach anonymous readers', async () => {
+    const anon = srv.anon();
+    for (const col of ['compound_notes', 'feedback', 'users', 'audit_log', 'stage_events', 'funding', 'renovation_items', 'design_zones']) {
+      expect((await anon.collection(col).getList(1, 1)).totalItems, col).toBe(0);
+    }
+    const PRIVATE = ['contact', 'contact_name', 'contact_phone', 'internal_notes', 'internal_note', 'replied_by', 'by', 'email',
+      'township_id', 'photo', 'documents', 'document', 'created_by', 'updated_by', 'property_owner'];
+    for (const col of ['public_compounds', 'public_feedback', 'public_stage_events', 'public_items', 'public_funding_totals']) {
+      const rows = (await anon.collection(col).getList(1, 50, { expand: col === 'public_compounds' ? 'township' : 'compound' })).items;
+      expect(rows.length, col).toBeGreaterThan(0);
+      for (const r of rows) for (const k of PRIVATE) expect(Object.keys(r), `${col}.${k}`).not.toContain(k);
+      expect(JSON.stringify(rows)).not.toContain('13700000000');
+    }
+    const fb = (await anon.collection('public_feedback').getList(1, 50)).items;
+    expect(fb.map((r) => r.public_reply)).toContain('已安排维修');
+  });
+});
+
+describe('accounts', () => {
+  it('refuses sign-in and every request of a deactivated account', async () => {
+    const email = `gone${uniq()}@test.local`;
+    const u = await A().collection('users').create({
+      email, password: PASSWORD, passwordConfirm: PASSWORD, name: '离职人员', role: 'township', township: own.township, active: true,
+    });
+    const before = await srv.as(email, PASSWORD);
+    const office = clients.office;
+    await office.collection('users').update(u.id, { active: false });
+    let message = '';
+    const status = await srv.as(email, PASSWORD).then(() => 0, (err) => {
+      message = err.response?.message ?? '';
+      return err.status;
+    });
+    expect(status).toBe(403);
+    expect(message).toContain('停用');
+    // A token issued before deactivation no longer opens anything private or writable.
+    expect((await before.collection('compound_notes').getList(1, 1)).totalItems).toBe(0);
+    expect(await statusOf(before.collection('compounds').update(own.compound, { address: 'x' }))).toBe(404);
+    expect(await statusOf(before.collection('users').authRefresh())).toBeGreaterThanOrEqual(400);
+    // A wrong password on a deactivated account tells nothing about the account.
+    expect(await statusOf(srv.as(email, 'wrong-password-1'))).toBe(400);
+  });
+
+  it('lets nobody raise their own rights, and the office manage accounts', async () => {
+    const tw = clients.twOwn;
+    const me = tw.authStore.record!;
+    expect(await statusOf(tw.collection('users').update(me.id, { role: 'office' }))).toBe(404);
+    expect(await statusOf(tw.collection('users').update(me.id, { township: '' }))).toBe(404);
+    expect(await statusOf(tw.collection('users').update(me.id, { active: false }))).toBe(404);
+    expect(await statusOf(tw.collection('users').update(me.id, { name: '太和桥街道(示例)' }))).toBe(0);
+    const office = clients.office;
+    // Password rules: at least 10 characters; the office resets a password without the old one.
+    const short = { email: `s${uniq()}@test.local`, password: 'short9chr', passwordConfirm: 'short9chr', name: 'x', role: 'planner' };
+    expect(await statusOf(office.collection('users').create(short))).toBe(400);
+    const u = await office.collection('users').create({ ...short, password: 'long-enough-1', passwordConfirm: 'long-enough-1' });
+    expect(u.active).toBe(true);
+    await office.collection('users').update(u.id, { password: 'reset-by-office-1', passwordConfirm: 'reset-by-office-1' });
+    await srv.as(short.email, 'reset-by-office-1');
+    // Roles need their scope.
+    expect(await statusOf(office.collection('users').create({ ...short, email: `t${uniq()}@test.local`, password: 'long-enough-1', passwordConfirm: 'long-enough-1', role: 'township' }))).toBe(400);
+    // The office cannot lock itself out.
+    expect(await statusOf(office.collection('users').update(office.authStore.record!.id, { active: false }))).toBe(400);
+  });
+
+  it('keeps tokens short-lived', async () => {
+    const token = clients.office.authStore.token;
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    expect(payload.exp - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(24 * 3600);
+  });
+});
+
+describe('uploads', () => {
+  it('accept only images and PDF, with a size cap, in every file field', async () => {
+    const allowed = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf']);
+    const cols = await A().collections.getFullList();
+    let n = 0;
+    for (const c of cols) {
+      for (const f of c.fields as { type: string; name: string; mimeTypes?: string[]; maxSize?: number }[]) {
+        if (f.type !== 'file') continue;
+        n++;
+        expect(f.mimeTypes?.length, `${c.name}.${f.name}`).toBeGreaterThan(0);
+        for (const m of f.mimeTypes!) expect(allowed.has(m), `${c.name}.${f.name} ${m}`).toBe(true);
+        expect(f.maxSize, `${c.name}.${f.name}`).toBeLessThanOrEqual(20 * 1024 * 1024);
+      }
+    }
+    expect(n).toBeGreaterThan(3);
+    const form = new FormData();
+    form.append('compound', own.compound);
+    form.append('category', 'other');
+    form.append('message', '附件测试');
+    form.append('photo', new Blob(['#!/bin/sh\necho hi\n'], { type: 'text/plain' }), 'x.sh');
+    expect(await statusOf(clients.office.collection('feedback').create(form))).toBe(400);
+  });
+});
