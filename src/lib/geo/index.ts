@@ -5,3 +5,5 @@ export * from './merge-zones';
 export * from './zone-members';
 export * from './validate-polygon';
 export * from './synthetic-city';
+export * from './zone-outline';
+export * from './bbox';

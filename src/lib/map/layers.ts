@@ -3,7 +3,7 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { STAGES } from '../types';
-import { STAGE_COLORS, SELECTION_COLOR } from './palette';
+import { STAGE_COLORS, SELECTION_COLOR, ZONE_COLOR } from './palette';
 import { beforeId, SOURCES, type LayerId } from './zorder';
 
 type LayerDef = LayerSpecification & { id: LayerId };
@@ -109,4 +109,62 @@ export function addBuildingLayers(map: MlMap, data: FeatureCollection) {
 /** Applies the same filter to every compound layer. */
 export function filterCompounds(map: MlMap, filter: FilterSpecification) {
   for (const id of ['compounds-fill', 'compounds-line'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Outlines the selected compounds. */
+export function showSelection(map: MlMap, ids: ReadonlySet<string>) {
+  if (map.getLayer('compounds-selected')) map.setFilter('compounds-selected', ['in', ['get', 'id'], ['literal', [...ids]]]);
+}
+
+/** Saved design zones: a hatched-looking translucent fill and a dashed outline, distinct from compounds. */
+export function addZoneLayers(map: MlMap, data: FeatureCollection) {
+  setSourceData(map, SOURCES.zones, data, 'id');
+  addLayer(map, {
+    id: 'zones-fill', type: 'fill', source: SOURCES.zones,
+    paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': ['case', ['boolean', ['feature-state', 'focus'], false], 0.22, 0.08] },
+  });
+  addLayer(map, {
+    id: 'zones-line', type: 'line', source: SOURCES.zones,
+    paint: {
+      'line-color': ZONE_COLOR,
+      'line-width': ['case', ['boolean', ['feature-state', 'focus'], false], 4, 2.5],
+      'line-dasharray': [3, 1.5],
+    },
+  });
+}
+
+/** Analysis previews (merge groups, idle-land candidates …): replaced as a whole on each run. */
+export function addAnalysisLayers(map: MlMap, data: FeatureCollection = EMPTY) {
+  setSourceData(map, SOURCES.analysis, data, 'key');
+  addLayer(map, {
+    id: 'analysis-fill', type: 'fill', source: SOURCES.analysis,
+    paint: {
+      'fill-color': ['coalesce', ['get', 'color'], '#7c3aed'],
+      'fill-opacity': ['case', ['boolean', ['get', 'accepted'], true], 0.25, 0.05],
+    },
+  });
+  addLayer(map, {
+    id: 'analysis-line', type: 'line', source: SOURCES.analysis,
+    paint: { 'line-color': ['coalesce', ['get', 'color'], '#7c3aed'], 'line-width': 2.5 },
+  });
+}
+
+/** The outline of a box or lasso being dragged (screen gesture, shown in lon/lat). */
+export function showGesture(map: MlMap, ring: [number, number][] | null) {
+  const data: FeatureCollection = ring
+    ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] }
+    : EMPTY;
+  setSourceData(map, SOURCES.gesture, data);
+  addLayer(map, { id: 'gesture-fill', type: 'fill', source: SOURCES.gesture, paint: { 'fill-color': SELECTION_COLOR, 'fill-opacity': 0.15 } });
+  addLayer(map, { id: 'gesture-line', type: 'line', source: SOURCES.gesture, paint: { 'line-color': '#a16207', 'line-width': 1.5, 'line-dasharray': [2, 2] } });
+}
+
+/** Import preview (#7): features of a file before anything is saved, coloured by validation status. */
+export function addImportPreviewLayers(map: MlMap, data: FeatureCollection) {
+  setSourceData(map, SOURCES.importPreview, data);
+  const color: ExpressionSpecification = ['match', ['get', 'status'], 'error', '#dc2626', 'warning', '#d97706', '#2563eb'];
+  addLayer(map, { id: 'import-preview-fill', type: 'fill', source: SOURCES.importPreview, paint: { 'fill-color': color, 'fill-opacity': 0.35 } });
+  addLayer(map, { id: 'import-preview-line', type: 'line', source: SOURCES.importPreview, paint: { 'line-color': color, 'line-width': 2.5 } });
 }

@@ -23,7 +23,10 @@ export const LAYERS = [
   'analysis-line',
   'sites-fill',
   'sites-line',
-  'draw-preview',
+  'gesture-fill',
+  'gesture-line',
+  'import-preview-fill',
+  'import-preview-line',
 ] as const;
 export type LayerId = (typeof LAYERS)[number];
 
@@ -36,6 +39,8 @@ export const SOURCES = {
   analysis: 'src-analysis',
   sites: 'src-sites',
   raster: 'src-raster',
+  gesture: 'src-gesture',
+  importPreview: 'src-import-preview',
 } as const;
 
 /** The id of the first layer above `id` that is already on the map, for map.addLayer(layer, beforeId). */

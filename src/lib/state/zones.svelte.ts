@@ -1,0 +1,33 @@
+// Design zones in the browser, kept live by realtime so every signed-in planner sees the others' changes.
+import { describeError, isAbort } from '../data/pb';
+import { listZones, subscribeZones, type ZoneChange, type ZoneRecord } from '../data/zones';
+
+export class Zones {
+  all = $state.raw<ZoneRecord[]>([]);
+  active = $derived(this.all.filter((z) => z.status === 'active'));
+  byId = $derived(new Map(this.all.map((z) => [z.id, z])));
+  error = $state('');
+  #unsubscribe: (() => Promise<void>) | null = null;
+
+  async load() {
+    try {
+      this.all = await listZones();
+      this.error = '';
+      this.#unsubscribe ??= await subscribeZones((c) => this.apply(c));
+    } catch (err) {
+      if (!isAbort(err)) this.error = describeError(err);
+    }
+  }
+
+  apply({ action, record }: ZoneChange) {
+    if (action === 'delete') this.all = this.all.filter((z) => z.id !== record.id);
+    else if (this.byId.has(record.id)) this.all = this.all.map((z) => (z.id === record.id ? record : z));
+    else this.all = [...this.all, record];
+  }
+
+  async dispose() {
+    await this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.all = [];
+  }
+}
