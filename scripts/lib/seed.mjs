@@ -6,6 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
+import { programmeItems } from './demo-programme.mjs';
 
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
 
@@ -64,6 +65,8 @@ function demoItems(townshipIds) {
   const context = readJson('data/demo/context.geojson').features;
   const compoundId = (code) => stableId('compound', code);
   const items = [];
+  // #5: stage events, annual plans, renovation items and funding; construction facts also go onto the compound.
+  const programme = programmeItems(compounds, stableId, townshipIds);
   for (const f of compounds) {
     const { township_code, community_code, stage_history, ...p } = f.properties;
     items.push({
@@ -76,6 +79,7 @@ function demoItems(townshipIds) {
         plan_year: p.plan_year ?? null,
         geometry: f.geometry,
         is_demo: true,
+        ...programme.compoundExtra.get(p.code),
       },
     });
   }
@@ -93,6 +97,7 @@ function demoItems(townshipIds) {
       body: { ...p, id: stableId('context', String(i)), compound: compound_code ? compoundId(compound_code) : '', geometry: f.geometry, is_demo: true },
     });
   });
+  items.push(...programme.items);
   return { items };
 }
 
