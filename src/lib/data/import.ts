@@ -425,7 +425,7 @@ export function describeCommitError(err: unknown, ops: ImportOp[]): ImportCommit
       if (!Number.isInteger(i) || !v) continue;
       const resp = v.response ?? {};
       const fields = Object.entries(resp.data ?? {}).map(([f, fe]) => `${f}: ${fe?.message ?? fe?.code ?? ''}`).join('；');
-      const detail = fields || resp.message || v.message || '';
+      const detail = (fields || resp.message || v.message || '').replace(/[.。\s]+$/, '');
       const op = ops[i] ?? null;
       const what = op ? op.label : `第 ${i + 1} 项`;
       return new ImportCommitError(`服务器拒绝了 ${what}：${detail}。未写入任何数据。`, i, op, e.status);
