@@ -28,7 +28,10 @@ export interface FacilityCatalogue {
 /** The facility catalogue shipped in data/facilities.json. */
 export const FACILITY_CATALOGUE = catalogueJson as unknown as FacilityCatalogue;
 
-/** Walking radius in metres for a catalogue type (undefined for an unknown type). */
+/**
+ * Walking radius in metres for a catalogue type (undefined for an unknown type).
+ * @example catalogueRadiusM('market'); // 500
+ */
 export function catalogueRadiusM(type: string, catalogue: FacilityCatalogue = FACILITY_CATALOGUE): number | undefined {
   return catalogue.types.find((t) => t.key === type)?.radius_m;
 }
@@ -109,7 +112,10 @@ export function planarShape(geom: Geometry | null | undefined, frame: LocalFrame
   return s;
 }
 
-/** Even-odd point-in-shape over all rings (holes and parts), metres. */
+/**
+ * Even-odd point-in-shape over all rings (holes and parts); x, y in metres of the shape's frame.
+ * @example pointInShape(0, 0, planarShape(compound.geometry, frame)!) // true when the frame centre is inside
+ */
 export function pointInShape(x: number, y: number, s: PlanarShape): boolean {
   if (x < s.minX || x > s.maxX || y < s.minY || y > s.maxY) return false;
   let inside = false;
@@ -225,7 +231,10 @@ function pointToAreaM(px: number, py: number, s: PlanarShape): number {
   return inside ? 0 : Math.sqrt(best);
 }
 
-/** Box-to-box gap in metres (0 when boxes overlap): a lower bound of the shape distance. */
+/**
+ * Box-to-box gap in metres (0 when boxes overlap): a lower bound of the shape distance.
+ * @example boxGapM(a, b) <= shapeDistanceM(a, b) // always
+ */
 export function boxGapM(a: PlanarShape, b: PlanarShape): number {
   const dx = Math.max(0, a.minX - b.maxX, b.minX - a.maxX);
   const dy = Math.max(0, a.minY - b.maxY, b.minY - a.maxY);
@@ -274,13 +283,19 @@ export interface CoverageResult {
   radiusM: Record<string, number>;
 }
 
-/** Compound id as a string: idProperty, else feature.id, else the index. */
+/**
+ * Compound id as a string: idProperty, else feature.id, else the index.
+ * @example compoundId({ type: 'Feature', properties: { code: 'FY-001' }, geometry }, 0, 'code') // 'FY-001'
+ */
 export function compoundId(f: Feature, i: number, idProperty = 'id'): string {
   const v = (f.properties as Record<string, unknown> | null)?.[idProperty] ?? f.id ?? i;
   return String(v);
 }
 
-/** Lon/lat bbox of several collections (for one shared frame). */
+/**
+ * Lon/lat bbox [minLon, minLat, maxLon, maxLat] of several collections (for one shared frame).
+ * @example frameFor(bboxOf(compounds, facilities))
+ */
 export function bboxOf(...fcs: FeatureCollection[]): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const pos = (p: Position) => {
