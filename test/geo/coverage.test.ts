@@ -116,6 +116,15 @@ describe('coverage hand-computed', () => {
     expect(byZone.map((x) => x.group)).toContain(''); // D has no zone
   });
 
+  it('reads the type from properties.subtype when there is no properties.type (context_features)', () => {
+    const { compounds, facilities } = load('four-compounds.geojson');
+    const asContext = {
+      type: 'FeatureCollection',
+      features: facilities.features.map((f) => ({ ...f, properties: { kind: 'facility', subtype: f.properties?.type } })),
+    } as FacilityFC;
+    expect(coverage(compounds, asContext).byType).toEqual(coverage(compounds, facilities).byType);
+  });
+
   it('rejects an unknown type without a radius', () => {
     const { compounds, facilities } = load('four-compounds.geojson');
     expect(() => coverage(compounds, facilities, { types: ['teleporter'] })).toThrow(RangeError);

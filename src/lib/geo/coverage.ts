@@ -250,10 +250,20 @@ export interface CompoundProps {
   zone?: string;
 }
 export type CompoundFC = FeatureCollection<Polygon | MultiPolygon, CompoundProps | null>;
-export type FacilityFC = FeatureCollection<Point | Polygon | MultiPolygon, { type?: string } | null>;
+export type FacilityFC = FeatureCollection<Point | Polygon | MultiPolygon, { type?: string; subtype?: string } | null>;
+
+/**
+ * A facility's catalogue type: properties.type, else properties.subtype (context_features keep the
+ * type in `subtype`), else ''.
+ * @example facilityTypeOf({ type: 'Feature', properties: { kind: 'facility', subtype: 'clinic' }, geometry }) // 'clinic'
+ */
+export function facilityTypeOf(f: { properties?: unknown }): string {
+  const p = f.properties as { type?: unknown; subtype?: unknown } | null | undefined;
+  return String(p?.type ?? p?.subtype ?? '');
+}
 
 export interface CoverageOptions {
-  /** Facility types to evaluate; default: every type present in `facilities`. */
+  /** Facility types to evaluate; default: every type present in `facilities` (properties.type, else subtype). */
   types?: string[];
   /** Walking radius in metres per type; default the catalogue's radius_m. */
   radiusM?: Record<string, number>;
@@ -355,7 +365,7 @@ function resolveRadii(types: string[], opts: CoverageOptions): Record<string, nu
  */
 export function coverage(compounds: CompoundFC, facilities: FacilityFC, opts: CoverageOptions = {}): CoverageResult {
   const idProperty = opts.idProperty ?? 'id';
-  const present = [...new Set(facilities.features.map((f) => String(f.properties?.type ?? '')).filter(Boolean))];
+  const present = [...new Set(facilities.features.map(facilityTypeOf).filter(Boolean))];
   const types = opts.types ?? present;
   const radii = resolveRadii(types, opts);
   const byType: Record<string, TypeCoverage> = {};
@@ -374,7 +384,7 @@ export function coverage(compounds: CompoundFC, facilities: FacilityFC, opts: Co
   const fType: number[] = [];
   const fMember: number[] = [];
   facilities.features.forEach((f, i) => {
-    const k = typeNo.get(String(f.properties?.type ?? ''));
+    const k = typeNo.get(facilityTypeOf(f));
     if (k === undefined) return;
     const s = planarShape(f.geometry, frame);
     if (!s) return;

@@ -10,6 +10,7 @@ import {
   boxGapM,
   compoundId,
   coverage,
+  facilityTypeOf,
   planarShape,
   shapeDistanceM,
   type CompoundFC,
@@ -71,7 +72,7 @@ function prepare(
   const idProperty = opts.idProperty ?? 'id';
   const ids = compounds.features.map((f, i) => compoundId(f, i, idProperty));
   const households = compounds.features.map((f) => Number(f.properties?.households ?? 0) || 0);
-  const ofType: FacilityFC = { type: 'FeatureCollection', features: existing.features.filter((f) => f.properties?.type === type) };
+  const ofType: FacilityFC = { type: 'FeatureCollection', features: existing.features.filter((f) => facilityTypeOf(f) === type) };
   const before = coverage(compounds, ofType, { types: [type], radiusM: { [type]: radius }, idProperty, catalogue });
   const coveredBefore = ids.map((id) => before.perCompound[id]?.[type]?.covered ?? false);
 
