@@ -460,13 +460,13 @@ export interface CoverageSummaryRow {
 /**
  * Coverage table grouped by township or design zone: one row per (group, type), sorted by group
  * then type.
- * @param groupBy compound property to group on
+ * @param groupBy compound property to group on ('township', 'zone', or another, e.g. 'township_code')
  * @example summarizeCoverage(coverage(c, f), c, 'township') // [{ group: '文峰街道', type: 'clinic', … }]
  */
 export function summarizeCoverage(
   result: CoverageResult,
   compounds: CompoundFC,
-  groupBy: 'township' | 'zone',
+  groupBy: 'township' | 'zone' | (string & {}),
   idProperty = 'id',
 ): CoverageSummaryRow[] {
   const rows = new Map<string, CoverageSummaryRow>();
@@ -475,7 +475,7 @@ export function summarizeCoverage(
     const id = compoundId(f, i, idProperty);
     const per = result.perCompound[id];
     if (!per) return;
-    const group = String(f.properties?.[groupBy] ?? '');
+    const group = String((f.properties as Record<string, unknown> | null)?.[groupBy] ?? '');
     const hh = Number(f.properties?.households ?? 0) || 0;
     for (const t of types) {
       const key = `${group}\u0000${t}`;
