@@ -81,7 +81,12 @@ export class ImportLayer {
     try {
       const fc = toWgs84({ ...this.parsed, features: this.sourceFeatures }, this.crs, this.swapXY);
       // A shapefile's bbox is in file units; drop it so nothing reads stale numbers.
-      return { features: fc.features.map((f) => (f.geometry && 'bbox' in f.geometry ? { ...f, geometry: { ...f.geometry, bbox: undefined } as Geometry } : f)), error: '' };
+      const strip = (f: F): F => {
+        if (!f.geometry || !('bbox' in f.geometry)) return f;
+        const { bbox: _bbox, ...geometry } = f.geometry;
+        return { ...f, geometry: geometry as Geometry };
+      };
+      return { features: fc.features.map(strip), error: '' };
     } catch (e) {
       return { features: [], error: e instanceof Error ? e.message : String(e) };
     }
