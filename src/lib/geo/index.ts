@@ -7,3 +7,10 @@ export * from './validate-polygon';
 export * from './synthetic-city';
 export * from './zone-outline';
 export * from './bbox';
+export * from './permit-rule';
+export * from './idle-land';
+export * from './rank-sites';
+export {
+  coverage, summarizeCoverage, FACILITY_CATALOGUE, catalogueRadiusM, facilityTypeOf,
+  type FacilityType, type FacilityCatalogue, type CoverageOptions, type CoverageResult, type CoverageSummaryRow,
+} from './coverage';
