@@ -1,0 +1,46 @@
+// The audit trail (#6): read-only. Rows are written by server hooks only.
+import { pb } from './pb';
+
+export interface AuditRow {
+  id: string;
+  collection: string;
+  record: string;
+  label: string;
+  action: 'create' | 'update' | 'delete';
+  changed: string[] | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  by: string;
+  by_name: string;
+  by_kind: 'user' | 'superuser' | 'public' | 'system';
+  by_role: string;
+  ip: string;
+  at: string;
+}
+
+export interface AuditQuery {
+  text?: string;
+  collection?: string;
+  record?: string;
+  action?: string;
+  from?: string; // YYYY-MM-DD
+  to?: string;
+  page?: number;
+}
+
+export function auditFilter(q: AuditQuery): string {
+  const parts: string[] = [];
+  if (q.collection) parts.push(pb.filter('collection = {:c}', { c: q.collection }));
+  if (q.record) parts.push(pb.filter('record = {:r}', { r: q.record }));
+  if (q.action) parts.push(pb.filter('action = {:a}', { a: q.action }));
+  if (q.from) parts.push(pb.filter('at >= {:f}', { f: `${q.from} 00:00:00` }));
+  if (q.to) parts.push(pb.filter('at <= {:t}', { t: `${q.to} 23:59:59` }));
+  if (q.text) parts.push(pb.filter('(label ~ {:q} || by_name ~ {:q} || record = {:q} || changed ~ {:q})', { q: q.text }));
+  return parts.join(' && ');
+}
+
+export async function searchAudit(q: AuditQuery) {
+  return pb.collection('audit_log').getList<AuditRow>(q.page ?? 1, 50, {
+    filter: auditFilter(q), sort: '-at,-id', requestKey: 'audit-search',
+  });
+}

@@ -1,0 +1,62 @@
+// Feedback and complaints (#6): residents send (no account), staff triage and answer publicly.
+import { pb } from './pb';
+import type { FeedbackCategory, FeedbackStatus } from './public';
+
+export interface FeedbackInput {
+  compound?: string;
+  point?: { type: 'Point'; coordinates: [number, number] };
+  category: FeedbackCategory;
+  message: string;
+  contact?: string;
+  photo?: File | null;
+}
+
+export interface FeedbackRecord {
+  id: string;
+  compound: string;
+  point: { type: 'Point'; coordinates: [number, number] } | null;
+  category: FeedbackCategory;
+  message: string;
+  contact: string;
+  photo: string;
+  status: FeedbackStatus;
+  public_reply: string;
+  replied_at: string;
+  replied_by: string;
+  township: string;
+  created: string;
+  expand?: { compound?: { code: string; name: string } };
+}
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+export async function sendFeedback(input: FeedbackInput): Promise<{ id: string }> {
+  const form = new FormData();
+  if (input.compound) form.append('compound', input.compound);
+  if (input.point) form.append('point', JSON.stringify(input.point));
+  form.append('category', input.category);
+  form.append('message', input.message);
+  if (input.contact) form.append('contact', input.contact);
+  if (input.photo) form.append('photo', input.photo);
+  const rec = await pb.collection('feedback').create(form);
+  return { id: rec.id };
+}
+
+/** Staff list; the server limits a township to its own compounds. */
+export async function listFeedback(opts: { status?: FeedbackStatus | ''; page?: number } = {}) {
+  const filter = opts.status ? pb.filter('status = {:s}', { s: opts.status }) : '';
+  return pb.collection('feedback').getList<FeedbackRecord>(opts.page ?? 1, 50, {
+    filter, sort: '-created', expand: 'compound', requestKey: 'feedback-list',
+  });
+}
+
+export async function answerFeedback(id: string, change: { status?: FeedbackStatus; public_reply?: string }): Promise<FeedbackRecord> {
+  return pb.collection('feedback').update<FeedbackRecord>(id, change, { expand: 'compound' });
+}
+
+/** The photo is protected: staff need a short-lived file token to see it. */
+export async function feedbackPhotoUrl(rec: FeedbackRecord): Promise<string> {
+  if (!rec.photo) return '';
+  const token = await pb.files.getToken();
+  return pb.files.getURL({ id: rec.id, collectionName: 'feedback' }, rec.photo, { token });
+}
