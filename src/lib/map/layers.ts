@@ -168,3 +168,13 @@ export function addImportPreviewLayers(map: MlMap, data: FeatureCollection) {
   addLayer(map, { id: 'import-preview-fill', type: 'fill', source: SOURCES.importPreview, paint: { 'fill-color': color, 'fill-opacity': 0.35 } });
   addLayer(map, { id: 'import-preview-line', type: 'line', source: SOURCES.importPreview, paint: { 'line-color': color, 'line-width': 2.5 } });
 }
+
+/** Red outline of overdue compounds (#5: late construction, or waiting in a township whose plan is overdue). */
+export function addOverdueLayer(map: MlMap, ids: readonly string[]) {
+  if (!map.getSource(SOURCES.compounds)) return;
+  addLayer(map, {
+    id: 'overdue-line', type: 'line', source: SOURCES.compounds, filter: ['boolean', false],
+    paint: { 'line-color': '#dc2626', 'line-width': 3, 'line-dasharray': [2, 1] },
+  });
+  map.setFilter('overdue-line', ['in', ['get', 'id'], ['literal', [...ids]]]);
+}

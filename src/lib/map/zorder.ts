@@ -17,6 +17,7 @@ export const LAYERS = [
   'context-fill',
   'context-line',
   'compounds-line',
+  'overdue-line',
   'zones-fill',
   'zones-line',
   'analysis-fill',

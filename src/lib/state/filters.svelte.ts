@@ -11,9 +11,12 @@ export class Filters {
   builtTo = $state<number | null>(null);
   planYear = $state<string>(''); // '' all, 'none' not planned, or '2021'…
   query = $state('');
+  item = $state(''); // renovation item key (#5), e.g. 'elevator'
+  itemCompounds = $state.raw<string[]>([]); // ids of the compounds that have `item` (loaded by the filter panel)
 
   active = $derived(
-    this.stages.length > 0 || !!this.township || this.builtFrom != null || this.builtTo != null || !!this.planYear || !!this.query.trim(),
+    this.stages.length > 0 || !!this.township || this.builtFrom != null || this.builtTo != null || !!this.planYear || !!this.query.trim()
+      || !!this.item,
   );
 
   clear() {
@@ -23,6 +26,8 @@ export class Filters {
     this.builtTo = null;
     this.planYear = '';
     this.query = '';
+    this.item = '';
+    this.itemCompounds = [];
   }
 
   toggleStage(stage: Stage) {
@@ -38,6 +43,7 @@ export class Filters {
     if (this.planYear && this.planYear !== 'none' && c.plan_year !== Number(this.planYear)) return false;
     const q = this.query.trim().toLowerCase();
     if (q && !c.name.toLowerCase().includes(q) && !c.code.toLowerCase().includes(q)) return false;
+    if (this.item && !this.itemCompounds.includes(c.id)) return false;
     return true;
   }
 
@@ -56,6 +62,7 @@ export class Filters {
         ['in', q, ['downcase', ['get', 'name']]],
         ['in', q, ['downcase', ['get', 'code']]]]);
     }
+    if (this.item) all.push(['in', ['get', 'id'], ['literal', [...this.itemCompounds]]]);
     return ['all', true, ...all];
   }
 }

@@ -1,0 +1,23 @@
+// Funding records by source (#5, policy §五): planned, received, spent, in yuan.
+import { pb } from './pb';
+import type { FundingRecord } from '../programme/types';
+
+export async function listFundingOf(compoundId: string): Promise<FundingRecord[]> {
+  return pb.collection('funding').getFullList<FundingRecord>({
+    filter: pb.filter('compound = {:id}', { id: compoundId }), sort: 'date,source', requestKey: 'funding-of-compound',
+  });
+}
+
+export async function listAllFunding(): Promise<FundingRecord[]> {
+  return pb.collection('funding').getFullList<FundingRecord>({
+    batch: 2000, fields: 'id,compound,zone,source,kind,amount_yuan,date', requestKey: 'funding-all',
+  });
+}
+
+export async function createFunding(body: Partial<FundingRecord>): Promise<FundingRecord> {
+  return pb.collection('funding').create<FundingRecord>(body);
+}
+
+export async function deleteFunding(id: string): Promise<void> {
+  await pb.collection('funding').delete(id);
+}

@@ -1,0 +1,35 @@
+// Renovation items per compound or zone (#5, policy §三(二)).
+import { pb } from './pb';
+import type { ItemRecord } from '../programme/types';
+
+export async function listItemsOf(compoundId: string): Promise<ItemRecord[]> {
+  return pb.collection('renovation_items').getFullList<ItemRecord>({
+    filter: pb.filter('compound = {:id}', { id: compoundId }), sort: 'class,item', requestKey: 'items-of-compound',
+  });
+}
+
+export async function listAllItems(): Promise<ItemRecord[]> {
+  return pb.collection('renovation_items').getFullList<ItemRecord>({
+    batch: 2000, fields: 'id,compound,zone,class,item,quantity,unit,estimate_yuan,status', requestKey: 'items-all',
+  });
+}
+
+/** Ids of the compounds that have an item with this key (for the map's item filter). */
+export async function compoundsWithItem(item: string): Promise<string[]> {
+  const rows = await pb.collection('renovation_items').getFullList<ItemRecord>({
+    filter: pb.filter('item = {:item} && compound != ""', { item }), fields: 'compound', requestKey: 'items-filter',
+  });
+  return [...new Set(rows.map((r) => r.compound))];
+}
+
+export async function createItem(body: Partial<ItemRecord>): Promise<ItemRecord> {
+  return pb.collection('renovation_items').create<ItemRecord>(body);
+}
+
+export async function updateItem(id: string, body: Partial<ItemRecord>): Promise<ItemRecord> {
+  return pb.collection('renovation_items').update<ItemRecord>(id, body);
+}
+
+export async function deleteItem(id: string): Promise<void> {
+  await pb.collection('renovation_items').delete(id);
+}

@@ -1,0 +1,37 @@
+// Annual plans and their entries (#5). Status changes (submit, approve, return) are plain updates; the server decides.
+import { pb } from './pb';
+import type { PlanEntryRecord, PlanRecord, PlanStatus } from '../programme/types';
+
+export async function listPlans(): Promise<PlanRecord[]> {
+  return pb.collection('annual_plans').getFullList<PlanRecord>({ sort: '-year,township', requestKey: 'plans-all' });
+}
+
+export async function listEntries(planId: string): Promise<PlanEntryRecord[]> {
+  return pb.collection('plan_entries').getFullList<PlanEntryRecord>({
+    filter: pb.filter('plan = {:id}', { id: planId }), sort: 'created', requestKey: 'plan-entries',
+  });
+}
+
+export async function createPlan(year: number, township: string, note = ''): Promise<PlanRecord> {
+  return pb.collection('annual_plans').create<PlanRecord>({ year, township, note });
+}
+
+export async function setPlanStatus(id: string, status: PlanStatus, reviewComment?: string): Promise<PlanRecord> {
+  return pb.collection('annual_plans').update<PlanRecord>(id, reviewComment != null ? { status, review_comment: reviewComment } : { status });
+}
+
+export async function deletePlan(id: string): Promise<void> {
+  await pb.collection('annual_plans').delete(id);
+}
+
+export async function addEntry(plan: string, compound: string, tier: string): Promise<PlanEntryRecord> {
+  return pb.collection('plan_entries').create<PlanEntryRecord>({ plan, compound, tier });
+}
+
+export async function setEntryTier(id: string, tier: string): Promise<PlanEntryRecord> {
+  return pb.collection('plan_entries').update<PlanEntryRecord>(id, { tier });
+}
+
+export async function removeEntry(id: string): Promise<void> {
+  await pb.collection('plan_entries').delete(id);
+}

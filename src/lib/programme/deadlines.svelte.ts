@@ -1,0 +1,43 @@
+// Overdue items for the signed-in staff, kept in step with the live compounds: late construction from the compounds
+// themselves, missing plans from annual_plans (loaded once per sign-in and on refresh()).
+import { listPlans } from '../data/plans';
+import { currentUser, onAuthChange } from '../data/session';
+import { isAbort } from '../data/pb';
+import type { Programme } from '../state/programme.svelte';
+import { overdueCompoundIds, overdueList, todayBeijing } from './deadlines';
+import type { PlanRecord, ProgrammeCompound } from './types';
+
+export class Deadlines {
+  plans = $state.raw<PlanRecord[]>([]);
+  signedIn = $state(!!currentUser());
+  readonly programme: Programme;
+
+  list = $derived.by(() => {
+    if (!this.signedIn) return [];
+    const compounds = this.programme.compounds as ProgrammeCompound[];
+    const townships = [...new Set(compounds.map((c) => c.township))];
+    return overdueList(compounds, this.plans, townships, todayBeijing());
+  });
+  compoundIds = $derived.by(() => overdueCompoundIds(this.list, this.programme.compounds));
+
+  constructor(programme: Programme) {
+    this.programme = programme;
+    onAuthChange((u) => {
+      this.signedIn = !!u;
+      void this.refresh();
+    });
+    void this.refresh();
+  }
+
+  async refresh() {
+    if (!currentUser()) {
+      this.plans = [];
+      return;
+    }
+    try {
+      this.plans = await listPlans();
+    } catch (err) {
+      if (!isAbort(err)) this.plans = [];
+    }
+  }
+}
