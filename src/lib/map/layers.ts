@@ -178,3 +178,50 @@ export function addOverdueLayer(map: MlMap, ids: readonly string[]) {
   });
   map.setFilter('overdue-line', ['in', ['get', 'id'], ['literal', [...ids]]]);
 }
+
+/**
+ * Life-circle coverage of one facility type (#4): compounds outlined red where no facility of the type lies within its
+ * radius (properties.covered false) and faintly green where one does; the radius around each facility as a halo.
+ */
+export function addCoverageLayers(map: MlMap, compounds: FeatureCollection = EMPTY, radius: FeatureCollection = EMPTY) {
+  setSourceData(map, SOURCES.coverage, compounds);
+  setSourceData(map, SOURCES.coverageRadius, radius);
+  addLayer(map, {
+    id: 'coverage-covered', type: 'line', source: SOURCES.coverage, filter: ['==', ['get', 'covered'], true],
+    paint: { 'line-color': '#16a34a', 'line-width': 1.5, 'line-opacity': 0.45 },
+  });
+  addLayer(map, {
+    id: 'coverage-gap', type: 'line', source: SOURCES.coverage, filter: ['==', ['get', 'covered'], false],
+    paint: { 'line-color': '#dc2626', 'line-width': 3 },
+  });
+  addLayer(map, {
+    id: 'coverage-radius-fill', type: 'fill', source: SOURCES.coverageRadius,
+    paint: { 'fill-color': ['match', ['get', 'planned'], 1, '#0d9488', '#2563eb'], 'fill-opacity': 0.06 },
+  });
+  addLayer(map, {
+    id: 'coverage-radius-line', type: 'line', source: SOURCES.coverageRadius,
+    paint: { 'line-color': ['match', ['get', 'planned'], 1, '#0d9488', '#2563eb'], 'line-width': 1.5, 'line-dasharray': [4, 2] },
+  });
+}
+
+/** Idle-land and idle-building candidates of the finder (#4); the focused one (feature-state focus) outlined strongly. */
+export function addSiteCandidateLayers(map: MlMap, data: FeatureCollection = EMPTY) {
+  setSourceData(map, SOURCES.siteCandidates, data, 'key');
+  const color: ExpressionSpecification = ['match', ['get', 'kind'], 'idle_building', '#c2410c', '#ca8a04'];
+  addLayer(map, {
+    id: 'sites-candidates-fill', type: 'fill', source: SOURCES.siteCandidates,
+    paint: { 'fill-color': color, 'fill-opacity': ['case', ['boolean', ['feature-state', 'focus'], false], 0.6, 0.35] },
+  });
+  addLayer(map, { id: 'sites-candidates-line', type: 'line', source: SOURCES.siteCandidates, paint: { 'line-color': color, 'line-width': 1.5 } });
+  addLayer(map, {
+    id: 'sites-candidates-focus', type: 'line', source: SOURCES.siteCandidates,
+    paint: { 'line-color': '#111827', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'focus'], false], 1, 0] },
+  });
+}
+
+/** Placed facility sites (facility_sites records, #4). */
+export function addSiteLayers(map: MlMap, data: FeatureCollection = EMPTY) {
+  setSourceData(map, SOURCES.sites, data, 'id');
+  addLayer(map, { id: 'sites-fill', type: 'fill', source: SOURCES.sites, paint: { 'fill-color': '#0d9488', 'fill-opacity': 0.55 } });
+  addLayer(map, { id: 'sites-line', type: 'line', source: SOURCES.sites, paint: { 'line-color': '#115e59', 'line-width': 2 } });
+}
