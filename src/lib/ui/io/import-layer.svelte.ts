@@ -32,17 +32,33 @@ export class ImportLayer {
   dxfChosen = $state<string[]>([]);
   repairs = $state<Repair[]>([...ALL_REPAIRS]);
   mapping = $state<Record<string, string>>({});
+  /** Names for new compounds when no name column is mapped (CAD outlines carry none): prefix + row number. */
+  namePrefix = $state('');
 
-  constructor(parsed: ParsedLayer, key: string) {
+  /** @param dxfPreset the DXF layers this wizard layer starts with (a DXF with several layers is split, one per layer) */
+  constructor(parsed: ParsedLayer, key: string, dxfPreset?: string[]) {
     this.parsed = parsed;
     this.key = key;
     this.crsId = parsed.crs?.id ?? '';
     this.swapXY = parsed.swapXY;
-    this.dxfChosen = (parsed.dxfLayers ?? []).filter((l) => l.closed > 0).map((l) => l.name);
+    this.dxfChosen = dxfPreset ?? (parsed.dxfLayers ?? []).filter((l) => l.closed > 0).map((l) => l.name);
     // A DXF layer named like buildings is most likely buildings.
-    if (parsed.format === 'dxf' && this.dxfChosen.length === 1 && /build|楼|建筑/i.test(this.dxfChosen[0])) this.target = 'building';
+    if (parsed.format === 'dxf' && this.dxfChosen.length === 1 && /build|bld|楼|建筑|房屋/i.test(this.dxfChosen[0])) this.target = 'building';
     this.mapping = { ...suggestMapping(parsed.columns, 'compound'), ...extraSuggestions(parsed.columns) } as Record<string, string>;
     if (parsed.errors.length) this.target = 'skip';
+  }
+
+  /** Display name: the file, and the DXF layer when the file was split by layer. */
+  get title(): string {
+    return this.parsed.format === 'dxf' && this.dxfChosen.length === 1 ? `${this.parsed.name} · ${this.dxfChosen[0]}` : this.parsed.name;
+  }
+
+  /** Features for planning: repaired, with a generated name when the user gave a prefix and mapped no name column. */
+  planFeatures(): { features: F[]; mapping: Record<string, string> } {
+    const prefix = this.namePrefix.trim();
+    if (this.mapping.name || !prefix) return { features: this.repaired, mapping: this.mapping };
+    const features = this.repaired.map((f, i) => ({ ...f, properties: { ...(f.properties ?? {}), __auto_name: `${prefix}${i + 1}` } }));
+    return { features, mapping: { ...this.mapping, name: '__auto_name' } };
   }
 
   setTarget(t: ImportTarget) {
