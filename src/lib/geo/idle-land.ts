@@ -62,7 +62,15 @@ export interface IdleLandOptions {
   /** Catalogue key whose min_area_m2 / min_width_m are the defaults. */
   facilityType?: string;
   catalogue?: FacilityCatalogue;
+  /**
+   * Called with the share done (0–1) and the step's key ('obstacles' | 'free' | 'width' | 'measure' | 'done'), e.g. to
+   * drive a progress bar when the finder runs in the worker. Optional; the result does not depend on it.
+   */
+  onProgress?: (fraction: number, step: IdleLandStep) => void;
 }
+
+/** Steps reported through IdleLandOptions.onProgress, in order. */
+export type IdleLandStep = 'obstacles' | 'free' | 'width' | 'measure' | 'done';
 
 export interface IdleCandidateProps {
   kind: 'idle_land' | 'idle_building';
@@ -364,6 +372,8 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
   }
   if (opts.roadHalfWidthM !== undefined) checkRange('roadHalfWidthM', '道路半宽', opts.roadHalfWidthM, 0, 50);
 
+  const progress = opts.onProgress ?? (() => {});
+  progress(0, 'obstacles');
   const frame = frameFor(areaBox);
   let areaPaths = toPaths(area, frame);
   if (areaPaths.length === 0) throw new Error('选址范围为空:范围面积为零 (empty area)');
@@ -434,9 +444,11 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
   // Opening = ((free ⊖ r) ⊕ r) ∩ free with r = minWidth/2. Erosion distributes over the difference:
   // (area − O) ⊖ r = (area ⊖ r) − (O ⊕ r), and O ⊕ r is each obstacle grown by clearance + r
   // from its own few vertices, so the costly offset of the many-vertex free space is avoided.
+  progress(0.2, 'free');
   const obstacles = obstaclesGrown(0);
   const free = obstacles.length ? Clipper.difference(areaPaths, obstacles, FillRule.NonZero) : areaPaths;
   const freeM2 = pathsAreaM2(free);
+  progress(0.4, 'width');
   const half = minWidthM / 2;
   const areaEroded = offset(areaPaths, -half, EndType.Polygon);
   const grownObstacles = areaEroded.length ? obstaclesGrown(half) : [];
@@ -493,7 +505,9 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
   let wideEnoughM2 = 0;
   let candidateM2 = 0;
   let droppedSmall = 0;
-  for (const piece of pieces) {
+  progress(0.7, 'measure');
+  for (const [k, piece] of pieces.entries()) {
+    if (k % 8 === 7) progress(0.7 + (0.25 * k) / pieces.length, 'measure');
     const a = pathsAreaM2(piece);
     wideEnoughM2 += a;
     if (a < minAreaM2 || a <= 0) {
@@ -536,6 +550,7 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
     reuse.push({ geometry: f.geometry, props });
   }
 
+  progress(1, 'done');
   const features = [...land, ...reuse].map((c) => ({ type: 'Feature' as const, properties: c.props, geometry: c.geometry }));
   return {
     candidates: { type: 'FeatureCollection', features },
