@@ -1,0 +1,26 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Whole-layer GeoJSON routes (#8): the map fetches all compounds (and all buildings) in one request each.
+// The cached string is dropped on every committed create/update/delete of a record in that collection, whether it
+// came from a single request, a batch or another hook; realtime keeps working as before for live edits.
+
+// gzip: the layer is mostly digits; 7,701 compounds are ~6 MB raw, a fraction of that compressed.
+routerAdd("GET", "/api/fy/compounds.geojson", (e) => require(`${__hooks}/lib/layer-cache.js`).serve(e, "compounds"), $apis.gzip());
+routerAdd("GET", "/api/fy/buildings.geojson", (e) => require(`${__hooks}/lib/layer-cache.js`).serve(e, "buildings"), $apis.gzip());
+
+onRecordAfterCreateSuccess((e) => {
+  require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  e.next();
+}, "compounds", "buildings");
+onRecordAfterUpdateSuccess((e) => {
+  require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  e.next();
+}, "compounds", "buildings");
+onRecordAfterDeleteSuccess((e) => {
+  require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  e.next();
+}, "compounds", "buildings");
+// Deleting a compound cascades to its buildings inside the same transaction; be safe and drop both.
+onRecordAfterDeleteSuccess((e) => {
+  require(`${__hooks}/lib/layer-cache.js`).invalidate("buildings");
+  e.next();
+}, "compounds");

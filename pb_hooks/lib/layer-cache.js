@@ -1,0 +1,83 @@
+// Whole-layer GeoJSON for the map (#8): one response instead of thousands of paged records at province scale.
+// SQLite builds the JSON itself (json_object / json_group_array), so the JS VM never walks the features; the string is
+// kept in $app.store() and dropped by the record hooks in layer-cache.pb.js on any create/update/delete.
+// Properties are exactly the fields the records API returns (hidden fields left out), so the SPA can turn each
+// feature back into a record: {...properties, geometry}.
+
+var LAYERS = { compounds: "code", buildings: "compound, id" };
+
+function cacheKey(name) {
+  return "fy:layer:" + name;
+}
+function versionKey(name) {
+  return "fy:layer:" + name + ":v";
+}
+
+/** Drops the cached layer and bumps its version, so a build that started before this change is not stored. */
+function invalidate(name) {
+  if (!LAYERS[name]) return;
+  var store = $app.store();
+  store.remove(cacheKey(name));
+  store.set(versionKey(name), (store.get(versionKey(name)) || 0) + 1);
+}
+
+function quote(col) {
+  return "[" + String(col).replace(/]/g, "]]") + "]";
+}
+
+// SQL for one field as the records API would serialise it.
+function fieldExpr(field) {
+  var col = quote(field.getName());
+  var type = field.type();
+  var multiple = typeof field.isMultiple === "function" && field.isMultiple();
+  if (type === "bool") return "json(CASE WHEN " + col + " THEN 'true' ELSE 'false' END)";
+  if (type === "number") return "COALESCE(" + col + ", 0)";
+  if (type === "json" || type === "geoPoint" || multiple) {
+    return "CASE WHEN " + col + " IS NULL OR " + col + " = '' THEN NULL ELSE json(" + col + ") END";
+  }
+  return "COALESCE(" + col + ", '')";
+}
+
+function buildSql(collection) {
+  var props = ["'collectionId', " + "'" + collection.id + "'", "'collectionName', '" + collection.name + "'"];
+  var fields = collection.fields;
+  for (var i = 0; i < fields.length; i++) {
+    var f = fields[i];
+    var name = f.getName();
+    if (name === "geometry" || f.getHidden() || f.type() === "password") continue;
+    props.push("'" + name.replace(/'/g, "''") + "', " + fieldExpr(f));
+  }
+  var feature = "json_object('type', 'Feature', 'id', [id], 'geometry', json([geometry]), 'properties', json_object(" + props.join(", ") + "))";
+  return "SELECT COALESCE(json_group_array(json(f)), '[]') AS body FROM (SELECT " + feature + " AS f FROM " + quote(collection.name) +
+    " ORDER BY " + LAYERS[collection.name] + ")";
+}
+
+/** The layer as a GeoJSON FeatureCollection string (cached). */
+function layerJson(name) {
+  var store = $app.store();
+  var cached = store.get(cacheKey(name));
+  if (cached) return cached;
+  var v0 = store.get(versionKey(name)) || 0;
+  var collection = $app.findCollectionByNameOrId(name);
+  var row = new DynamicModel({ body: "" });
+  $app.db().newQuery(buildSql(collection)).one(row);
+  var body = '{"type":"FeatureCollection","features":' + row.body + "}";
+  if ((store.get(versionKey(name)) || 0) === v0) store.set(cacheKey(name), body);
+  return body;
+}
+
+/** GET handler: public when the collection's list rule is public (""), superusers otherwise. */
+function serve(e, name) {
+  var collection = $app.findCollectionByNameOrId(name);
+  // listRule is a Go *string: null when superusers only, "" when public, else a filter we do not evaluate here
+  var rule = collection.listRule;
+  var isPublic = rule !== null && rule !== undefined && String(rule) === "";
+  if (!isPublic && !e.hasSuperuserAuth()) {
+    throw new ForbiddenError("该图层不公开,请使用记录接口 / this layer is not public: use the records API");
+  }
+  var body = layerJson(name);
+  e.response.header().set("Cache-Control", "no-cache");
+  return e.blob(200, "application/geo+json", body);
+}
+
+module.exports = { invalidate: invalidate, layerJson: layerJson, serve: serve, buildSql: buildSql };
