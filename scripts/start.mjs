@@ -90,6 +90,8 @@ async function main() {
     throw new StartError(`载入数据失败 / loading data failed: ${err?.response?.message ?? err.message}\n${JSON.stringify(err?.response?.data ?? {}, null, 1)}`);
   }
 
+  const credFile = path.join(dataDir, '.admin-credentials.json');
+  const credShown = credFile.startsWith(ROOT + path.sep) ? path.relative(ROOT, credFile) : credFile;
   const shown = host === '0.0.0.0' ? `http://127.0.0.1:${port}` : `http://${host}:${port}`;
   console.log(`
   汾阳市老旧小区改造"一张图" 已启动 / is running
@@ -97,8 +99,8 @@ async function main() {
   应用 App:            ${shown}/
   公众进度 Public map: ${shown}/public
   管理后台 Admin UI:   ${shown}/_/`);
-  if (creds.fresh) console.log(`  超级管理员 Superuser: ${creds.email} / ${creds.password}   (仅显示一次 shown once; kept in ${path.relative(ROOT, creds.file)})`);
-  else console.log(`  超级管理员 Superuser: ${creds.email}${creds.stored ? ` (password in ${path.relative(ROOT, path.join(dataDir, '.admin-credentials.json'))})` : ''}`);
+  if (creds.fresh) console.log(`  超级管理员 Superuser: ${creds.email} / ${creds.password}   (仅显示一次 shown once; kept in ${credShown})`);
+  else console.log(`  超级管理员 Superuser: ${creds.email}${creds.stored ? ` (password in ${credShown})` : ''}`);
   if (loadDemo) {
     console.log(`  示例账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`    ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.name}`);

