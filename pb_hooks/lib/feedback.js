@@ -22,6 +22,34 @@ function readPoint(rec) {
   return g;
 }
 
+function inRing(pt, ring) {
+  var inside = false;
+  for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+    if ((yi > pt[1]) !== (yj > pt[1]) && pt[0] < (xj - xi) * (pt[1] - yi) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function inPolygon(pt, rings) {
+  if (!rings.length || !inRing(pt, rings[0])) return false;
+  for (var h = 1; h < rings.length; h++) if (inRing(pt, rings[h])) return false;
+  return true;
+}
+
+// The compound a map point falls in, so the point's feedback reaches that compound's township ("" when none).
+function compoundAt(app, pt) {
+  var rows = app.findRecordsByFilter("compounds", "id != ''", "", 0, 0);
+  for (var i = 0; i < rows.length; i++) {
+    var g;
+    try { g = JSON.parse(rows[i].getString("geometry")); } catch (err) { continue; }
+    if (!g) continue;
+    var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    for (var k = 0; k < polys.length; k++) if (inPolygon(pt, polys[k])) return rows[i];
+  }
+  return null;
+}
+
 function onCreate(e) {
   var rec = e.record;
   var point = readPoint(rec);
@@ -33,6 +61,10 @@ function onCreate(e) {
   rec.set("replied_at", "");
   rec.set("replied_by", "");
   rec.set("township", "");
+  if (!compoundId && point) {
+    var hit = compoundAt(e.app, point.coordinates);
+    if (hit) { compoundId = hit.id; rec.set("compound", hit.id); }
+  }
   if (compoundId) {
     var c;
     try { c = e.app.findRecordById("compounds", compoundId); } catch (err) { refuse("compound", "unknown_compound", "小区不存在 / unknown compound"); }

@@ -5,6 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, statusOf, type TestServer } from '../helpers/server';
 
 let srv: TestServer;
+
+/** A point strictly inside a simple ring: the midpoint of the first horizontal chord through the ring's mid-latitude. */
+function insidePoint(ring: number[][]): [number, number] {
+  const lats = ring.map((p) => p[1]);
+  const y = (Math.min(...lats) + Math.max(...lats)) / 2 + 1e-9;
+  const xs: number[] = [];
+  for (let i = 0; i < ring.length - 1; i++) {
+    const [a, b] = [ring[i], ring[i + 1]];
+    if ((a[1] > y) !== (b[1] > y)) xs.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
+  }
+  xs.sort((p, q) => p - q);
+  return [(xs[0] + xs[1]) / 2, y];
+}
 let compound: { id: string; township: string; code: string };
 beforeAll(async () => {
   srv = await startServer({ seed: true });
@@ -50,8 +63,16 @@ describe('feedback', () => {
 
   it('takes a map point instead of a compound, inside Fenyang only, and needs one of the two', async () => {
     const office = await srv.as('office@demo.fenyang');
-    const ok = await office.collection('feedback').create({ point: { type: 'Point', coordinates: [111.785, 37.265] }, category: 'suggestion', message: '这里缺路灯' });
+    const ok = await office.collection('feedback').create({ point: { type: 'Point', coordinates: [111.5, 37.2] }, category: 'suggestion', message: '村口缺路灯' });
     expect(ok.township).toBe('');
+    // A point inside a compound is filed under that compound, so its township sees it.
+    const geom = (await srv.admin.collection('compounds').getOne(compound.id)).geometry;
+    const ring = geom.type === 'Polygon' ? geom.coordinates[0] : geom.coordinates[0][0];
+    const inner = await office.collection('feedback').create({
+      point: { type: 'Point', coordinates: insidePoint(ring) }, category: 'quality', message: '这里的井盖坏了',
+    });
+    expect(inner.compound).toBe(compound.id);
+    expect(inner.township).toBe(compound.township);
     expect(await statusOf(office.collection('feedback').create({ point: { type: 'Point', coordinates: [116.4, 39.9] }, category: 'other', message: '北京' }))).toBe(400);
     expect(await statusOf(office.collection('feedback').create({ category: 'other', message: '没有位置' }))).toBe(400);
     expect(await statusOf(office.collection('feedback').create({ compound: compound.id, category: 'other', message: ' ' }))).toBe(400);
