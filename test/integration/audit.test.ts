@@ -73,6 +73,26 @@ describe('audit trail', () => {
     expect((await entriesFor('design_zones', zone.id)).map((r) => r.action)).toEqual(['create', 'update']);
   });
 
+  it('records the programme records of #5 (funding by the finance bureau, stage events by the office)', async () => {
+    const finance = await srv.as('finance@demo.fenyang');
+    const office = await srv.as('office@demo.fenyang');
+    const c = await office.collection('compounds').getFirstListItem('stage = "demand"', { sort: 'code' });
+    const f = await finance.collection('funding').create({ compound: c.id, source: 'municipal', kind: 'planned', amount_yuan: 500000, date: '2025-03-01 00:00:00.000Z' });
+    await finance.collection('funding').update(f.id, { amount_yuan: 650000 });
+    await finance.collection('funding').delete(f.id);
+    const rows = await entriesFor('funding', f.id);
+    expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
+    expect(rows.every((r) => r.by_role === 'department:finance')).toBe(true);
+    expect(rows[1].before).toEqual({ amount_yuan: 500000 });
+    expect(rows[1].after).toEqual({ amount_yuan: 650000 });
+    const ev = await office.collection('stage_events').create({
+      compound: c.id, to: 'scheme', kind: 'forward', scheme_summary: '初步方案', budget_estimate_yuan: 1200000,
+    });
+    const evRows = await entriesFor('stage_events', ev.id);
+    expect(evRows).toHaveLength(1);
+    expect(evRows[0].after).toMatchObject({ compound: c.id, from: 'demand', to: 'scheme' });
+  });
+
   it('writes nothing when the change itself is refused', async () => {
     const planner = await srv.as('planner@demo.fenyang');
     const zone = await planner.collection('design_zones').create({
