@@ -2,6 +2,7 @@
 // GCJ-02 GeoJSON both land at their true place in Fenyang in the preview, the confirmed import creates the compounds,
 // the export offers the current filter, and the print view lays out an A3 landscape map with title, legend, scale bar
 // and north arrow and one sheet per compound of a township — with no console errors.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +153,19 @@ describe('import, export and print', () => {
     expect(await page.isVisible('[data-testid=scale-bar]')).toBe(true);
     expect(await page.textContent('[data-testid=scale-bar]')).toMatch(/\d+ (m|km)[\s\S]*1 : [\d,]+/);
     expect(await page.textContent('[data-testid=print-source]')).toContain('示例数据');
+
+    // The PNG is drawn at print resolution: the frame's CSS pixels × dpi / 96.
+    await page.selectOption('[data-testid=dpi]', '150');
+    const frame = await page.evaluate(() => {
+      const el = (window as unknown as { __printMap: import('maplibre-gl').Map }).__printMap.getContainer();
+      return { w: el.clientWidth, h: el.clientHeight };
+    });
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=save-png]');
+    const png = fs.readFileSync((await (await download).path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(Math.abs(png.readUInt32BE(16) - (frame.w * 150) / 96)).toBeLessThanOrEqual(1);
+    expect(Math.abs(png.readUInt32BE(20) - (frame.h * 150) / 96)).toBeLessThanOrEqual(1);
 
     await page.click('[data-testid=tab-sheets]');
     const wenfeng = await srv.anon().collection('townships').getFirstListItem('code = "141182001"');

@@ -392,6 +392,9 @@ export function attachableCompounds(ctx: ImportContext, ops: ImportOp[]): Featur
   return { type: 'FeatureCollection', features };
 }
 
+/** The server's batch limit (settings.batch.maxRequests in pb_migrations/1732600000_core_collections.js). */
+export const MAX_BATCH_REQUESTS = 5000;
+
 /** Why a commit failed: the server's message and, when the batch names it, the feature it refused. */
 export class ImportCommitError extends Error {
   constructor(
@@ -442,8 +445,15 @@ export function describeCommitError(err: unknown, ops: ImportOp[]): ImportCommit
  * @returns the ids written, in op order
  * @example await commitImport(pb, summary.ops)
  */
-export async function commitImport(pb: PocketBase, ops: ImportOp[]): Promise<string[]> {
+export async function commitImport(pb: PocketBase, ops: ImportOp[], maxRequests = MAX_BATCH_REQUESTS): Promise<string[]> {
   if (!ops.length) return [];
+  // Splitting would break all-or-nothing, so an import larger than one batch is refused up front.
+  if (ops.length > maxRequests) {
+    throw new ImportCommitError(
+      `一次导入最多 ${maxRequests} 条记录，本次 ${ops.length} 条；请分文件导入。未写入任何数据。 / At most ${maxRequests} records per import (this one has ${ops.length}); split the file. Nothing was written.`,
+      null, null, 0,
+    );
+  }
   const batch = pb.createBatch();
   for (const op of ops) {
     if (op.action === 'create') batch.collection(op.collection).create(op.body);
