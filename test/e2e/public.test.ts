@@ -123,4 +123,39 @@ describe('public progress', () => {
     expect(errors.filter((e) => !e.includes('status of 404'))).toEqual([]);
     expect(errors).toHaveLength(1);
   });
+
+  it('lets the office manage accounts at /admin and anyone on staff read a record\'s history at /audit', async () => {
+    const { page, errors } = await b.newPage();
+    await page.goto(srv.url + '/admin');
+    await page.evaluate(() => localStorage.removeItem('pocketbase_auth'));
+    await page.reload();
+    await page.click('[data-testid=sign-in-open]');
+    await page.fill('[data-testid=sign-in-form] input[type=email]', 'office@demo.fenyang');
+    await page.fill('[data-testid=sign-in-form] input[type=password]', 'fenyang2025');
+    await page.click('[data-testid=sign-in-form] button[type=submit]');
+    const form = page.locator('[data-testid=admin-new]');
+    await form.waitFor();
+    await form.locator('input[type=email]').fill('newstaff@test.local');
+    await form.locator('input:not([type])').first().fill('新同事');
+    await form.locator('[data-testid=admin-role]').selectOption('township');
+    await form.locator('[data-testid=admin-township]').selectOption({ label: '太和桥街道' });
+    await form.locator('input[type=password]').fill('a-long-password-1');
+    await form.locator('button[type=submit]').click();
+    const row = page.locator('[data-testid=admin-users] tr', { hasText: 'newstaff@test.local' });
+    await row.waitFor();
+    await page.click('[data-testid="toggle-newstaff@test.local"]');
+    await expect.poll(async () => (await srv.admin.collection('users').getFirstListItem('email = "newstaff@test.local"')).active).toBe(false);
+    const created = await srv.admin.collection('users').getFirstListItem('email = "newstaff@test.local"', { expand: 'township' });
+    expect(created).toMatchObject({ role: 'township', name: '新同事' });
+    expect(created.expand?.township.code).toBe('141182002');
+
+    await page.goto(`${srv.url}/audit?collection=compounds&record=${own.id}`);
+    await page.waitForSelector('[data-testid=audit-history-of]');
+    // The township's edit from the test above is in the compound's history, with who made it.
+    const history = page.locator('[data-testid=audit-row]', { hasText: '太和桥街道' });
+    await history.first().waitFor();
+    await history.first().click();
+    await expect.poll(() => page.textContent('[data-testid=audit-log]')).toContain('越权修改');
+    expect(errors).toEqual([]);
+  });
 });
