@@ -1,0 +1,148 @@
+// Guards the programme screens (#5): a township submits its annual plan in /plans, the office approves it, and the
+// compound turns "planned" on the live map; the ledger exports an XLSX that opens with one row per compound; the
+// compound panel moves a compound forward with evidence; the monthly report renders with its charts — no console errors.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { Page } from 'playwright-core';
+import { STAGE_COLORS } from '../../src/lib/map/palette';
+import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+
+let srv: TestServer;
+let b: Session;
+let fy018: { id: string; name: string };
+
+beforeAll(async () => {
+  srv = await startServer({ seed: true, publicDir: distDir() });
+  b = await openBrowser();
+  // FY-018 (太和桥, consent 79.1%) gets its preliminary scheme through the API, so it can enter 实施一批.
+  const taihe = await srv.as('taihe@demo.fenyang');
+  fy018 = await srv.admin.collection('compounds').getFirstListItem('code = "FY-018"');
+  await taihe.collection('stage_events').create({ compound: fy018.id, to: 'scheme', scheme_summary: '管网、屋面、加装电梯', budget_estimate_yuan: 3_200_000 });
+});
+afterAll(async () => {
+  await b?.close();
+  await srv?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  if (await page.locator('[data-testid=signed-in-as]').count()) {
+    await page.getByRole('button', { name: '退出' }).click();
+  }
+  await page.click('[data-testid=sign-in-open]');
+  await page.fill('[data-testid=sign-in-form] input[type=email]', email);
+  await page.fill('[data-testid=sign-in-form] input[type=password]', 'fenyang2025');
+  await page.click('[data-testid=sign-in-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=signed-in-as]');
+}
+
+describe('annual plan to map', () => {
+  it('a township submits, the office approves, the compound turns planned on the open map', async () => {
+    // The observer is another browser (its own storage), as a colleague's screen would be.
+    const observer = await openBrowser();
+    const { page: map, errors: mapErrors } = observer;
+    await map.goto(`${srv.url}/`);
+    await waitForMapIdle(map);
+    await map.waitForFunction(() => document.querySelector('[data-testid=progress] .live') !== null);
+    expect((await renderedCompounds(map)).find((f) => f.code === 'FY-018')?.color).toBe(STAGE_COLORS.scheme);
+
+    const page = b.page;
+    await page.goto(`${srv.url}/plans`);
+    await signIn(page, 'taihe@demo.fenyang');
+    await page.fill('[data-testid=new-plan-year]', '2028');
+    await page.click('[data-testid=new-plan]');
+    await page.waitForSelector('[data-testid=plan-title]');
+    expect(await page.textContent('[data-testid=plan-title]')).toContain('2028');
+    await page.selectOption('[data-testid=add-compound]', 'FY-018');
+    await page.selectOption('[data-testid=add-tier]', 'implement');
+    await page.click('[data-testid=add-entry]');
+    await page.waitForSelector('[data-testid=plan-entries] tr[data-code="FY-018"]');
+    await page.click('[data-testid=submit-plan]');
+    await expect.poll(() => page.textContent('[data-testid=plan-status]')).toBe('已提交');
+    expect(await page.textContent('[data-testid=plan-late]')).toBe('按时提交');
+    expect(await page.locator('[data-testid=approve-plan]').count()).toBe(0);
+
+    await signIn(page, 'office@demo.fenyang');
+    await page.waitForSelector('[data-testid=approve-plan]');
+    await page.fill('[data-testid=review-comment]', '同意列入实施一批');
+    await page.click('[data-testid=approve-plan]');
+    await expect.poll(() => page.textContent('[data-testid=plan-status]')).toBe('已审批');
+
+    await map.waitForFunction((id) => {
+      const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      return m.querySourceFeatures('src-compounds').find((x) => String(x.id) === id)?.properties.stage === 'planned';
+    }, fy018.id, { timeout: 10_000 });
+    await waitForMapIdle(map);
+    expect((await renderedCompounds(map)).find((f) => f.code === 'FY-018')?.color).toBe(STAGE_COLORS.planned);
+    expect(mapErrors).toEqual([]);
+    await observer.close();
+  });
+});
+
+describe('ledger', () => {
+  it('exports an XLSX with one row per compound, and reads ?c=', async () => {
+    const page = b.page;
+    await page.goto(`${srv.url}/ledger?c=FY-018`);
+    await page.waitForSelector('[data-testid=ledger] tr[data-code="FY-049"]');
+    await expect.poll(() => page.locator('tr.selected').getAttribute('data-code')).toBe('FY-018');
+    await page.waitForSelector('[data-testid=export-xlsx]:not([disabled])');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+    const file = await download.path();
+    const wb = XLSX.read(fs.readFileSync(file));
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]]);
+    expect(rows).toHaveLength(49);
+    const row = rows.find((r) => r['编码'] === 'FY-018')!;
+    expect(row['改造阶段']).toBe('纳入年度计划');
+    expect(row['计划年度']).toBe(2028);
+    const compounds = await srv.admin.collection('compounds').getFullList({ sort: 'code' });
+    expect(rows.map((r) => r['编码']).sort()).toEqual(compounds.map((c) => c.code));
+    const funding = await srv.admin.collection('funding').getFullList({ filter: `compound.code = "FY-002" && kind = "received"` });
+    expect(rows.find((r) => r['编码'] === 'FY-002')!['到位']).toBe(funding.reduce((s, f) => s + f.amount_yuan, 0));
+  });
+
+  it('a row link opens the compound on the map', async () => {
+    const page = b.page;
+    await page.click('tr[data-code="FY-002"] [data-testid=row-map]');
+    await page.waitForSelector('[data-testid=compound-panel]');
+    expect(new URL(page.url()).searchParams.get('c')).toBe('FY-002');
+  });
+});
+
+describe('compound panel', () => {
+  it('moves a planned compound to construction with its evidence, and shows the server refusal without it', async () => {
+    const { page, errors } = await b.newPage(); // signed in as the office (same browser profile)
+    await page.goto(`${srv.url}/?c=FY-018`);
+    await waitForMapIdle(page);
+    await page.waitForSelector('[data-testid=stage-forward]');
+    await page.click('[data-testid=stage-forward]');
+    await page.click('[data-testid=stage-save]');
+    await expect.poll(() => page.textContent('[data-testid=stage-error]')).toMatch(/缺少证明材料/);
+    await page.fill('[data-testid=f-end]', '2027-09-30');
+    await page.fill('[data-testid=f-unit]', '汾阳市城市建设发展有限公司');
+    await page.click('[data-testid=stage-save]');
+    await expect.poll(() => page.textContent('[data-testid=compound-stage]')).toBe('施工中');
+    await expect.poll(() => page.locator('[data-testid=stage-event][data-to=construction]').count()).toBe(1);
+    // The one refused request is the only console error (Chromium logs every 400 response).
+    expect(errors).toEqual([expect.stringContaining('status of 400')]);
+    await page.close();
+  });
+});
+
+describe('monthly report', () => {
+  it('renders the table and both charts for a month of the demo', async () => {
+    const page = b.page;
+    await page.goto(`${srv.url}/report?m=2023-05`);
+    await page.waitForSelector('[data-testid=report-table] tr[data-township="文峰街道"]');
+    await page.waitForSelector('[data-testid=report-xlsx]:not([disabled])');
+    await expect.poll(() => page.locator('[data-testid=chart-progress] rect').count()).toBeGreaterThan(10);
+    expect(await page.locator('[data-testid=chart-money] rect').count()).toBeGreaterThan(5);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=report-xlsx]')]);
+    const wb = XLSX.read(fs.readFileSync(await download.path()));
+    expect(wb.SheetNames).toEqual(['月报表', '主要指标', '资金来源']);
+  });
+
+  it('logged no console errors', () => {
+    expect(b.errors).toEqual([]);
+  });
+});
