@@ -276,6 +276,26 @@ export interface ClusterOptions {
   toleranceM?: number;
   /** Property holding the compound id (default 'id'; falls back to feature.id, then the index). */
   idProperty?: string;
+  /**
+   * Called with the fraction done (0–1) and a label, about every 2 % of the work (e.g. a progress bar when run in
+   * a worker; src/lib/geo/worker/client.ts injects it).
+   */
+  onProgress?: (fraction: number, label: string) => void;
+}
+
+/**
+ * A tick for a loop of `total` steps that calls onProgress(done / total, label) at most ~50 times (every 2 %) and
+ * at the end; a no-op without onProgress.
+ * @example
+ * const tick = progressTicker(features.length, '分组 / grouping', opts.onProgress);
+ * for (let i = 0; i < features.length; i++) { tick(i); … }
+ */
+export function progressTicker(total: number, label: string, onProgress?: (fraction: number, label: string) => void): (done: number) => void {
+  if (!onProgress || total <= 0) return () => {};
+  const every = Math.max(1, Math.ceil(total / 50));
+  return (done) => {
+    if (done % every === 0 || done === total) onProgress(Math.min(1, done / total), label);
+  };
 }
 
 export interface ClusterStats {
@@ -338,7 +358,9 @@ export function clusterAdjacentIndexed(
     const h = tolEff / 2; // two boxes grown by tol/2 overlap ⇔ the boxes are within tol
     for (let i = 0; i < n; i++) index.add(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h);
     index.finish();
+    const tick = progressTicker(n, '分组 / grouping', opts.onProgress);
     for (let i = 0; i < n; i++) {
+      tick(i);
       // The filter does the work and keeps nothing, so no result arrays are built.
       index.search(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h, (j) => {
         if (j <= i) return false;
@@ -363,6 +385,7 @@ export function clusterAdjacentIndexed(
   const groupsIdx = [...byRoot.values()].map((g) => g.sort((a, b) => cmp(ids[a], ids[b])));
   groupsIdx.sort((a, b) => cmp(ids[a[0]], ids[b[0]]));
   const groups = groupsIdx.map((g) => g.map((i) => ids[i]));
+  opts.onProgress?.(1, '分组 / grouping');
   let singletons = 0;
   for (const g of groups) if (g.length === 1) singletons++;
   return {

@@ -9,7 +9,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { Clipper, ClipType, FillRule } from 'clipper2-ts';
 import { JoinType, PolyTree64, offsetPaths, offsetToTree, treeToGeom, type Path64, type Paths64, UNITS_PER_M } from './clipper';
-import { clusterAdjacentIndexed, type ClusterOptions, type FlatPolygons } from './cluster-adjacent';
+import { clusterAdjacentIndexed, progressTicker, type ClusterOptions, type FlatPolygons } from './cluster-adjacent';
 
 export interface MergeOptions extends ClusterOptions {
   /**
@@ -103,7 +103,8 @@ function groupPaths(flat: FlatPolygons, members: number[], ox: number, oy: numbe
  *
  * @param fc compounds (Polygon/MultiPolygon, WGS84)
  * @param opts toleranceM in metres 0–50 (default 15; RangeError outside), idProperty (default 'id'),
- *   minHoleM2 (default max(1, tol²/2))
+ *   minHoleM2 (default max(1, tol²/2)), onProgress(fraction 0–1, label) about every 2 % (grouping is the
+ *   first 30 %, the unions the rest)
  * @returns FeatureCollection of zones with {members, member_count, area_m2, tolerance_m, singleton};
  *   its `properties` carry the run's stats
  * @example
@@ -114,14 +115,17 @@ export function mergeAdjacent(
   fc: FeatureCollection<Polygon | MultiPolygon | null>,
   opts: MergeOptions = {},
 ): ZoneCollection {
-  const cl = clusterAdjacentIndexed(fc, opts);
+  const report = opts.onProgress;
+  const cl = clusterAdjacentIndexed(fc, { ...opts, onProgress: report && ((f, label) => report(0.3 * f, label)) });
   const tol = cl.stats.toleranceM;
+  const tick = progressTicker(cl.groupsIdx.length, '合并 / merging', report && ((f, label) => report(0.3 + 0.7 * f, label)));
   const minHoleM2 = opts.minHoleM2 ?? Math.max(1, (tol * tol) / 2);
   // a hair over tol/2 so a gap of exactly tol (which clustering joins) is bridged too
   const r = tol > 0 ? tol / 2 + 0.005 : 0;
   const { flat } = cl;
   const features: Feature<Polygon | MultiPolygon, ZoneProperties>[] = [];
   for (let k = 0; k < cl.groupsIdx.length; k++) {
+    tick(k);
     const members = cl.groupsIdx[k];
     let ox = Infinity;
     let oy = Infinity;
@@ -161,6 +165,7 @@ export function mergeAdjacent(
       geometry: geom,
     });
   }
+  tick(cl.groupsIdx.length);
   return {
     type: 'FeatureCollection',
     properties: {
