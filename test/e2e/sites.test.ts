@@ -1,0 +1,163 @@
+// Guards the planner's shared-facility siting (#4) in the real app: choosing the elderly-care station shows exactly the
+// compounds with none within 300 m (same count as coverage computed here from API data) outlined on the map; the
+// idle-land finder run on a design zone lists candidates on the map and in a table; placing a station on one saves a
+// facility_sites record with the server's permit verdict, shows that verdict with its reason, and the gap shrinks.
+// Bad input (no selection, radius out of range) gives a Chinese message and no record. No console errors.
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coverage, type CompoundFC, type FacilityFC } from '../../src/lib/geo/coverage';
+import { zoneOutline } from '../../src/lib/geo/zone-outline';
+import { distDir, openBrowser, waitForMapIdle, type Session } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+import type PocketBase from 'pocketbase';
+
+let srv: TestServer;
+let b: Session;
+let planner: PocketBase;
+let compounds: CompoundFC;
+let zoneId: string;
+
+beforeAll(async () => {
+  srv = await startServer({ seed: true, publicDir: distDir() });
+  b = await openBrowser();
+  planner = await srv.as('planner@demo.fenyang');
+  const rows = await planner.collection('compounds').getFullList({ sort: 'code' });
+  compounds = {
+    type: 'FeatureCollection',
+    features: rows.map((r) => ({ type: 'Feature', geometry: r.geometry, properties: { id: r.id, households: r.households } })),
+  };
+  // Setup: a design zone of the first three compounds that lack a station (made through the API as a planner would).
+  const gaps = new Set((await expectedCoverage()).gaps);
+  const members = compounds.features.filter((f) => gaps.has(String(f.properties!.id))).slice(0, 3);
+  const outline = zoneOutline({ type: 'FeatureCollection', features: members } as FeatureCollection<Polygon | MultiPolygon>, 15);
+  const zone = await planner.collection('design_zones').create({
+    name: '测试养老选址单元', geometry: outline.geometry, members: members.map((f) => f.properties!.id), origin: 'merged', area_m2: outline.areaM2,
+  });
+  zoneId = zone.id;
+});
+afterAll(async () => {
+  await b?.close();
+  await srv?.stop();
+});
+
+/** Elderly-station coverage from API data: existing facilities (context) and placed sites. */
+async function expectedCoverage() {
+  const ctx = await planner.collection('context_features').getFullList({ filter: "kind = 'facility'" });
+  const sites = await planner.collection('facility_sites').getFullList();
+  const facilities: FacilityFC = {
+    type: 'FeatureCollection',
+    features: [
+      ...ctx.map((r) => ({ type: 'Feature', geometry: r.geometry, properties: { type: r.subtype } }) as Feature<Point | Polygon | MultiPolygon>),
+      ...sites.map((r) => ({ type: 'Feature', geometry: r.geometry, properties: { type: r.facility_type } }) as Feature<Point | Polygon | MultiPolygon>),
+    ],
+  };
+  return coverage(compounds, facilities, { types: ['elderly_station'] }).byType.elderly_station;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.click('[data-testid=sign-in-open]');
+  await page.fill('[data-testid=sign-in-form] input[type=email]', email);
+  await page.fill('[data-testid=sign-in-form] input[type=password]', 'fenyang2025');
+  await page.click('[data-testid=sign-in-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=signed-in-as]');
+}
+
+async function gapCount(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid=coverage-gaps]', 'data-count'));
+}
+
+/** Features of a GeoJSON source on the map (its data, not only what is rendered). */
+async function sourceFeatures(page: Page, id: string): Promise<Feature[]> {
+  return page.evaluate(async (sid) => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const src = map.getSource(sid) as import('maplibre-gl').GeoJSONSource | undefined;
+    if (!src) return [];
+    const data = (await src.getData()) as FeatureCollection;
+    return data.features;
+  }, id);
+}
+
+describe('shared facility siting', () => {
+  it('shows elderly-station gaps, finds idle land in a zone, places a station and the gap closes', async () => {
+    const page = b.page;
+    const before = await expectedCoverage();
+    expect(before.gaps.length).toBeGreaterThan(0);
+
+    await page.goto(srv.url + '/');
+    await waitForMapIdle(page);
+    await signIn(page, 'planner@demo.fenyang');
+    await page.click('[data-testid=tab-sites]');
+    await page.selectOption('[data-testid=site-type]', 'elderly_station');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=coverage-gaps]')?.getAttribute('data-count') === String(n),
+      before.gaps.length);
+    expect(await gapCount(page)).toBe(before.gaps.length);
+    expect(await page.locator('[data-testid=coverage-row]').count()).toBeGreaterThan(0);
+
+    // The map's coverage source marks exactly those compounds as gaps, and the red outline layer is drawn.
+    await waitForMapIdle(page);
+    const cov = await sourceFeatures(page, 'src-coverage');
+    const uncovered = cov.filter((f) => f.properties?.covered === false).map((f) => String(f.properties?.id)).sort();
+    expect(uncovered).toEqual([...before.gaps].sort());
+    const drawn = await page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map
+      .queryRenderedFeatures({ layers: ['coverage-gap'] }).length);
+    expect(drawn).toBeGreaterThan(0);
+    expect((await sourceFeatures(page, 'src-coverage-radius')).length).toBeGreaterThan(0);
+
+    // Bad input: an empty selection and an out-of-range radius get a Chinese message and start nothing.
+    await page.check('[data-testid=finder-scope-selection]');
+    await page.click('[data-testid=finder-run]');
+    await expect.poll(() => page.textContent('[data-testid=finder-error]')).toContain('没有选中小区');
+    await page.fill('[data-testid=site-radius]', '0');
+    await page.waitForSelector('[data-testid=site-radius-error]');
+    expect(await page.textContent('[data-testid=site-radius-error]')).toContain('服务半径须在10–5000米之间');
+    expect(await page.isDisabled('[data-testid=finder-run]')).toBe(true);
+    await page.fill('[data-testid=site-radius]', '300');
+    await page.waitForSelector('[data-testid=coverage-gaps]');
+
+    // The finder on the zone made in setup.
+    await page.check('[data-testid=finder-scope-zone]');
+    await page.selectOption('[data-testid=finder-zone]', zoneId);
+    await page.click('[data-testid=finder-run]');
+    await page.waitForSelector('[data-testid=candidate-row]', { timeout: 30_000 });
+    const rows = page.locator('[data-testid=candidate-row]');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect((await sourceFeatures(page, 'src-sites-candidates')).length).toBe(await rows.count());
+
+    // Place a station on the best-ranked piece of idle land, as a 280 m² new building.
+    const land = rows.filter({ hasText: '空地' }).first();
+    await land.click();
+    await page.waitForSelector('[data-testid=place-form]');
+    await page.fill('[data-testid=place-building-area]', '280');
+    await expect.poll(() => page.textContent('[data-testid=site-verdict-preview]')).toContain('免办施工许可');
+    await page.click('[data-testid=place-submit]');
+    await page.waitForSelector('[data-testid=site-verdict]');
+    const verdict = await page.textContent('[data-testid=site-verdict]');
+    expect(verdict).toContain('免办施工许可');
+    expect(verdict).toContain('在300平方米以内');
+    expect(verdict).toContain('依据');
+
+    // Persisted with the server's verdict, and counted as a planned facility: the gap shrinks at once.
+    const saved = await planner.collection('facility_sites').getFullList();
+    expect(saved).toHaveLength(1);
+    expect(saved[0].facility_type).toBe('elderly_station');
+    expect(saved[0].zone).toBe(zoneId);
+    expect(saved[0].source).toBe('idle_land');
+    expect(saved[0].building_area_m2).toBe(280);
+    expect(saved[0].permit_exempt).toBe(true);
+    expect(saved[0].households_covered).toBeGreaterThan(0);
+    expect(saved[0].reasons.zh[0]).toMatch(/^可不办理施工许可证/);
+    const after = await expectedCoverage();
+    expect(after.gaps.length).toBeLessThan(before.gaps.length);
+    await page.waitForFunction((n) => document.querySelector('[data-testid=coverage-gaps]')?.getAttribute('data-count') === String(n),
+      after.gaps.length);
+    expect(await gapCount(page)).toBe(after.gaps.length);
+    expect(await page.locator('[data-testid=site-item]').count()).toBe(1);
+    await waitForMapIdle(page);
+    expect((await sourceFeatures(page, 'src-sites')).length).toBe(1);
+
+    console.log(`elderly_station gaps: ${before.gaps.length} compounds / ${before.gapHouseholds} households before, ` +
+      `${after.gaps.length} / ${after.gapHouseholds} after placing one station (${saved[0].households_covered} households newly covered)`);
+    expect(b.errors).toEqual([]);
+  });
+});
