@@ -1,0 +1,114 @@
+// Province-scale demo data (#8): a PocketBase on its own data dir holding Fenyang's divisions, the demo accounts and
+// a deterministic synthetic "Shanxi" of N compounds (default 7,701) with their buildings, all marked is_demo. Loading
+// goes through the batch API like any import (hooks validate every record) and resumes where it stopped, so the
+// first start takes a few minutes and later starts are instant. Used by `npm run demo:province` and the map bench.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import PocketBase from 'pocketbase';
+import { ROOT, StartError, migrateUp, prepareDataDir, serve, upsertSuperuser } from './pocketbase.mjs';
+import { seed } from './seed.mjs';
+
+const FENYANG_BOUNDS = [111.3, 37.0, 112.2, 37.6];
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the SPA when dist/ is missing or older than src/ (the rule of npm start); returns dist/. */
+export function buildIfStale() {
+  const distDir = path.join(ROOT, 'dist');
+  const index = path.join(distDir, 'index.html');
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return distDir;
+  console.log('构建前端 / building the web app …');
+  const res = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new StartError('前端构建失败 / the web app build failed (see above)');
+  return distDir;
+}
+
+/** Synthetic city, record bodies and bounds, generated through Vite (the generator is TypeScript). */
+async function generate(compounds, withBuildings) {
+  const { createServer } = await import('vite');
+  const vite = await createServer({ root: ROOT, server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' });
+  try {
+    const suite = await vite.ssrLoadModule('/bench/suite.ts');
+    const { syntheticCity } = await vite.ssrLoadModule('/src/lib/geo/synthetic-city.ts');
+    const city = syntheticCity({ compounds, seed: 1, withBuildings });
+    const b = suite.boundsOf(city.compounds, 0.02);
+    const bounds = [Math.min(b[0], FENYANG_BOUNDS[0]), Math.min(b[1], FENYANG_BOUNDS[1]), Math.max(b[2], FENYANG_BOUNDS[2]), Math.max(b[3], FENYANG_BOUNDS[3])];
+    return {
+      bounds,
+      compoundBodies: (townshipIds) => suite.compoundBodies(city, townshipIds),
+      buildingBodies: withBuildings ? suite.buildingBodies(city) : [],
+    };
+  } finally {
+    await vite.close();
+  }
+}
+
+function credentials(dataDir) {
+  const file = path.join(dataDir, '.admin-credentials.json');
+  if (fs.existsSync(file)) return { ...JSON.parse(fs.readFileSync(file, 'utf8')), fresh: false };
+  return { email: 'admin@fenyang.local', password: crypto.randomBytes(12).toString('base64url'), fresh: true, file };
+}
+
+async function loadMissing(pb, collection, bodies, log, label) {
+  const have = new Set((await pb.collection(collection).getFullList({ fields: 'id', batch: 5000 })).map((r) => r.id));
+  const todo = bodies.filter((b) => !have.has(b.id));
+  const t0 = performance.now();
+  for (let i = 0; i < todo.length; i += 1000) {
+    const batch = pb.createBatch();
+    for (const body of todo.slice(i, i + 1000)) batch.collection(collection).create(body);
+    await batch.send();
+    log(`  ${label}: ${Math.min(i + 1000, todo.length).toLocaleString('en-US')} / ${todo.length.toLocaleString('en-US')}`);
+  }
+  return { loaded: todo.length, ms: Math.round(performance.now() - t0) };
+}
+
+/**
+ * Starts (and on first use fills) the province demo server.
+ * @param {{dataDir: string, port: number, host?: string, compounds?: number, buildings?: boolean, publicDir?: string,
+ *   log?: (msg: string) => void}} opts
+ * @returns {Promise<{url: string, stop: () => Promise<void>, child: import('node:child_process').ChildProcess,
+ *   credentials: {email: string, password: string, fresh: boolean}, loaded: {compounds: number, buildings: number}}>}
+ */
+export async function startProvince({ dataDir, port, host = '127.0.0.1', compounds = 7701, buildings = true, publicDir, log = () => {} }) {
+  const created = prepareDataDir(dataDir);
+  const creds = credentials(dataDir);
+  try {
+    migrateUp(dataDir);
+    if (creds.fresh) {
+      upsertSuperuser(dataDir, creds.email, creds.password);
+      fs.writeFileSync(creds.file, JSON.stringify({ email: creds.email, password: creds.password }), { mode: 0o600 });
+    }
+  } catch (err) {
+    if (created) fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  log(`生成合成数据 / generating ${compounds.toLocaleString('en-US')} synthetic compounds …`);
+  const data = await generate(compounds, buildings);
+  const server = await serve({ dir: dataDir, port, host, publicDir, env: { PB_GEOMETRY_BOUNDS: data.bounds.join(',') } });
+  try {
+    await seed({ url: server.url, email: creds.email, password: creds.password, demo: false }); // divisions
+    const pb = new PocketBase(server.url);
+    pb.autoCancellation(false);
+    await pb.collection('_superusers').authWithPassword(creds.email, creds.password);
+    const townships = await pb.collection('townships').getFullList({ sort: 'code', fields: 'id' });
+    const c = await loadMissing(pb, 'compounds', data.compoundBodies(townships.map((t) => t.id)), log, '小区 compounds');
+    const b = await loadMissing(pb, 'buildings', data.buildingBodies, log, '楼栋 buildings');
+    if (c.loaded) log(`  compounds loaded in ${(c.ms / 1000).toFixed(1)} s`);
+    if (b.loaded) log(`  buildings loaded in ${(b.ms / 1000).toFixed(1)} s`);
+    // demo accounts (the 49-compound demo itself is skipped: the database already has compounds)
+    await seed({ url: server.url, email: creds.email, password: creds.password, demo: true });
+    return { ...server, credentials: creds, loaded: { compounds: c.loaded, buildings: b.loaded } };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
