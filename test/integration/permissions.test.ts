@@ -119,7 +119,7 @@ const SPECS: Record<string, Spec> = {
     patch: async () => ({ notes: '备注', version: 1 }),
   },
   facility_sites: {
-    make: () => create('facility_sites', { facility_type: 'elderly_care', geometry: square(0.0001), source: 'new', stage: 'proposed', compound: own.compound }),
+    make: () => create('facility_sites', { facility_type: 'elderly_station', geometry: square(0.0001), source: 'new', stage: 'proposed', compound: own.compound }),
     body: async () => ({ facility_type: 'nursery', geometry: square(0.0001), source: 'new', stage: 'proposed', compound: own.compound }),
     patch: async () => ({ name: '托育点' }),
   },
