@@ -115,6 +115,20 @@ describe('shared facility siting', () => {
     await page.fill('[data-testid=site-radius]', '300');
     await page.waitForSelector('[data-testid=coverage-gaps]');
 
+    // A run on a township shows its progress bar and can be cancelled: nothing is listed. (Click and cancel in one
+    // turn of the page's event loop — the worker's answer is a message, so it cannot arrive in between.)
+    await page.check('[data-testid=finder-scope-township]');
+    const cancelled = await page.evaluate(async () => {
+      (document.querySelector('[data-testid=finder-run]') as HTMLButtonElement).click();
+      for (let i = 0; i < 50 && !document.querySelector('[data-testid=finder-cancel]'); i++) await Promise.resolve();
+      const bar = !!document.querySelector('[data-testid=finder-progress] progress');
+      (document.querySelector('[data-testid=finder-cancel]') as HTMLButtonElement | null)?.click();
+      return bar;
+    });
+    expect(cancelled).toBe(true);
+    await expect.poll(() => page.textContent('[data-testid=finder-notice]')).toContain('已取消');
+    expect(await page.locator('[data-testid=candidate-row]').count()).toBe(0);
+
     // The finder on the zone made in setup.
     await page.check('[data-testid=finder-scope-zone]');
     await page.selectOption('[data-testid=finder-zone]', zoneId);
