@@ -158,4 +158,35 @@ describe('public progress', () => {
     await expect.poll(() => page.textContent('[data-testid=audit-log]')).toContain('越权修改');
     expect(errors).toEqual([]);
   });
+
+  it('takes feedback on a point of the public map, filed under the compound it falls in', async () => {
+    const { page, errors } = await b.newPage();
+    await page.goto(srv.url + '/public');
+    await page.evaluate(() => localStorage.removeItem('pocketbase_auth'));
+    await page.reload();
+    await waitForMapIdle(page);
+    const target = await page.evaluate((code) => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const f = map.queryRenderedFeatures({ layers: ['compounds-fill'] }).find((x) => x.properties.code === code)!;
+      const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0];
+      const lon = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
+      const lat = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
+      const p = map.project([lon, lat]);
+      return { x: p.x, y: p.y, hit: String(map.queryRenderedFeatures(p, { layers: ['compounds-fill'] })[0]?.properties.code ?? '') };
+    }, other.code);
+    expect(target.hit).toBe(other.code);
+    await page.click('[data-testid=feedback-point]');
+    const box = (await page.locator('[data-testid=map] canvas').boundingBox())!;
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForSelector('[data-testid=feedback-form]');
+    expect(new URL(page.url()).pathname).toBe('/public');
+    await page.selectOption('[data-testid=feedback-category]', 'quality');
+    await page.fill('[data-testid=feedback-message]', '这个位置的路面塌陷了');
+    await page.click('[data-testid=feedback-send]');
+    await page.waitForSelector('[data-testid=feedback-sent]');
+    const stored = await srv.admin.collection('feedback').getFirstListItem('message ~ "路面塌陷"');
+    expect(stored.point?.type).toBe('Point');
+    expect(stored.compound).toBe(other.id);
+    expect(errors).toEqual([]);
+  });
 });
