@@ -47,7 +47,7 @@ describe('planner map', () => {
     await b.page.mouse.click(box.x + target.x, box.y + target.y);
     await expect.poll(() => b.page.textContent('[data-testid=compound-name]')).toBe(target.name);
     expect(new URL(b.page.url()).searchParams.get('c')).toBe(target.code);
-    expect(await b.page.locator('[data-testid=building-list] tbody tr').count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => b.page.locator('[data-testid=building-list] tbody tr').count()).toBeGreaterThanOrEqual(4);
   });
 
   it('hides the other compounds when filtering by stage', async () => {
