@@ -129,6 +129,41 @@ describe('compound panel', () => {
   });
 });
 
+describe('item filter', () => {
+  it('shows only the compounds adding lifts on the map', async () => {
+    const page = b.page;
+    await page.goto(`${srv.url}/`);
+    await waitForMapIdle(page);
+    const items = await srv.admin.collection('renovation_items').getFullList({ filter: 'item = "elevator"', expand: 'compound' });
+    const expected = [...new Set(items.map((i) => i.expand!.compound.code as string))].sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(49);
+    await page.selectOption('[data-testid=filter-item]', 'elevator');
+    await expect.poll(() => page.textContent('[data-testid=shown-count]')).toContain(`${expected.length} / 49`);
+    await waitForMapIdle(page);
+    expect((await renderedCompounds(page)).map((f) => f.code).sort()).toEqual(expected);
+    await page.selectOption('[data-testid=filter-item]', '');
+    await waitForMapIdle(page);
+    expect(await renderedCompounds(page)).toHaveLength(49);
+  });
+
+  it('outlines overdue construction in red above the compound outlines', async () => {
+    const page = b.page;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const late = (await srv.admin.collection('compounds').getFullList({ filter: `stage = "construction" && construction_end_planned < "${today}"` }))
+      .map((c) => c.code);
+    expect(late.length).toBeGreaterThan(0);
+    const state = await page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const ids = map.getStyle().layers.map((l) => l.id);
+      const codes = [...new Set(map.queryRenderedFeatures({ layers: ['overdue-line'] }).map((f) => String(f.properties.code)))];
+      return { above: ids.indexOf('overdue-line') === ids.indexOf('compounds-line') + 1, codes };
+    });
+    expect(state.above).toBe(true);
+    expect(state.codes).toEqual(expect.arrayContaining(late));
+  });
+});
+
 describe('monthly report', () => {
   it('renders the table and both charts for a month of the demo', async () => {
     const page = b.page;
