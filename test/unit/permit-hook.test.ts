@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { permitVerdict, type PermitInput } from '../../src/lib/geo/permit-rule';
+import { FACILITY_CATALOGUE } from '../../src/lib/geo/coverage';
+import { permitInputOf } from '../../src/lib/ui/sites/site-facts';
 
 // The hook file is a CommonJS script for PocketBase's VM (the package is "type": "module"): evaluate it with a module.
 function loadHook(): unknown {
@@ -13,6 +15,7 @@ function loadHook(): unknown {
 }
 const hook = loadHook() as {
   verdict(i: PermitInput): ReturnType<typeof permitVerdict>;
+  siteInput(s: Record<string, unknown>): PermitInput;
   siteVerdict(s: Record<string, unknown>): { permit_exempt: boolean; land_use_deferred: boolean; reasons: { zh: string[]; en: string[] } };
   COMMERCIAL_TYPES: string[];
 };
@@ -61,5 +64,21 @@ describe('siteVerdict (facts of a facility_sites record)', () => {
   it('a shop in an idle building is commercial, not a public service: no deferral', () => {
     expect(hook.COMMERCIAL_TYPES).toContain('convenience_shop');
     expect(hook.siteVerdict({ ...base, facility_type: 'convenience_shop', source: 'idle_building' }).land_use_deferred).toBe(false);
+  });
+});
+
+describe('the client preview sees a site as the server does', () => {
+  it('same permit input for every catalogue type, source and flag', () => {
+    for (const ft of FACILITY_CATALOGUE.types) {
+      for (const source of ['idle_land', 'idle_building', 'new'] as const) {
+        for (let m = 0; m < 4; m++) {
+          const facts = { facilityType: ft.key, source, buildingAreaM2: 150 + 100 * m, changesLandRights: !!(m & 1), highRiskWork: !!(m & 2) };
+          expect(permitInputOf(facts)).toEqual(hook.siteInput({
+            facility_type: ft.key, source, building_area_m2: facts.buildingAreaM2,
+            changes_land_rights: facts.changesLandRights, high_risk_work: facts.highRiskWork,
+          }));
+        }
+      }
+    }
   });
 });
