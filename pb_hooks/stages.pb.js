@@ -25,19 +25,8 @@ onRecordCreateRequest((e) => {
 }, "stage_events");
 
 // Direct edits of what the stage machine owns are refused for staff (the list below, kept inside the handler: handlers run isolated).
-
-onRecordCreateRequest((e) => {
-  const P = require(`${__hooks}/lib/programme.js`);
-  if (!e.hasSuperuserAuth()) {
-    const stage = e.record.getString("stage") || "demand";
-    if (stage !== "demand" || e.record.getInt("plan_year")) {
-      throw P.bad("新建小区从「征集需求」阶段开始,之后的阶段须通过阶段记录(stage_events)推进 / a new compound starts at demand; later stages are entered through stage_events", "stage");
-    }
-    e.record.set("stage", "demand");
-  }
-  e.next();
-}, "compounds");
-
+// Creating a compound (office only, by the API rule) may set its current stage: loading an existing register (#7 import)
+// is not a stage change; the report treats a compound without events as being at its current stage.
 onRecordUpdateRequest((e) => {
   const P = require(`${__hooks}/lib/programme.js`);
   if (!e.hasSuperuserAuth()) {
