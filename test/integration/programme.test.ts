@@ -303,6 +303,22 @@ describe('items and funding', () => {
     const audit = await srv.as('audit@demo.fenyang');
     expect(await statusOf(audit.collection('funding').create(f))).toBe(400);
   });
+
+  it('records items and money on a design zone, never on a zone and a compound at once', async () => {
+    const planner = await srv.as('planner@demo.fenyang');
+    const c = await byCode('FY-042');
+    const zone = await planner.collection('design_zones').create({
+      name: '测试单元', origin: 'drawn', status: 'active', members: [c.id],
+      geometry: { type: 'Polygon', coordinates: [[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261], [111.78, 37.26]]] },
+    });
+    const it1 = await planner.collection('renovation_items').create({ zone: zone.id, class: 'enhancement', item: 'elderly_care', quantity: 1, estimate_yuan: 600000 });
+    expect(it1.unit).toBe('site');
+    const both = await refusal(planner.collection('renovation_items').create({ zone: zone.id, compound: c.id, class: 'enhancement', item: 'childcare', quantity: 1, estimate_yuan: 1 }));
+    expect(both.fields.zone).toMatch(/只能指定其一/);
+    expect(await statusOf(office.collection('funding').create({ zone: zone.id, source: 'special_bonds', kind: 'planned', amount_yuan: 600000, date: '2026-11-01' }))).toBe(0);
+    const wf = await refusal(wenfeng.collection('funding').create({ zone: zone.id, source: 'municipal', kind: 'planned', amount_yuan: 1, date: '2026-11-01' }));
+    expect(wf.status).toBe(400); // a township records money only on its own compounds
+  });
 });
 
 describe('monthly report', () => {

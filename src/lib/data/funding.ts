@@ -8,6 +8,13 @@ export async function listFundingOf(compoundId: string): Promise<FundingRecord[]
   });
 }
 
+/** Funding recorded on a design zone (the zone's own, not its member compounds'). */
+export async function listFundingOfZone(zoneId: string): Promise<FundingRecord[]> {
+  return pb.collection('funding').getFullList<FundingRecord>({
+    filter: pb.filter('zone = {:id}', { id: zoneId }), sort: 'date,source', requestKey: 'funding-of-zone',
+  });
+}
+
 export async function listAllFunding(): Promise<FundingRecord[]> {
   return pb.collection('funding').getFullList<FundingRecord>({
     batch: 2000, fields: 'id,compound,zone,source,kind,amount_yuan,date', requestKey: 'funding-all',

@@ -8,6 +8,13 @@ export async function listItemsOf(compoundId: string): Promise<ItemRecord[]> {
   });
 }
 
+/** Items of a design zone (the zone's own, not its member compounds'). */
+export async function listItemsOfZone(zoneId: string): Promise<ItemRecord[]> {
+  return pb.collection('renovation_items').getFullList<ItemRecord>({
+    filter: pb.filter('zone = {:id}', { id: zoneId }), sort: 'class,item', requestKey: 'items-of-zone',
+  });
+}
+
 export async function listAllItems(): Promise<ItemRecord[]> {
   return pb.collection('renovation_items').getFullList<ItemRecord>({
     batch: 2000, fields: 'id,compound,zone,class,item,quantity,unit,estimate_yuan,status', requestKey: 'items-all',
