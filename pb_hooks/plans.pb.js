@@ -16,6 +16,13 @@ onRecordCreateRequest((e) => {
     for (const f of L.PROTECTED) e.record.set(f, f === "late" ? false : "");
     e.record.set("review_comment", "");
   }
+  const P = require(`${__hooks}/lib/programme.js`);
+  const dup = e.app.findRecordsByFilter("annual_plans", "year = {:y} && township = {:t}", "", 1, 0,
+    { y: e.record.getInt("year"), t: e.record.getString("township") });
+  if (dup.length) {
+    throw P.bad("该街道/镇的 " + e.record.getInt("year") + " 年度计划已存在,请在原计划中修改 / this township already has a plan for " +
+      e.record.getInt("year"), "year");
+  }
   e.next();
 }, "annual_plans");
 

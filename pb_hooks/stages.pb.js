@@ -12,6 +12,7 @@ onRecordCreateRequest((e) => {
     e.next();
     return;
   }
+  if (!e.record.getString("compound")) throw P.bad("须指定小区 / choose the compound", "compound");
   if (P.isUser(e)) e.record.set("by", e.auth.id);
   e.app.runInTransaction((txApp) => {
     const compound = txApp.findRecordById("compounds", e.record.getString("compound"));

@@ -275,6 +275,12 @@ describe('annual plans', () => {
     expect(c.tier).toBe('reserve');
   });
 
+  it('refuses a second plan for the same township and year, and an event without a compound', async () => {
+    const r = await refusal(wenfeng.collection('annual_plans').create({ year: 2028, township: await twId('141182001') }));
+    expect(r.fields.year).toMatch(/2028 年度计划已存在/);
+    expect((await refusal(office.collection('stage_events').create({ to: 'scheme' }))).fields.compound).toMatch(/须指定小区/);
+  });
+
   it('refuses submitting an empty plan and an unknown transition', async () => {
     const p = await srv.as('xihe@demo.fenyang').then(async (x) => [x, await x.collection('annual_plans').create({ year: 2029, township: await twId('141182003') })] as const);
     const r = await refusal(p[0].collection('annual_plans').update(p[1].id, { status: 'submitted' }));
