@@ -94,6 +94,8 @@ describe('shared facility siting', () => {
       before.gaps.length);
     expect(await gapCount(page)).toBe(before.gaps.length);
     expect(await page.locator('[data-testid=coverage-row]').count()).toBeGreaterThan(0);
+    await page.click('[data-testid=gap-list-toggle]');
+    expect(await page.locator('[data-testid=gap-list] li').count()).toBe(before.gaps.length);
 
     // The map's coverage source marks exactly those compounds as gaps, and the red outline layer is drawn.
     await waitForMapIdle(page);
