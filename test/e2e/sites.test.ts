@@ -173,6 +173,18 @@ describe('shared facility siting', () => {
     await waitForMapIdle(page);
     expect((await sourceFeatures(page, 'src-sites')).length).toBe(1);
 
+    // An idle building converted to a station (§六(五)): nothing newly built, and the land-use change may be deferred.
+    const building = page.locator('[data-testid=candidate-row]').filter({ hasText: '闲置用房' }).first();
+    await building.click();
+    await page.waitForSelector('[data-testid=place-form]');
+    await page.click('[data-testid=place-submit]');
+    await expect.poll(async () => (await planner.collection('facility_sites').getFullList()).length).toBe(2);
+    await expect.poll(() => page.getAttribute('[data-testid=site-verdict]', 'data-deferred')).toBe('true');
+    expect(await page.textContent('[data-testid=site-verdict]')).toContain('暂不办理变更用地主体和土地使用性质');
+    const conversion = (await planner.collection('facility_sites').getFullList({ filter: "source = 'idle_building'" }))[0];
+    expect(conversion.land_use_deferred).toBe(true);
+    expect(conversion.source_feature).not.toBe('');
+
     console.log(`elderly_station gaps: ${before.gaps.length} compounds / ${before.gapHouseholds} households before, ` +
       `${after.gaps.length} / ${after.gapHouseholds} after placing one station (${saved[0].households_covered} households newly covered)`);
     expect(b.errors).toEqual([]);
