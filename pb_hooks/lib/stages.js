@@ -61,6 +61,13 @@ function validate(app, ev, compound, opts) {
   ev.set("kind", kind);
   var to = ev.getString("to");
   if (!ev.getString("date")) ev.set("date", P.todayBeijing() + " 00:00:00.000Z");
+  // Dates keep the timeline (and the monthly report built from it) in order: not in the future, not before the last event.
+  var date = P.dateOf(ev, "date");
+  if (date > P.todayBeijing()) throw P.bad("日期 " + date + " 晚于今天 / the date " + date + " is in the future", "date");
+  var last = app.findRecordsByFilter("stage_events", "compound = {:c}", "-date", 1, 0, { c: compound.id });
+  if (last.length && P.dateOf(last[0], "date") > date) {
+    throw P.bad("日期 " + date + " 早于该小区上一条阶段记录(" + P.dateOf(last[0], "date") + ") / the date is before the compound's last stage event", "date");
+  }
 
   if (!opts.superuser) {
     if (kind === "back" && opts.role !== "office") {

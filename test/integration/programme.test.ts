@@ -19,6 +19,10 @@ beforeAll(async () => {
 });
 afterAll(async () => srv?.stop());
 
+// Years relative to today, so the deadline checks hold whenever the suite runs: a plan for ON_TIME is due on
+// 31 August of next year (not yet passed); one for LATE was due on 31 August of last year.
+const ON_TIME = new Date().getFullYear() + 2;
+const LATE = new Date().getFullYear();
 const byCode = (code: string) => srv.admin.collection('compounds').getFirstListItem(`code = "${code}"`);
 const twId = async (code: string) => (await srv.admin.collection('townships').getFirstListItem(`code = "${code}"`)).id;
 
@@ -121,6 +125,13 @@ describe('stage machine', () => {
     expect((await byCode('FY-042')).stage).toBe('demand');
   });
 
+  it('refuses a date in the future or before the last event', async () => {
+    const c = await byCode('FY-042'); // demand since 2024-07-26
+    const body = { compound: c.id, to: 'scheme', scheme_summary: '方案', budget_estimate_yuan: 100000 };
+    expect((await refusal(office.collection('stage_events').create({ ...body, date: '2099-01-01' }))).fields.date).toMatch(/晚于今天/);
+    expect((await refusal(office.collection('stage_events').create({ ...body, date: '2024-01-01' }))).fields.date).toMatch(/早于该小区上一条阶段记录\(2024-07-26\)/);
+  });
+
   it('moves a compound forward with evidence, by its own township, recording who and when', async () => {
     const xihe = await srv.as('xihe@demo.fenyang');
     const c = await byCode('FY-042');
@@ -187,17 +198,17 @@ describe('annual plans', () => {
   let fy001: { id: string };
 
   it('refuses a plan for another township and a plan by a department', async () => {
-    const r = await refusal(wenfeng.collection('annual_plans').create({ year: 2028, township: await twId('141182002') }));
+    const r = await refusal(wenfeng.collection('annual_plans').create({ year: ON_TIME, township: await twId('141182002') }));
     expect(r.status).toBe(403);
     expect(r.message).toMatch(/其他街道\/镇/);
     const fin = await srv.as('finance@demo.fenyang');
-    expect((await refusal(fin.collection('annual_plans').create({ year: 2028, township: await twId('141182001') }))).status).toBe(403);
+    expect((await refusal(fin.collection('annual_plans').create({ year: ON_TIME, township: await twId('141182001') }))).status).toBe(403);
   });
 
   it('gates entries on resident consent with the configured threshold', async () => {
     const wf = await twId('141182001');
-    expect((await refusal(wenfeng.collection('annual_plans').create({ year: 2028, township: wf, status: 'submitted' }))).message).toMatch(/只能是草稿/);
-    plan = await wenfeng.collection('annual_plans').create({ year: 2028, township: wf, late: true, submitted_at: '2027-01-01' });
+    expect((await refusal(wenfeng.collection('annual_plans').create({ year: ON_TIME, township: wf, status: 'submitted' }))).message).toMatch(/只能是草稿/);
+    plan = await wenfeng.collection('annual_plans').create({ year: ON_TIME, township: wf, late: true, submitted_at: '2027-01-01' });
     const p = await wenfeng.collection('annual_plans').getOne(plan.id);
     expect(p.status).toBe('draft');
     expect(p.late).toBe(false);
@@ -226,7 +237,7 @@ describe('annual plans', () => {
     expect((await refusal(taihe.collection('annual_plans').update(plan.id, { status: 'submitted' }))).status).toBe(403);
     const sub = await wenfeng.collection('annual_plans').update(plan.id, { status: 'submitted' });
     expect(sub.submitted_at).not.toBe('');
-    expect(sub.late).toBe(false); // due 2027-08-31
+    expect(sub.late).toBe(false); // due 31 August of next year
     expect(sub.submitted_by).toBe(wenfeng.authStore.record!.id);
     const r = await refusal(wenfeng.collection('annual_plans').update(plan.id, { status: 'approved' }));
     expect(r.status).toBe(403);
@@ -240,7 +251,7 @@ describe('annual plans', () => {
     await office.collection('annual_plans').update(plan.id, { status: 'approved' });
     const c = await byCode('FY-001');
     expect(c.stage).toBe('planned');
-    expect(c.plan_year).toBe(2028);
+    expect(c.plan_year).toBe(ON_TIME);
     expect(c.tier).toBe('implement');
     const evs = await srv.admin.collection('stage_events').getFullList({ filter: `compound = "${fy001.id}"`, sort: '-created' });
     expect(evs).toHaveLength(before + 1);
@@ -251,8 +262,8 @@ describe('annual plans', () => {
   });
 
   it('marks a late submission by the plan year, returns with comments, and refuses approving a compound without a scheme', async () => {
-    // A plan for 2026 was due on 2025-08-31: submitting now is late.
-    const p = await taihe.collection('annual_plans').create({ year: 2026, township: await twId('141182002') });
+    // A plan for this year was due on 31 August of last year: submitting now is late.
+    const p = await taihe.collection('annual_plans').create({ year: LATE, township: await twId('141182002') });
     const fy018 = await byCode('FY-018'); // demand, consent 79.1
     await taihe.collection('plan_entries').create({ plan: p.id, compound: fy018.id, tier: 'implement' });
     const sub = await taihe.collection('annual_plans').update(p.id, { status: 'submitted' });
@@ -276,13 +287,13 @@ describe('annual plans', () => {
   });
 
   it('refuses a second plan for the same township and year, and an event without a compound', async () => {
-    const r = await refusal(wenfeng.collection('annual_plans').create({ year: 2028, township: await twId('141182001') }));
-    expect(r.fields.year).toMatch(/2028 年度计划已存在/);
+    const r = await refusal(wenfeng.collection('annual_plans').create({ year: ON_TIME, township: await twId('141182001') }));
+    expect(r.fields.year).toMatch(new RegExp(`${ON_TIME} 年度计划已存在`));
     expect((await refusal(office.collection('stage_events').create({ to: 'scheme' }))).fields.compound).toMatch(/须指定小区/);
   });
 
   it('refuses submitting an empty plan and an unknown transition', async () => {
-    const p = await srv.as('xihe@demo.fenyang').then(async (x) => [x, await x.collection('annual_plans').create({ year: 2029, township: await twId('141182003') })] as const);
+    const p = await srv.as('xihe@demo.fenyang').then(async (x) => [x, await x.collection('annual_plans').create({ year: ON_TIME + 1, township: await twId('141182003') })] as const);
     const r = await refusal(p[0].collection('annual_plans').update(p[1].id, { status: 'submitted' }));
     expect(r.message).toMatch(/没有小区/);
     const r2 = await refusal(office.collection('annual_plans').update(p[1].id, { status: 'approved' }));
