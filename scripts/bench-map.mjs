@@ -118,11 +118,16 @@ async function measure(browser, url, label, expectCompounds) {
     ?? window.__map.querySourceFeatures('src-compounds').length);
   const longBefore = await page.evaluate(() => window.__longTasks.length);
   // city zoom (the app's start view): pan around, zoom out and in, then pan at street zoom with buildings drawn
+  const mark = () => page.evaluate(() => performance.now());
+  const phases = { idle: idleMs, panStart: await mark() };
   const pan = await framesDuring(page, [['panBy', [500, 0]], ['panBy', [0, 300]], ['panBy', [-500, -300]], ['panBy', [300, 200]]]);
   const z = await page.evaluate(() => window.__map.getZoom());
+  phases.zoomStart = await mark();
   const zoom = await framesDuring(page, [['zoomTo', z - 2], ['zoomTo', z + 1], ['zoomTo', z]]);
+  phases.streetStart = await mark();
   await page.evaluate(() => new Promise((r) => { window.__map.once('idle', r); window.__map.jumpTo({ zoom: 16.5 }); }));
   const streetPan = await framesDuring(page, [['panBy', [600, 0]], ['panBy', [0, 400]], ['panBy', [-600, -400]]]);
+  phases.end = await mark();
   const buildingsShown = await page.evaluate(() => {
     const seen = new Set();
     for (const f of window.__map.queryRenderedFeatures({ layers: ['buildings-fill'] })) seen.add(f.id ?? f.properties.id);
@@ -132,7 +137,8 @@ async function measure(browser, url, label, expectCompounds) {
   const after = lt.slice(longBefore);
   const row = {
     label, url, compounds: count, buildings: 0, buildingsShown, expected: expectCompounds, idleMs: Math.round(idleMs),
-    pan, zoom, streetPan,
+    pan, zoom, streetPan, phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
+    longTaskList: lt.filter((t) => t.ms > 100).map((t) => ({ start: Math.round(t.start), ms: Math.round(t.ms) })),
     longTasks: { count: lt.length, maxMs: Math.round(Math.max(0, ...lt.map((t) => t.ms))), duringInteraction: after.length, maxDuringInteractionMs: Math.round(Math.max(0, ...after.map((t) => t.ms))) },
     errors,
   };
@@ -167,10 +173,12 @@ async function mergeAll(browser, url) {
   await page.click('[data-testid=tab-selection]');
   await page.click('[data-testid=tool-box]');
   const box = await page.locator('[data-testid=map] canvas').boundingBox();
-  await page.mouse.move(box.x + 400, box.y + 30);
+  await page.mouse.move(box.x + 440, box.y + 70);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width - 20, box.y + box.height - 20, { steps: 10 });
+  await page.mouse.move(box.x + box.width - 30, box.y + box.height - 30, { steps: 10 });
+  if (process.env.BENCH_MAP_SHOT) await page.screenshot({ path: process.env.BENCH_MAP_SHOT });
   await page.mouse.up();
+  await page.waitForSelector('[data-testid=selection-count]', { timeout: 90_000 });
   const selected = Number((await page.textContent('[data-testid=selection-count]'))?.replace(/[^\d]/g, '') || 0);
   await page.click('[data-testid=tab-zones]');
   const t0 = await page.evaluate(() => performance.now());
@@ -206,7 +214,7 @@ try {
       row.buildings = (await (await fetch(`${srv.url}/api/fy/buildings.geojson`)).json()).features.length;
       if (s !== 'demo' && withMerge) {
         log(`${s}: merging every compound as the planner …`);
-        row.merge = await mergeAll(browser, srv.url);
+        row.merge = await mergeAll(browser, srv.url).catch((err) => ({ error: String(err.message ?? err).split('\n')[0] }));
       }
       rows.push(row);
       log(`${s}: idle ${row.idleMs} ms, pan median ${row.pan?.median} ms`);
