@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FENYANG_BBOX } from '../../src/lib/geo/crs';
-import { distDir, openBrowser, waitForMapIdle, type Session } from '../helpers/browser';
+import { distDir, openBrowser, waitForMapIdle, type Session, signIn } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/import/valid');
@@ -22,14 +22,6 @@ afterAll(async () => {
   await b?.close();
   await srv?.stop();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.click('[data-testid=sign-in-open]');
-  await page.fill('[data-testid=sign-in-form] input[type=email]', email);
-  await page.fill('[data-testid=sign-in-form] input[type=password]', 'fenyang2025');
-  await page.click('[data-testid=sign-in-form] button[type=submit]');
-  await page.waitForSelector('[data-testid=signed-in-as]');
-}
 
 type PreviewFeature = { layer: number; index: number; status: string; ring: [number, number][] };
 async function previewFeatures(page: Page): Promise<PreviewFeature[]> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
-import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
+import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session, signIn } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 
 let srv: TestServer;
@@ -27,17 +27,6 @@ afterAll(async () => {
   await b?.close();
   await srv?.stop();
 });
-
-async function signIn(page: Page, email: string) {
-  if (await page.locator('[data-testid=signed-in-as]').count()) {
-    await page.getByRole('button', { name: '退出' }).click();
-  }
-  await page.click('[data-testid=sign-in-open]');
-  await page.fill('[data-testid=sign-in-form] input[type=email]', email);
-  await page.fill('[data-testid=sign-in-form] input[type=password]', 'fenyang2025');
-  await page.click('[data-testid=sign-in-form] button[type=submit]');
-  await page.waitForSelector('[data-testid=signed-in-as]');
-}
 
 describe('annual plan to map', () => {
   it('a township submits, the office approves, the compound turns planned on the open map', async () => {

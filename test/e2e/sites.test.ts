@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverage, type CompoundFC, type FacilityFC } from '../../src/lib/geo/coverage';
 import { zoneOutline } from '../../src/lib/geo/zone-outline';
-import { distDir, openBrowser, waitForMapIdle, type Session } from '../helpers/browser';
+import { distDir, openBrowser, waitForMapIdle, type Session, signIn } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 import type PocketBase from 'pocketbase';
 
@@ -53,14 +53,6 @@ async function expectedCoverage() {
     ],
   };
   return coverage(compounds, facilities, { types: ['elderly_station'] }).byType.elderly_station;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.click('[data-testid=sign-in-open]');
-  await page.fill('[data-testid=sign-in-form] input[type=email]', email);
-  await page.fill('[data-testid=sign-in-form] input[type=password]', 'fenyang2025');
-  await page.click('[data-testid=sign-in-form] button[type=submit]');
-  await page.waitForSelector('[data-testid=signed-in-as]');
 }
 
 async function gapCount(page: Page): Promise<number> {

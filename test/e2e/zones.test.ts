@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bboxOf } from '../../src/lib/geo/bbox';
 import { mergeAdjacent } from '../../src/lib/geo/merge-zones';
 import { zoneMembers } from '../../src/lib/geo/zone-members';
-import { distDir, openBrowser, waitForMapIdle, type Session } from '../helpers/browser';
+import { distDir, openBrowser, waitForMapIdle, type Session, signIn } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 
 let srv: TestServer;
@@ -25,14 +25,6 @@ afterAll(async () => {
   await b?.close();
   await srv?.stop();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.click('[data-testid=sign-in-open]');
-  await page.fill('[data-testid=sign-in-form] input[type=email]', email);
-  await page.fill('[data-testid=sign-in-form] input[type=password]', 'fenyang2025');
-  await page.click('[data-testid=sign-in-form] button[type=submit]');
-  await page.waitForSelector('[data-testid=signed-in-as]');
-}
 
 async function frame(page: Page, bbox: number[]) {
   await page.evaluate((bb) => {

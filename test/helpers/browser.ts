@@ -54,6 +54,18 @@ export async function openBrowser(): Promise<Session> {
   };
 }
 
+/** Signs in through the header form as a demo account (signing out first when someone else is signed in). */
+export async function signIn(page: Page, email: string, password = 'fenyang2025') {
+  if (await page.locator('[data-testid=signed-in-as]').count()) {
+    await page.getByRole('button', { name: /退出|Sign out/ }).click();
+  }
+  await page.click('[data-testid=sign-in-open]');
+  await page.fill('[data-testid=sign-in-form] input[type=email]', email);
+  await page.fill('[data-testid=sign-in-form] input[type=password]', password);
+  await page.click('[data-testid=sign-in-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=signed-in-as]');
+}
+
 /** Resolves when the app's map exists, has loaded its style and sources and is idle. */
 export async function waitForMapIdle(page: Page, timeout = 30_000) {
   await page.waitForFunction(() => {

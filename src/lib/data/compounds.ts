@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { AreaGeometry } from '../types';
 import { pb } from './pb';
+import { watchCollection } from './realtime';
 import type { BuildingRecord, CompoundRecord } from './records';
 
 export type CompoundProps = Omit<CompoundRecord, 'geometry'>;
@@ -59,5 +60,5 @@ export type CompoundChange = { action: 'create' | 'update' | 'delete'; record: C
 
 /** Live changes to compounds; returns the unsubscribe function. */
 export async function subscribeCompounds(onChange: (change: CompoundChange) => void): Promise<() => Promise<void>> {
-  return pb.collection('compounds').subscribe<CompoundRecord>('*', (e) => onChange({ action: e.action as CompoundChange['action'], record: e.record }));
+  return watchCollection<CompoundRecord>('compounds', (e) => onChange({ action: e.action as CompoundChange['action'], record: e.record }));
 }

@@ -296,8 +296,9 @@ export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMappin
     const cur = byId.get(id)!;
     const d = divisions(index, changes, cur);
     const x = extras(index);
-    // Stage changes go through the stage procedure (evidence, order), never through an import.
+    // Stage and plan year change only through the stage procedure and annual plans (the server refuses them here).
     delete x.out.stage;
+    delete x.out.plan_year;
     if (d.zh.length || x.zh.length) {
       refuse(index, changes.name ?? cur.name, [...d.zh, ...x.zh], [...d.en, ...x.en]);
       continue;

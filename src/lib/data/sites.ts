@@ -2,6 +2,7 @@
 // land_use_deferred, reasons) from the site's facts, so those are never sent; the saved record carries the server's.
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { pb } from './pb';
+import { watchCollection } from './realtime';
 import type { BaseRecord } from './records';
 
 export type SiteSource = 'idle_land' | 'idle_building' | 'new';
@@ -54,5 +55,5 @@ export async function deleteSite(id: string): Promise<void> {
 export type SiteChange = { action: 'create' | 'update' | 'delete'; record: SiteRecord };
 
 export async function subscribeSites(onChange: (c: SiteChange) => void): Promise<() => Promise<void>> {
-  return pb.collection('facility_sites').subscribe<SiteRecord>('*', (e) => onChange({ action: e.action as SiteChange['action'], record: e.record }));
+  return watchCollection<SiteRecord>('facility_sites', (e) => onChange({ action: e.action as SiteChange['action'], record: e.record }));
 }

@@ -3,6 +3,7 @@
 import { ClientResponseError } from 'pocketbase';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { pb } from './pb';
+import { watchCollection } from './realtime';
 import type { BaseRecord } from './records';
 
 export interface ZoneRecord extends BaseRecord {
@@ -75,5 +76,5 @@ export async function splitZone(zone: ZoneRecord, parts: { name: string; members
 export type ZoneChange = { action: 'create' | 'update' | 'delete'; record: ZoneRecord };
 
 export async function subscribeZones(onChange: (c: ZoneChange) => void): Promise<() => Promise<void>> {
-  return pb.collection('design_zones').subscribe<ZoneRecord>('*', (e) => onChange({ action: e.action as ZoneChange['action'], record: e.record }));
+  return watchCollection<ZoneRecord>('design_zones', (e) => onChange({ action: e.action as ZoneChange['action'], record: e.record }));
 }

@@ -68,6 +68,7 @@ export const zh = {
   'zone.readonly': '仅改造办和规划设计人员可编辑设计单元',
   'zone.save_geometry': '保存边界',
   'zone.editing': '正在编辑边界',
+  'zone.programme': '改造内容与资金',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -139,4 +140,5 @@ export const en: Record<keyof typeof zh, string> = {
   'zone.readonly': 'Only the office and planners can edit design zones',
   'zone.save_geometry': 'Save outline',
   'zone.editing': 'Editing the outline',
+  'zone.programme': 'Renovation content and funding',
 };
