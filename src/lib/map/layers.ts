@@ -115,7 +115,9 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Outlines the selected compounds. */
 export function showSelection(map: MlMap, ids: ReadonlySet<string>) {
-  if (map.getLayer('compounds-selected')) map.setFilter('compounds-selected', ['in', ['get', 'id'], ['literal', [...ids]]]);
+  if (!map.getLayer('compounds-selected')) return;
+  // `match` looks labels up in a table, so thousands of selected ids stay fast (`in` over a literal array scans it).
+  map.setFilter('compounds-selected', ids.size ? ['match', ['get', 'id'], [...ids], true, false] : ['boolean', false]);
 }
 
 /** Saved design zones: a hatched-looking translucent fill and a dashed outline, distinct from compounds. */
