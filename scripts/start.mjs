@@ -64,7 +64,7 @@ async function main() {
     throw err;
   }
 
-  const server = await serve({ dir: dataDir, port, host, publicDir: distDir, quiet: true });
+  const server = await serve({ dir: dataDir, port, host, publicDir: distDir, origins: process.env.PB_ORIGINS, quiet: true });
   let stopping = false;
   const shutdown = async (signal) => {
     if (stopping) return;

@@ -128,7 +128,7 @@ async function waitHealthy(url, child, timeoutMs) {
  * Spawns `pocketbase serve` and waits for /api/health.
  * @returns {Promise<{url: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void>}>}
  */
-export async function serve({ dir, port, host = '127.0.0.1', publicDir, quiet = true, env = {} }) {
+export async function serve({ dir, port, host = '127.0.0.1', publicDir, origins, quiet = true, env = {} }) {
   const args = [
     'serve', '--dir', dir,
     '--migrationsDir', path.join(ROOT, 'pb_migrations'),
@@ -136,6 +136,7 @@ export async function serve({ dir, port, host = '127.0.0.1', publicDir, quiet = 
     '--dev=false', '--http', `${host}:${port}`,
   ];
   if (publicDir) args.push('--publicDir', publicDir, '--indexFallback');
+  if (origins) args.push(`--origins=${origins}`);
   const child = spawn(PB_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   const keep = (chunk) => {
