@@ -1,0 +1,148 @@
+// The records departments keep under their duty (policy 附件 三): 行政审批局 approvals, 市场监管局 elevator inspections,
+// 民政局 community consultation. Collections and rules: pb_migrations/1732600310_department_records.js. The server
+// decides who writes; canWriteDepartmentRecord() only chooses which forms to show.
+import { pb } from './pb';
+import type { BaseRecord, UserRecord } from './records';
+
+export const DEPARTMENT_COLLECTIONS = ['approvals', 'elevator_inspections', 'consultations'] as const;
+export type DepartmentCollection = (typeof DEPARTMENT_COLLECTIONS)[number];
+
+export const APPROVAL_KINDS = ['joint_review', 'permit', 'permit_exempt', 'land_use', 'other'] as const;
+export const APPROVAL_STATUSES = ['pending', 'approved', 'returned'] as const;
+export const INSPECTION_KINDS = ['installation', 'periodic', 'maintenance'] as const;
+export const INSPECTION_RESULTS = ['pass', 'fail', 'pending'] as const;
+export const CONSULTATION_KINDS = ['meeting', 'survey', 'hearing', 'acceptance'] as const;
+
+/** The department code (users.department) that writes each collection, besides the office. */
+export const WRITER_DEPARTMENT: Record<DepartmentCollection, string> = {
+  approvals: 'approval',
+  elevator_inspections: 'market',
+  consultations: 'civil',
+};
+
+/** Limits of the `documents` file field (same as the migration). */
+export const DOCUMENT_LIMITS = { maxFiles: 5, maxBytes: 10 * 1024 * 1024, mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] } as const;
+
+interface DepartmentRecordBase extends BaseRecord {
+  compound: string;
+  date: string; // 'YYYY-MM-DD hh:mm:ss.sssZ' as PocketBase stores dates
+  documents: string[];
+  note: string;
+  is_demo: boolean;
+}
+
+export interface ApprovalRecord extends DepartmentRecordBase {
+  kind: (typeof APPROVAL_KINDS)[number];
+  number: string; // 批复/许可文号
+  status: (typeof APPROVAL_STATUSES)[number];
+}
+
+export interface ElevatorInspectionRecord extends DepartmentRecordBase {
+  building: string;
+  kind: (typeof INSPECTION_KINDS)[number];
+  result: (typeof INSPECTION_RESULTS)[number];
+  certificate: string;
+}
+
+export interface ConsultationRecord extends DepartmentRecordBase {
+  kind: (typeof CONSULTATION_KINDS)[number];
+  participants: number;
+  consent_pct: number;
+  summary: string;
+}
+
+export interface DepartmentRecordOf {
+  approvals: ApprovalRecord;
+  elevator_inspections: ElevatorInspectionRecord;
+  consultations: ConsultationRecord;
+}
+
+/** What a form sends: the record's own fields (no id, files or autodates). */
+export type DepartmentInput<C extends DepartmentCollection> = Omit<DepartmentRecordOf[C], keyof BaseRecord | 'documents' | 'is_demo'>;
+
+/** A compound's records of one collection, newest first. */
+export async function listDepartmentRecords<C extends DepartmentCollection>(collection: C, compoundId: string): Promise<DepartmentRecordOf[C][]> {
+  return pb.collection(collection).getFullList<DepartmentRecordOf[C]>({
+    filter: pb.filter('compound = {:id}', { id: compoundId }),
+    sort: '-date,-created',
+    requestKey: `${collection}-of-compound`,
+  });
+}
+
+// Files go as multipart; plain fields alone go as JSON.
+function body(fields: Record<string, unknown>, files: readonly File[], fileKey = 'documents'): FormData | Record<string, unknown> {
+  if (!files.length) return fields;
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v != null) fd.append(k, String(v));
+  for (const f of files) fd.append(fileKey, f);
+  return fd;
+}
+
+export async function createDepartmentRecord<C extends DepartmentCollection>(
+  collection: C, fields: DepartmentInput<C>, files: readonly File[] = [],
+): Promise<DepartmentRecordOf[C]> {
+  return pb.collection(collection).create<DepartmentRecordOf[C]>(body({ ...fields }, files));
+}
+
+/** Updates fields; `files` are appended to the record's documents (PocketBase's `documents+`). */
+export async function updateDepartmentRecord<C extends DepartmentCollection>(
+  collection: C, id: string, fields: Partial<DepartmentInput<C>>, files: readonly File[] = [],
+): Promise<DepartmentRecordOf[C]> {
+  return pb.collection(collection).update<DepartmentRecordOf[C]>(id, body({ ...fields }, files, 'documents+'));
+}
+
+export async function deleteDepartmentRecord(collection: DepartmentCollection, id: string): Promise<void> {
+  await pb.collection(collection).delete(id);
+}
+
+export function documentUrl(record: DepartmentRecordBase, name: string): string {
+  return pb.files.getURL(record, name);
+}
+
+/**
+ * Whether this user's role may write this collection for a compound in `compoundTownship` — mirrors the API rules so
+ * the UI shows only forms that can succeed. Consultations are also written by the compound's own township.
+ */
+export function canWriteDepartmentRecord(collection: DepartmentCollection, user: UserRecord | null, compoundTownship: string): boolean {
+  if (!user || user.active === false) return false;
+  if (user.role === 'office') return true;
+  if (user.role === 'department') return user.department === WRITER_DEPARTMENT[collection];
+  return collection === 'consultations' && user.role === 'township' && !!user.township && user.township === compoundTownship;
+}
+
+/** A problem with a draft: which field, and what is wrong (the UI turns it into a sentence naming the field). */
+export interface DraftProblem {
+  field: string;
+  problem: 'required' | 'future' | 'range' | 'integer' | 'too_many_files' | 'file_too_large' | 'file_type';
+}
+
+/**
+ * Checks a draft before it is sent. `today` is 'YYYY-MM-DD' (Beijing). Dates may not lie in the future, except an
+ * elevator inspection still pending (it may be scheduled).
+ * @example checkDepartmentDraft('approvals', { kind: 'permit', status: 'approved', date: '2099-01-01' }, [], '2025-06-01')
+ *   // → { field: 'date', problem: 'future' }
+ */
+export function checkDepartmentDraft(
+  collection: DepartmentCollection, draft: Record<string, unknown>, files: readonly { size: number; type: string }[], today: string,
+): DraftProblem | null {
+  const required = collection === 'approvals' ? ['kind', 'status', 'date'] : collection === 'elevator_inspections' ? ['kind', 'result', 'date'] : ['kind', 'date'];
+  for (const field of required) if (draft[field] == null || String(draft[field]).trim() === '') return { field, problem: 'required' };
+  const date = String(draft.date).slice(0, 10);
+  const mayBeAhead = collection === 'elevator_inspections' && draft.result === 'pending';
+  if (!mayBeAhead && date > today) return { field: 'date', problem: 'future' };
+  if (collection === 'consultations') {
+    const p = draft.participants;
+    if (p != null && p !== '') {
+      if (!Number.isInteger(Number(p))) return { field: 'participants', problem: 'integer' };
+      if (Number(p) < 0) return { field: 'participants', problem: 'range' };
+    }
+    const c = draft.consent_pct;
+    if (c != null && c !== '' && (!Number.isFinite(Number(c)) || Number(c) < 0 || Number(c) > 100)) return { field: 'consent_pct', problem: 'range' };
+  }
+  if (files.length > DOCUMENT_LIMITS.maxFiles) return { field: 'documents', problem: 'too_many_files' };
+  for (const f of files) {
+    if (f.size > DOCUMENT_LIMITS.maxBytes) return { field: 'documents', problem: 'file_too_large' };
+    if (!(DOCUMENT_LIMITS.mimeTypes as readonly string[]).includes(f.type)) return { field: 'documents', problem: 'file_type' };
+  }
+  return null;
+}
