@@ -26,6 +26,9 @@ export const DEMO_USERS = [
   { email: 'xihe@demo.fenyang', name: '西河街道(示例)', role: 'township', township_code: '141182003' },
   { email: 'finance@demo.fenyang', name: '财政局(示例)', role: 'department', department: 'finance' },
   { email: 'audit@demo.fenyang', name: '审计局(示例)', role: 'department', department: 'audit' },
+  { email: 'approval@demo.fenyang', name: '行政审批局(示例)', role: 'department', department: 'approval' },
+  { email: 'market@demo.fenyang', name: '市场监管局(示例)', role: 'department', department: 'market' },
+  { email: 'civil@demo.fenyang', name: '民政局(示例)', role: 'department', department: 'civil' },
 ];
 
 async function batchCreate(pb, items, chunk = 2000) {

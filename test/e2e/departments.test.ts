@@ -1,0 +1,105 @@
+// Guards the departments' own records in the compound panel (#6): 市场监管局 adds an elevator inspection and sees it
+// listed (stored through the API as sent), a future date is refused in Chinese naming the field, 行政审批局 adds an
+// approval, and 财政局 sees the records but no add form — no console errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distDir, openBrowser, signIn, waitForMapIdle, type Session } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+
+let srv: TestServer;
+let b: Session;
+let fy005: { id: string; name: string };
+
+// A date a few days back, in Beijing, as the form wants it.
+const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  srv = await startServer({ seed: true, publicDir: distDir() });
+  b = await openBrowser();
+  fy005 = await srv.admin.collection('compounds').getFirstListItem('code = "FY-005"');
+});
+afterAll(async () => {
+  await b?.close();
+  await srv?.stop();
+});
+
+describe('department records', () => {
+  it('market@ adds an elevator inspection; a future date is refused first', async () => {
+    const page = b.page;
+    await page.goto(`${srv.url}/?c=FY-005`);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.textContent('[data-testid=compound-name]')).toBe(fy005.name);
+    await signIn(page, 'market@demo.fenyang');
+    await page.waitForSelector('[data-testid=department-records]');
+    expect(await page.locator('[data-testid=dept-add-elevator_inspections]').count()).toBe(1);
+    expect(await page.locator('[data-testid=dept-add-approvals]').count()).toBe(0);
+    expect(await page.locator('[data-testid=dept-add-consultations]').count()).toBe(0);
+
+    await page.click('[data-testid=dept-add-elevator_inspections]');
+    // Kind missing: the message names the field.
+    await page.click('[data-testid=dept-save-elevator_inspections]');
+    expect(await page.textContent('[data-testid=dept-error-elevator_inspections]')).toBe('请填写「类别」');
+    // A passed inspection cannot lie in the future.
+    await page.selectOption('[data-testid=dept-elevator_inspections-kind]', 'installation');
+    await page.selectOption('[data-testid=dept-elevator_inspections-result]', 'pass');
+    await page.fill('[data-testid=dept-elevator_inspections-date]', daysAgo(-10));
+    await page.click('[data-testid=dept-save-elevator_inspections]');
+    expect(await page.textContent('[data-testid=dept-error-elevator_inspections]')).toBe('「日期」不能晚于今天');
+
+    const date = daysAgo(3);
+    await page.fill('[data-testid=dept-elevator_inspections-date]', date);
+    await page.fill('[data-testid=dept-elevator_inspections-building]', '3号楼');
+    await page.fill('[data-testid=dept-elevator_inspections-certificate]', 'DT-2025-0815');
+    await page.fill('[data-testid=dept-elevator_inspections-note]', '加装电梯安装监督检验');
+    await page.click('[data-testid=dept-save-elevator_inspections]');
+    const row = page.locator('[data-testid=dept-list-elevator_inspections] [data-testid=dept-row]');
+    await expect.poll(() => row.count()).toBe(1);
+    const text = await row.first().textContent();
+    expect(text).toContain(date);
+    expect(text).toContain('安装监督检验');
+    expect(text).toContain('3号楼');
+    expect(text).toContain('DT-2025-0815');
+    expect(await page.locator('[data-testid=dept-form-elevator_inspections]').count()).toBe(0);
+
+    const stored = await (await srv.as('office@demo.fenyang')).collection('elevator_inspections')
+      .getFullList({ filter: `compound = "${fy005.id}"` });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ kind: 'installation', result: 'pass', building: '3号楼', certificate: 'DT-2025-0815', note: '加装电梯安装监督检验' });
+    expect(stored[0].date.slice(0, 10)).toBe(date);
+    expect(await row.first().getAttribute('data-id')).toBe(stored[0].id);
+  });
+
+  it('approval@ adds an approval, listed newest first', async () => {
+    const page = b.page;
+    // An older approval already on file, through the API.
+    const approval = await srv.as('approval@demo.fenyang');
+    await approval.collection('approvals').create({ compound: fy005.id, kind: 'joint_review', date: daysAgo(40), status: 'approved', number: '汾审批〔2025〕1号' });
+    await signIn(page, 'approval@demo.fenyang');
+    await page.waitForSelector('[data-testid=dept-add-approvals]');
+    expect(await page.locator('[data-testid=dept-add-elevator_inspections]').count()).toBe(0);
+    await page.click('[data-testid=dept-add-approvals]');
+    await page.selectOption('[data-testid=dept-approvals-kind]', 'permit');
+    await page.selectOption('[data-testid=dept-approvals-status]', 'pending');
+    await page.fill('[data-testid=dept-approvals-date]', daysAgo(1));
+    await page.click('[data-testid=dept-save-approvals]');
+    const rows = page.locator('[data-testid=dept-list-approvals] [data-testid=dept-row]');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain('施工许可');
+    expect(await rows.nth(1).textContent()).toContain('汾审批〔2025〕1号');
+    const stored = await approval.collection('approvals').getFullList({ filter: `compound = "${fy005.id}" && kind = "permit"` });
+    expect(stored).toHaveLength(1);
+  });
+
+  it('finance@ reads the records but sees no add form', async () => {
+    const page = b.page;
+    await signIn(page, 'finance@demo.fenyang');
+    await page.waitForSelector('[data-testid=department-records]');
+    await expect.poll(() => page.locator('[data-testid=dept-list-elevator_inspections] [data-testid=dept-row]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=dept-list-approvals] [data-testid=dept-row]').count()).toBe(2);
+    expect(await page.locator('[data-testid^=dept-add-]').count()).toBe(0);
+    expect(await page.locator('[data-testid=department-records] form').count()).toBe(0);
+  });
+
+  it('logged no console errors', () => {
+    expect(b.errors).toEqual([]);
+  });
+});
