@@ -1,6 +1,7 @@
 // Guards the departments' own records in the compound panel (#6): 市场监管局 adds an elevator inspection and sees it
 // listed (stored through the API as sent), a future date is refused in Chinese naming the field, 行政审批局 adds an
-// approval, and 财政局 sees the records but no add form — no console errors.
+// approval with a PDF (a false PDF is refused by the server and its message shown), and 财政局 sees the records but
+// no add form — no console errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, openBrowser, signIn, waitForMapIdle, type Session } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
@@ -68,8 +69,11 @@ describe('department records', () => {
     expect(await row.first().getAttribute('data-id')).toBe(stored[0].id);
   });
 
-  it('approval@ adds an approval, listed newest first', async () => {
-    const page = b.page;
+  it('approval@ adds an approval with a PDF, listed newest first; the server refusal of a false PDF is shown', async () => {
+    // Its own page, so the one refused upload (Chromium logs every 400) is counted here, not in the shared page.
+    const { page, errors } = await b.newPage();
+    await page.goto(`${srv.url}/?c=FY-005`);
+    await waitForMapIdle(page);
     // An older approval already on file, through the API.
     const approval = await srv.as('approval@demo.fenyang');
     await approval.collection('approvals').create({ compound: fy005.id, kind: 'joint_review', date: daysAgo(40), status: 'approved', number: '汾审批〔2025〕1号' });
@@ -80,6 +84,11 @@ describe('department records', () => {
     await page.selectOption('[data-testid=dept-approvals-kind]', 'permit');
     await page.selectOption('[data-testid=dept-approvals-status]', 'pending');
     await page.fill('[data-testid=dept-approvals-date]', daysAgo(1));
+    const file = '[data-testid=dept-form-approvals] input[name=documents]';
+    await page.setInputFiles(file, { name: '施工许可.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await page.click('[data-testid=dept-save-approvals]');
+    await expect.poll(() => page.textContent('[data-testid=dept-error-approvals]')).toContain('documents');
+    await page.setInputFiles(file, { name: '施工许可.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await page.click('[data-testid=dept-save-approvals]');
     const rows = page.locator('[data-testid=dept-list-approvals] [data-testid=dept-row]');
     await expect.poll(() => rows.count()).toBe(2);
@@ -87,6 +96,14 @@ describe('department records', () => {
     expect(await rows.nth(1).textContent()).toContain('汾审批〔2025〕1号');
     const stored = await approval.collection('approvals').getFullList({ filter: `compound = "${fy005.id}" && kind = "permit"` });
     expect(stored).toHaveLength(1);
+    expect(stored[0].documents).toHaveLength(1);
+    const link = rows.nth(0).locator('[data-testid=dept-doc]');
+    expect(await link.count()).toBe(1);
+    const res = await fetch(new URL((await link.getAttribute('href'))!, srv.url));
+    expect(res.status).toBe(200);
+    expect((await res.text()).startsWith('%PDF-')).toBe(true);
+    expect(errors).toEqual([expect.stringContaining('status of 400')]);
+    await page.close();
   });
 
   it('finance@ reads the records but sees no add form', async () => {
