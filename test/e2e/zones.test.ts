@@ -148,6 +148,23 @@ describe('design zones', () => {
     expect(z.name).toBe('手绘测试单元');
   });
 
+  it('finishes a box released over a map control (regression: the selection stayed stuck)', async () => {
+    await b.page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.setZoom(13));
+    await waitForMapIdle(b.page);
+    await b.page.click('[data-testid=tab-selection]');
+    if (await b.page.locator('[data-testid=select-clear]').count()) await b.page.click('[data-testid=select-clear]');
+    await b.page.click('[data-testid=tool-box]');
+    const canvas = (await b.page.locator('[data-testid=map] canvas').boundingBox())!;
+    const zoomIn = (await b.page.locator('.maplibregl-ctrl-zoom-in').boundingBox())!;
+    await b.page.mouse.move(canvas.x + 320, canvas.y + 20);
+    await b.page.mouse.down();
+    await b.page.mouse.move(zoomIn.x + zoomIn.width / 2, zoomIn.y + zoomIn.height / 2, { steps: 8 });
+    await b.page.mouse.up();
+    await expect.poll(() => b.page.textContent('[data-testid=selection-count]')).toMatch(/已选 \d+ 个小区/);
+    const gesture = await b.page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.querySourceFeatures('src-gesture').length);
+    expect(gesture).toBe(0);
+  });
+
   it('logged no console errors', () => {
     expect(b.errors).toEqual([]);
   });
