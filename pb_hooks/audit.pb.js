@@ -34,3 +34,15 @@ onCollectionDeleteRequest((e) => {
   if (e.collection.name === "audit_log") throw new ForbiddenError("审计日志不可删除 / the audit log cannot be deleted");
   e.next();
 });
+onCollectionUpdateRequest((e) => {
+  if (e.collection.name === "audit_log") throw new ForbiddenError("审计日志的结构和规则不可修改 / the audit log's schema and rules cannot be changed");
+  e.next();
+});
+// A collections import may neither redefine the audit log nor drop it (deleteMissing without it).
+onCollectionsImportRequest((e) => {
+  const names = (e.collectionsData || []).map((c) => c && c.name);
+  if (names.indexOf("audit_log") >= 0 || e.deleteMissing) {
+    throw new ForbiddenError("导入集合不得修改或删除审计日志 / a collections import may not change or drop the audit log");
+  }
+  e.next();
+});

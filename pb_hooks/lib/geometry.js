@@ -100,9 +100,20 @@ function checkRing(ring, b, where) {
     if (!distinct[key]) { distinct[key] = true; count++; }
   }
   if (count < 3) return fail("面退化(不足3个不同顶点) / degenerate ring (fewer than 3 distinct vertices)" + where, first);
-  var at = ringSelfIntersection(ring);
+  // Repeated consecutive vertices are harmless (the import offers to drop them); compare the ring without them.
+  var deduped = ring.filter(function (p, i) { return i === 0 || p[0] !== ring[i - 1][0] || p[1] !== ring[i - 1][1]; });
+  var at = ringSelfIntersection(deduped);
   if (at) return fail("边界自相交,位置 " + fmtPt(at) + " / self-intersection at " + fmtPt(at) + where, at);
   return null;
+}
+
+function pointInRing(p, ring) {
+  var inside = false;
+  for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+    if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }
 
 function checkPolygon(rings, b, where) {
@@ -110,6 +121,10 @@ function checkPolygon(rings, b, where) {
   for (var i = 0; i < rings.length; i++) {
     var e = checkRing(rings[i], b, where + (i === 0 ? "" : " (洞 hole " + i + ")"));
     if (e) return e;
+    // A hole must lie inside its shell (a vertex of it strictly inside; touching at one point is tolerated).
+    if (i > 0 && !rings[i].some(function (p) { return pointInRing(p, rings[0]); })) {
+      return fail("内环(洞)不在外环内 / hole " + i + " lies outside its polygon" + where, rings[i][0]);
+    }
   }
   return null;
 }

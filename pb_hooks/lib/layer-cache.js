@@ -6,8 +6,9 @@
 
 var LAYERS = { compounds: "code", buildings: "compound, id" };
 
-function cacheKey(name) {
-  return "fy:layer:" + name;
+// Two variants of each layer: everything for staff, and without the staff-only fields (lib/audience.js) for the public.
+function cacheKey(name, staff) {
+  return "fy:layer:" + name + (staff ? ":staff" : ":public");
 }
 function versionKey(name) {
   return "fy:layer:" + name + ":v";
@@ -17,7 +18,8 @@ function versionKey(name) {
 function invalidate(name) {
   if (!LAYERS[name]) return;
   var store = $app.store();
-  store.remove(cacheKey(name));
+  store.remove(cacheKey(name, true));
+  store.remove(cacheKey(name, false));
   store.set(versionKey(name), (store.get(versionKey(name)) || 0) + 1);
 }
 
@@ -38,13 +40,13 @@ function fieldExpr(field) {
   return "COALESCE(" + col + ", '')";
 }
 
-function buildSql(collection) {
+function buildSql(collection, skip) {
   var props = ["'collectionId', " + "'" + collection.id + "'", "'collectionName', '" + collection.name + "'"];
   var fields = collection.fields;
   for (var i = 0; i < fields.length; i++) {
     var f = fields[i];
     var name = f.getName();
-    if (name === "geometry" || f.getHidden() || f.type() === "password") continue;
+    if (name === "geometry" || f.getHidden() || f.type() === "password" || (skip && skip.indexOf(name) >= 0)) continue;
     props.push("'" + name.replace(/'/g, "''") + "', " + fieldExpr(f));
   }
   var feature = "json_object('type', 'Feature', 'id', [id], 'geometry', json([geometry]), 'properties', json_object(" + props.join(", ") + "))";
@@ -52,17 +54,19 @@ function buildSql(collection) {
     " ORDER BY " + LAYERS[collection.name] + ")";
 }
 
-/** The layer as a GeoJSON FeatureCollection string (cached). */
-function layerJson(name) {
+/** The layer as a GeoJSON FeatureCollection string (cached), with staff-only fields when `staff`. */
+function layerJson(name, staff) {
   var store = $app.store();
-  var cached = store.get(cacheKey(name));
+  var key = cacheKey(name, !!staff);
+  var cached = store.get(key);
   if (cached) return cached;
   var v0 = store.get(versionKey(name)) || 0;
   var collection = $app.findCollectionByNameOrId(name);
+  var skip = staff ? [] : require(__hooks + "/lib/audience.js").staffOnly(name);
   var row = new DynamicModel({ body: "" });
-  $app.db().newQuery(buildSql(collection)).one(row);
+  $app.db().newQuery(buildSql(collection, skip)).one(row);
   var body = '{"type":"FeatureCollection","features":' + row.body + "}";
-  if ((store.get(versionKey(name)) || 0) === v0) store.set(cacheKey(name), body);
+  if ((store.get(versionKey(name)) || 0) === v0) store.set(key, body);
   return body;
 }
 
@@ -75,7 +79,7 @@ function serve(e, name) {
   if (!isPublic && !e.hasSuperuserAuth()) {
     throw new ForbiddenError("该图层不公开,请使用记录接口 / this layer is not public: use the records API");
   }
-  var body = layerJson(name);
+  var body = layerJson(name, require(__hooks + "/lib/audience.js").isStaff(e.auth));
   e.response.header().set("Cache-Control", "no-cache");
   return e.blob(200, "application/geo+json", body);
 }

@@ -143,7 +143,8 @@ function checkRequest(e, isCreate) {
   rec.set("land_use_deferred", v.land_use_deferred);
   rec.set("reasons", v.reasons);
   if (!rec.getString("stage")) rec.set("stage", "proposed");
-  if (isCreate && e.auth && e.auth.collection().name === "users") rec.set("created_by", e.auth.id);
+  if (isCreate) rec.set("created_by", e.auth && e.auth.collection().name === "users" ? e.auth.id : "");
+  else rec.set("created_by", rec.original().get("created_by")); // authorship is not editable
   e.next();
 }
 

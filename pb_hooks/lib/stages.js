@@ -112,10 +112,9 @@ function validate(app, ev, compound, opts) {
 /** The compound after the event (mutates and returns it; the caller saves it in the same transaction). */
 function apply(ev, compound) {
   var to = ev.getString("to");
-  var from = ev.getString("from");
   compound.set("stage", to);
   if (ev.getString("kind") === "back") {
-    if (P.stageIndex(to) < P.stageIndex("planned")) { compound.set("plan_year", null); }
+    if (P.stageIndex(to) < P.stageIndex("planned")) { compound.set("plan_year", null); compound.set("tier", ""); }
     if (P.stageIndex(to) < P.stageIndex("construction")) {
       compound.set("construction_start", ""); compound.set("construction_end_planned", ""); compound.set("implementing_unit", "");
     }
@@ -129,7 +128,6 @@ function apply(ev, compound) {
     compound.set("management", ev.getString("management"));
     compound.set("maintenance_fund", ev.getString("maintenance_fund_status") === "established");
   }
-  void from;
   return compound;
 }
 

@@ -14,6 +14,7 @@ export function isAbort(err: unknown): boolean {
  * `{message, data: {field: {code, message}}}`), so the UI can say which field is wrong.
  */
 export function describeError(err: unknown): string {
+  if (isAbort(err)) return ''; // replaced by a newer request, not a failure
   if (err instanceof ClientResponseError) {
     if (err.status === 0) return '无法连接服务器 / cannot reach the server';
     const data = (err.response?.data ?? {}) as Record<string, { message?: string }>;

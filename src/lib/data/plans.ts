@@ -2,8 +2,9 @@
 import { pb } from './pb';
 import type { PlanEntryRecord, PlanRecord, PlanStatus } from '../programme/types';
 
-export async function listPlans(): Promise<PlanRecord[]> {
-  return pb.collection('annual_plans').getFullList<PlanRecord>({ sort: '-year,township', requestKey: 'plans-all' });
+/** @param requestKey callers that load plans side by side (deadlines, report) pass their own key so neither cancels the other */
+export async function listPlans(requestKey = 'plans-all'): Promise<PlanRecord[]> {
+  return pb.collection('annual_plans').getFullList<PlanRecord>({ sort: '-year,township', requestKey });
 }
 
 export async function listEntries(planId: string): Promise<PlanEntryRecord[]> {

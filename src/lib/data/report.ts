@@ -14,7 +14,7 @@ export interface ProgrammeRecords {
 }
 
 export async function loadProgrammeRecords(): Promise<ProgrammeRecords> {
-  const [events, items, funding, plans] = await Promise.all([listAllEvents(), listAllItems(), listAllFunding(), listPlans()]);
+  const [events, items, funding, plans] = await Promise.all([listAllEvents(), listAllItems(), listAllFunding(), listPlans('plans-report')]);
   return { events, items, funding, plans };
 }
 

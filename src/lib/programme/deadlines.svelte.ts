@@ -20,13 +20,20 @@ export class Deadlines {
   });
   compoundIds = $derived.by(() => overdueCompoundIds(this.list, this.programme.compounds));
 
+  #stopWatchingAuth: () => void;
+
   constructor(programme: Programme) {
     this.programme = programme;
-    onAuthChange((u) => {
+    this.#stopWatchingAuth = onAuthChange((u) => {
       this.signedIn = !!u;
       void this.refresh();
     });
     void this.refresh();
+  }
+
+  /** Stops following sign-in changes (call when the view goes). */
+  dispose() {
+    this.#stopWatchingAuth();
   }
 
   async refresh() {
@@ -35,7 +42,7 @@ export class Deadlines {
       return;
     }
     try {
-      this.plans = await listPlans();
+      this.plans = await listPlans('plans-deadlines');
     } catch (err) {
       if (!isAbort(err)) this.plans = [];
     }

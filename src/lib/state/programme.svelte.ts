@@ -44,8 +44,14 @@ export class Programme {
     }
   }
 
+  #disposed = false;
+
   async subscribe() {
-    this.#unsubscribe = await subscribeCompounds((change) => this.apply(change));
+    if (this.#disposed || this.#unsubscribe) return;
+    const unsubscribe = await subscribeCompounds((change) => this.apply(change));
+    // The view may have gone while the subscription was being made: end it at once then.
+    if (this.#disposed) return void unsubscribe();
+    this.#unsubscribe = unsubscribe;
     this.live = true;
   }
 
@@ -56,7 +62,9 @@ export class Programme {
   }
 
   async dispose() {
+    this.#disposed = true;
     await this.#unsubscribe?.();
+    this.#unsubscribe = null;
     this.live = false;
   }
 }

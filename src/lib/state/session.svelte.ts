@@ -23,3 +23,6 @@ export class Session {
     signOut();
   }
 }
+
+/** The one session of the page: views share it (each making its own would leak auth listeners). */
+export const session = new Session();

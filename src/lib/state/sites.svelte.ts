@@ -8,14 +8,16 @@ export class Sites {
   byId = $derived(new Map(this.all.map((s) => [s.id, s])));
   loaded = $state(false);
   error = $state('');
-  #unsubscribe: (() => Promise<void>) | null = null;
+  // One subscription even when load() runs twice at once.
+  #subscribing: Promise<() => Promise<void>> | null = null;
 
   async load() {
     try {
       this.all = await listSites();
       this.loaded = true;
       this.error = '';
-      this.#unsubscribe ??= await subscribeSites((c) => this.apply(c));
+      this.#subscribing ??= subscribeSites((c) => this.apply(c));
+      await this.#subscribing;
     } catch (err) {
       if (!isAbort(err)) this.error = describeError(err);
     }
@@ -28,8 +30,10 @@ export class Sites {
   }
 
   async dispose() {
-    await this.#unsubscribe?.();
-    this.#unsubscribe = null;
+    const pending = this.#subscribing;
+    this.#subscribing = null;
+    const unsubscribe = await pending?.catch(() => null);
+    await unsubscribe?.();
     this.all = [];
   }
 }

@@ -7,13 +7,15 @@ export class Zones {
   active = $derived(this.all.filter((z) => z.status === 'active'));
   byId = $derived(new Map(this.all.map((z) => [z.id, z])));
   error = $state('');
-  #unsubscribe: (() => Promise<void>) | null = null;
+  // One subscription even when load() runs twice at once (e.g. a token refresh while loading).
+  #subscribing: Promise<() => Promise<void>> | null = null;
 
   async load() {
     try {
       this.all = await listZones();
       this.error = '';
-      this.#unsubscribe ??= await subscribeZones((c) => this.apply(c));
+      this.#subscribing ??= subscribeZones((c) => this.apply(c));
+      await this.#subscribing;
     } catch (err) {
       if (!isAbort(err)) this.error = describeError(err);
     }
@@ -26,8 +28,10 @@ export class Zones {
   }
 
   async dispose() {
-    await this.#unsubscribe?.();
-    this.#unsubscribe = null;
+    const pending = this.#subscribing;
+    this.#subscribing = null;
+    const unsubscribe = await pending?.catch(() => null);
+    await unsubscribe?.();
     this.all = [];
   }
 }

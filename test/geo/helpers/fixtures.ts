@@ -57,9 +57,12 @@ export function formatFC(fc: FeatureCollection): string {
 /** Compare against the golden (or rewrite it under REGEN=1). Returns the golden. */
 export function golden(outPath: string, actual: FeatureCollection): FeatureCollection {
   const text = formatFC(actual);
-  if (REGEN || !fs.existsSync(outPath)) {
+  if (REGEN) {
     fs.mkdirSync(path.dirname(outPath), { recursive: true });
     fs.writeFileSync(outPath, text);
+  } else if (!fs.existsSync(outPath)) {
+    // A missing golden is a failure, not a silent pass: write it with REGEN=1 and review the diff.
+    throw new Error(`golden missing: ${outPath} (run with REGEN=1 and review it)`);
   }
   return JSON.parse(fs.readFileSync(outPath, 'utf8'));
 }
