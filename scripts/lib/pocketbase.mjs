@@ -133,7 +133,8 @@ export async function serve({ dir, port, host = '127.0.0.1', publicDir, origins,
     'serve', '--dir', dir,
     '--migrationsDir', path.join(ROOT, 'pb_migrations'),
     '--hooksDir', path.join(ROOT, 'pb_hooks'),
-    '--dev=false', '--http', `${host}:${port}`,
+    // No automigrate: a collection edited in the admin UI must not write migration files into the deployed app.
+    '--dev=false', '--automigrate=false', '--http', `${host}:${port}`,
   ];
   if (publicDir) args.push('--publicDir', publicDir, '--indexFallback');
   if (origins) args.push(`--origins=${origins}`);
