@@ -48,6 +48,11 @@ function checkItem(e) {
 function checkFunding(e) {
   var rec = e.record;
   checkTarget(rec);
+  // A number field reads 0 when left out: a new funding record must say its amount.
+  var body = e.requestInfo().body;
+  if (rec.isNew() && (body["amount_yuan"] === undefined || body["amount_yuan"] === null || body["amount_yuan"] === "")) {
+    throw P.bad("请填写金额(元) / the amount (yuan) is required", "amount_yuan");
+  }
   checkAmount(rec, "amount_yuan", "金额");
 }
 

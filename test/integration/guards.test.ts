@@ -141,3 +141,15 @@ describe('staff-only compound fields', () => {
     await anon.realtime.unsubscribe();
   });
 });
+
+describe('money', () => {
+  it('refuses a new funding record that leaves out its amount, naming the field', async () => {
+    const office = await srv.as('office@demo.fenyang');
+    const c = await srv.admin.collection('compounds').getFirstListItem('code = "FY-003"');
+    const err = await office.collection('funding').create({ compound: c.id, source: 'municipal', kind: 'planned', date: '2025-01-10' })
+      .then(() => null, (e) => e);
+    expect(err?.status).toBe(400);
+    expect(err.response.data.amount_yuan.message).toMatch(/请填写金额/);
+    expect(await statusOf(office.collection('funding').create({ compound: c.id, source: 'municipal', kind: 'planned', date: '2025-01-10', amount_yuan: 0 }))).toBe(0);
+  });
+});
