@@ -33,8 +33,10 @@ export function auditFilter(q: AuditQuery): string {
   if (q.collection) parts.push(pb.filter('collection = {:c}', { c: q.collection }));
   if (q.record) parts.push(pb.filter('record = {:r}', { r: q.record }));
   if (q.action) parts.push(pb.filter('action = {:a}', { a: q.action }));
-  if (q.from) parts.push(pb.filter('at >= {:f}', { f: `${q.from} 00:00:00` }));
-  if (q.to) parts.push(pb.filter('at <= {:t}', { t: `${q.to} 23:59:59` }));
+  // Dates are chosen in Beijing time; the log stores UTC.
+  const utc = (day: string, time: string) => new Date(`${day}T${time}+08:00`).toISOString().replace('T', ' ');
+  if (q.from) parts.push(pb.filter('at >= {:f}', { f: utc(q.from, '00:00:00.000') }));
+  if (q.to) parts.push(pb.filter('at <= {:t}', { t: utc(q.to, '23:59:59.999') }));
   if (q.text) parts.push(pb.filter('(label ~ {:q} || by_name ~ {:q} || record = {:q} || changed ~ {:q})', { q: q.text }));
   return parts.join(' && ');
 }
