@@ -15,7 +15,7 @@ onRecordCreateRequest((e) => {
   if (!e.record.getString("compound")) throw P.bad("须指定小区 / choose the compound", "compound");
   if (P.isUser(e)) e.record.set("by", e.auth.id);
   e.app.runInTransaction((txApp) => {
-    const compound = txApp.findRecordById("compounds", e.record.getString("compound"));
+    const compound = P.related(txApp, "compounds", e.record.getString("compound"), "compound", "小区");
     S.validate(txApp, e.record, compound, {
       superuser, role: P.roleOf(e), township: P.townshipOf(e), viaPlan: false,
     });

@@ -109,7 +109,7 @@ function entryGuard(e, action) {
   if (action === "update" && rec.getString("plan") !== rec.original().getString("plan")) {
     throw P.bad("条目不能移到另一个计划 / an entry cannot move to another plan", "plan");
   }
-  var plan = e.app.findRecordById("annual_plans", rec.getString("plan"));
+  var plan = P.related(e.app, "annual_plans", rec.getString("plan"), "plan", "年度计划");
   checkActor(e, plan.getString("township"));
   var status = plan.getString("status");
   var role = P.roleOf(e);
@@ -118,7 +118,7 @@ function entryGuard(e, action) {
     throw P.bad("计划" + (STATUS_ZH[status] || status) + ",不能再修改其中的小区 / the plan is " + status + ": its entries cannot change", "plan");
   }
   if (action !== "delete") {
-    var compound = e.app.findRecordById("compounds", rec.getString("compound"));
+    var compound = P.related(e.app, "compounds", rec.getString("compound"), "compound", "小区");
     var problem = entryProblems(e.app, compound, plan.getString("township"));
     if (problem) throw P.bad(problem, "compound");
   }

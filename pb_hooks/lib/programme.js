@@ -23,6 +23,14 @@ function bad(msg, fields) {
   return new BadRequestError(msg, data);
 }
 function forbidden(msg) { return new ForbiddenError(msg); }
+/** A related record by id, or a 400 naming the field (instead of PocketBase's English 404). */
+function related(app, collection, id, field, labelZh) {
+  try {
+    return app.findRecordById(collection, id);
+  } catch (_) {
+    throw bad(labelZh + "不存在 / " + field + " does not exist: " + id, field);
+  }
+}
 
 /** The consent threshold in percent (programme_settings, default two thirds). */
 function consentThreshold(app) {
@@ -74,7 +82,7 @@ function dateOf(rec, field) {
   return s ? s.slice(0, 10) : "";
 }
 
-module.exports = {
+module.exports = { related: related,
   STAGES: STAGES, STAGE_ZH: STAGE_ZH, TIER_ZH: TIER_ZH, stageIndex: stageIndex, nextStage: nextStage, prevStage: prevStage,
   stageZh: stageZh, bad: bad, forbidden: forbidden, consentThreshold: consentThreshold, consentProblem: consentProblem,
   planDeadlineMs: planDeadlineMs, todayBeijing: todayBeijing, isUser: isUser, roleOf: roleOf, townshipOf: townshipOf,

@@ -153,3 +153,14 @@ describe('money', () => {
     expect(await statusOf(office.collection('funding').create({ compound: c.id, source: 'municipal', kind: 'planned', date: '2025-01-10', amount_yuan: 0 }))).toBe(0);
   });
 });
+
+describe('unknown related records', () => {
+  it('are refused with a 400 naming the field, in Chinese first', async () => {
+    const office = await srv.as('office@demo.fenyang');
+    const err = await office.collection('stage_events')
+      .create({ compound: 'nosuchcompound1', from: 'demand', to: 'scheme', kind: 'forward', date: '2025-01-01' })
+      .then(() => null, (e) => e);
+    expect(err?.status).toBe(400);
+    expect(err.response.data.compound.message).toMatch(/^小区不存在/);
+  });
+});
