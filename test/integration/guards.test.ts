@@ -164,3 +164,13 @@ describe('unknown related records', () => {
     expect(err.response.data.compound.message).toMatch(/^小区不存在/);
   });
 });
+
+describe('mail endpoints', () => {
+  it('limit password-reset requests per client', async () => {
+    const anon = srv.anon();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push(await statusOf(anon.collection('users').requestPasswordReset('office@demo.fenyang')));
+    expect(statuses.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(statuses.slice(3)).toContain(429);
+  });
+});
