@@ -165,6 +165,18 @@ describe('design zones', () => {
     await expect.poll(() => b.page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.querySourceFeatures('src-gesture').length)).toBe(0);
   });
 
+  it('keeps zones live after signing out and in as another account (realtime re-subscribes)', async () => {
+    await signIn(b.page, 'office@demo.fenyang'); // signs the planner out first
+    await b.page.click('[data-testid=tab-zones]');
+    await b.page.waitForSelector('[data-testid=zone-list]');
+    const before = await b.page.locator('[data-testid=zone-item]').count();
+    const c = fc.features[0];
+    await srv.admin.collection('design_zones').create({
+      name: '实时测试单元', geometry: c.geometry, members: [c.properties.id], origin: 'drawn', area_m2: 1, status: 'active',
+    });
+    await expect.poll(() => b.page.locator('[data-testid=zone-item]').count(), { timeout: 5000 }).toBe(before + 1);
+  });
+
   it('logged no console errors', () => {
     expect(b.errors).toEqual([]);
   });
