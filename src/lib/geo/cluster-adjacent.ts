@@ -6,6 +6,9 @@
 import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { frameFor, type LocalFrame } from './local-metric';
+import { segSegDist2 } from './planar';
+
+export { segSegDist2 };
 
 /** Default joining tolerance in metres (a shared wall or narrow lane joins, a street separates). */
 export const DEFAULT_TOLERANCE_M = 15;
@@ -152,41 +155,6 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
     featRing,
     bbox,
   };
-}
-
-/** Squared distance from point (px, py) to segment (ax, ay)–(bx, by). */
-function pointSegDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-  if (t < 0) t = 0;
-  else if (t > 1) t = 1;
-  const ex = ax + t * dx - px;
-  const ey = ay + t * dy - py;
-  return ex * ex + ey * ey;
-}
-
-/**
- * Squared minimum distance (m²) between segments ab and cd in metres (0 when they touch or cross).
- * @example segSegDist2(0, 0, 10, 0, 13, 4, 20, 4) // 25 (3-4-5)
- */
-export function segSegDist2(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
-): number {
-  const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-  const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
-  const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-  if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) return 0;
-  let m = pointSegDist2(ax, ay, cx, cy, dx, dy);
-  let t = pointSegDist2(bx, by, cx, cy, dx, dy);
-  if (t < m) m = t;
-  t = pointSegDist2(cx, cy, ax, ay, bx, by);
-  if (t < m) m = t;
-  t = pointSegDist2(dx, dy, ax, ay, bx, by);
-  return t < m ? t : m;
 }
 
 /**

@@ -7,6 +7,7 @@ import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { frameFor, type LocalFrame } from './local-metric';
 import catalogueJson from '../../../data/facilities.json';
+import { pointSegDist2, segSegDist2, signedRingDistanceM } from './planar';
 
 /** One row of data/facilities.json. */
 export interface FacilityType {
@@ -130,39 +131,6 @@ export function pointInShape(x: number, y: number, s: PlanarShape): boolean {
   return inside;
 }
 
-function pointSegDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-  if (t < 0) t = 0;
-  else if (t > 1) t = 1;
-  const ex = ax + t * dx - px;
-  const ey = ay + t * dy - py;
-  return ex * ex + ey * ey;
-}
-
-function cross(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-}
-
-function segSegDist2(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
-): number {
-  const d1 = cross(ax, ay, bx, by, cx, cy);
-  const d2 = cross(ax, ay, bx, by, dx, dy);
-  const d3 = cross(cx, cy, dx, dy, ax, ay);
-  const d4 = cross(cx, cy, dx, dy, bx, by);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 0;
-  return Math.min(
-    pointSegDist2(ax, ay, cx, cy, dx, dy),
-    pointSegDist2(bx, by, cx, cy, dx, dy),
-    pointSegDist2(cx, cy, ax, ay, bx, by),
-    pointSegDist2(dx, dy, ax, ay, bx, by),
-  );
-}
-
 /** Calls fn(ax, ay, bx, by) for every edge of the shape (ring edges closed, line edges open). */
 function forEachEdge(s: PlanarShape, fn: (ax: number, ay: number, bx: number, by: number) => void): void {
   for (const r of s.rings) {
@@ -217,18 +185,8 @@ export function shapeDistanceM(a: PlanarShape, b: PlanarShape): number {
 
 /** Distance (m) from a point to an area shape: 0 inside, else to the nearest edge. */
 function pointToAreaM(px: number, py: number, s: PlanarShape): number {
-  let inside = false;
-  let best = Infinity;
-  for (const r of s.rings) {
-    const n = r.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const ax = r[j], ay = r[j + 1], bx = r[i], by = r[i + 1];
-      if (by > py !== ay > py && px < ((ax - bx) * (py - by)) / (ay - by) + bx) inside = !inside;
-      const d = pointSegDist2(px, py, ax, ay, bx, by);
-      if (d < best) best = d;
-    }
-  }
-  return inside ? 0 : Math.sqrt(best);
+  const d = signedRingDistanceM(px, py, s.rings);
+  return d > 0 ? 0 : -d;
 }
 
 /**

@@ -26,6 +26,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString,
 import { frameFor, type LocalFrame } from './local-metric';
 import { toPaths, UNITS_PER_M } from './clipper';
 import { FACILITY_CATALOGUE, planarShape, shapeDistanceM, type FacilityCatalogue, type PlanarShape } from './coverage';
+import { signedRingDistanceM } from './planar';
 
 /** Arc tolerance (m) for round joins: setbacks, road ends, opening. */
 const ARC_TOL_M = 0.1;
@@ -220,27 +221,6 @@ function pathsToShape(paths: Paths64): PlanarShape {
   return s;
 }
 
-/** Signed distance (m) from (x, y) to the shape's boundary: positive inside, negative outside. */
-function signedDistance(x: number, y: number, s: PlanarShape): number {
-  let best = Infinity;
-  let inside = false;
-  for (const r of s.rings) {
-    const n = r.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const ax = r[j], ay = r[j + 1], bx = r[i], by = r[i + 1];
-      if (by > y !== ay > y && x < ((ax - bx) * (y - by)) / (ay - by) + bx) inside = !inside;
-      const dx = bx - ax, dy = by - ay;
-      const len2 = dx * dx + dy * dy;
-      let t = len2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const ex = ax + t * dx - x, ey = ay + t * dy - y;
-      const d = ex * ex + ey * ey;
-      if (d < best) best = d;
-    }
-  }
-  return (inside ? 1 : -1) * Math.sqrt(best);
-}
-
 /**
  * Usable width (m) ≈ 2 × the largest inscribed circle's radius: the widest w for which the piece
  * survives a shrink by w/2. Found by best-first subdivision of square cells (each cell bounds the
@@ -284,7 +264,7 @@ function usableWidthM(s: PlanarShape): number {
     return top;
   };
   const cell = (x: number, y: number, half: number) => {
-    const d = signedDistance(x, y, s);
+    const d = signedRingDistanceM(x, y, s.rings);
     return [d + half * Math.SQRT2, x, y, half, d];
   };
   const half0 = size / 2;
