@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT, freePort, migrateUp, serve, upsertSuperuser } from './lib/pocketbase.mjs';
-import { buildIfStale, startProvince } from './lib/province.mjs';
+import { buildIfStale } from './lib/build.mjs';
+import { startProvince } from './lib/province.mjs';
 import { seed } from './lib/seed.mjs';
 
 const args = process.argv.slice(2);

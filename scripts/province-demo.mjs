@@ -5,7 +5,8 @@
 // The first start loads the data through the batch API (a few minutes on 2 cores); later starts reuse it.
 import path from 'node:path';
 import { ROOT, StartError, checkBinary, checkPortFree } from './lib/pocketbase.mjs';
-import { buildIfStale, startProvince } from './lib/province.mjs';
+import { buildIfStale } from './lib/build.mjs';
+import { startProvince } from './lib/province.mjs';
 import { DEMO_PASSWORD, DEMO_USERS } from './lib/seed.mjs';
 
 const port = Number(process.env.PORT ?? 8097);

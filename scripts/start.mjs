@@ -3,7 +3,6 @@
 // Builds the SPA when missing or stale, prepares the data dir and superuser, applies migrations, starts PocketBase
 // (API + realtime + the SPA), loads Fenyang's divisions and — on an empty database — the demo programme, prints the URL
 // and sign-in, and stops PocketBase cleanly on Ctrl-C / SIGTERM.
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,30 +10,12 @@ import {
   ROOT, StartError, checkBinary, checkPortFree, migrateUp, prepareDataDir, serve, upsertSuperuser,
 } from './lib/pocketbase.mjs';
 import { DEMO_PASSWORD, DEMO_USERS, seed } from './lib/seed.mjs';
+import { buildIfStale } from './lib/build.mjs';
 
 const port = Number(process.env.PORT ?? 8090);
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = path.resolve(ROOT, process.env.PB_DATA ?? 'pb_data');
 const loadDemo = process.env.DEMO !== '0';
-const distDir = path.join(ROOT, 'dist');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale() {
-  const index = path.join(distDir, 'index.html');
-  const sourcesTime = Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'index.html')).mtimeMs);
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sourcesTime) return;
-  console.log('构建前端 / building the web app …');
-  const res = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new StartError('前端构建失败 / the web app build failed (see above)');
-}
 
 /** Superuser credentials: from the environment, or generated once and kept in the data dir (mode 600). */
 function superuserCredentials() {
@@ -51,7 +32,7 @@ async function main() {
   checkBinary();
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartError(`端口无效 / invalid PORT: ${process.env.PORT}`);
   await checkPortFree(port, host);
-  buildIfStale();
+  const distDir = buildIfStale();
   const created = prepareDataDir(dataDir);
   let creds;
   try {

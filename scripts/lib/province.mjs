@@ -2,35 +2,14 @@
 // a deterministic synthetic "Shanxi" of N compounds (default 7,701) with their buildings, all marked is_demo. Loading
 // goes through the batch API like any import (hooks validate every record) and resumes where it stopped, so the
 // first start takes a few minutes and later starts are instant. Used by `npm run demo:province` and the map bench.
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PocketBase from 'pocketbase';
-import { ROOT, StartError, migrateUp, prepareDataDir, serve, upsertSuperuser } from './pocketbase.mjs';
+import { ROOT, migrateUp, prepareDataDir, serve, upsertSuperuser } from './pocketbase.mjs';
 import { seed } from './seed.mjs';
 
 const FENYANG_BOUNDS = [111.3, 37.0, 112.2, 37.6];
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the SPA when dist/ is missing or older than src/ (the rule of npm start); returns dist/. */
-export function buildIfStale() {
-  const distDir = path.join(ROOT, 'dist');
-  const index = path.join(distDir, 'index.html');
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return distDir;
-  console.log('构建前端 / building the web app …');
-  const res = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new StartError('前端构建失败 / the web app build failed (see above)');
-  return distDir;
-}
 
 /** Synthetic city, record bodies and bounds, generated through Vite (the generator is TypeScript). */
 async function generate(compounds, withBuildings) {
