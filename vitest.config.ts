@@ -1,14 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { svelteTesting } from '@testing-library/svelte/vite';
 
-// Three layers (DESIGN.md §7): unit (pure code, components), integration (a real PocketBase
+// Three layers (DESIGN.md §7): unit (pure code, rune classes), integration (a real PocketBase
 // per file), e2e (the built app served by PocketBase, driven in headless Chromium).
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [svelte(), svelteTesting()],
+        plugins: [svelte()],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/geo/**/*.test.ts'],

@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { Page } from 'playwright-core';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
 import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session, signIn } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';

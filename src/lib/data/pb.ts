@@ -9,6 +9,11 @@ export function isAbort(err: unknown): boolean {
   return err instanceof ClientResponseError ? err.isAbort : (err as { name?: string })?.name === 'AbortError';
 }
 
+/** True when the server refused a request for coming too often (HTTP 429, PocketBase's rate limits). */
+export function isRateLimited(err: unknown): boolean {
+  return err instanceof ClientResponseError && err.status === 429;
+}
+
 /**
  * One message for one failure: the server's message and the first field error it names (PocketBase answers
  * `{message, data: {field: {code, message}}}`), so the UI can say which field is wrong.

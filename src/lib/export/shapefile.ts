@@ -188,7 +188,10 @@ interface DbfField {
 function fieldsFor(rows: GeoJsonProperties[]): DbfField[] {
   const keys: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r ?? {})) if (!seen.has(k)) (seen.add(k), keys.push(k));
+  for (const r of rows) for (const k of Object.keys(r ?? {})) if (!seen.has(k)) {
+    seen.add(k);
+    keys.push(k);
+  }
   const names = shapefileFieldNames(keys);
   return keys.map((key) => {
     const vals = rows.map((r) => r?.[key]).filter((v) => v !== null && v !== undefined && v !== '');

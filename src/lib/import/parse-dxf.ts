@@ -34,7 +34,6 @@ export function parseDXF(input: Uint8Array | string, name: string, options: DxfO
   try {
     dxf = new DxfParser().parseSync(text) as typeof dxf;
   } catch (e) {
-    dxf = null;
     return makeLayer({ format: 'dxf', name, features: [], errors: [issue('dxf_bad', `DXF 无法读取：${(e as Error).message}`, `Unreadable DXF: ${(e as Error).message}`)] });
   }
   const counts = new Map<string, { closed: number; open: number }>();

@@ -38,7 +38,7 @@ export function parseGeoJSON(input: Uint8Array | string, name: string): ParsedLa
     });
   }
   const o = obj as { type?: unknown; features?: unknown; geometry?: unknown };
-  let features: Feature<Geometry | null, GeoJsonProperties>[] = [];
+  let features: Feature<Geometry | null, GeoJsonProperties>[];
   if (o?.type === 'FeatureCollection' && Array.isArray(o.features)) features = o.features as Feature<Geometry | null>[];
   else if (o?.type === 'Feature') features = [o as Feature<Geometry | null>];
   else if (typeof o?.type === 'string' && GEOMETRY_TYPES.has(o.type))
