@@ -109,7 +109,7 @@ try {
 async function coverageOnly(suite, sizes, geos) {
   // runIdleLandBench generates buildings for idle land; above 20,000 we time coverage alone through the same module
   const { coverage, catalogueRadiusM } = await vite.ssrLoadModule('/src/lib/geo/coverage.ts');
-  const { syntheticCity } = await vite.ssrLoadModule('/src/lib/geo/synthetic-city.ts');
+  const { syntheticCity } = await vite.ssrLoadModule('/bench/synthetic-city.ts');
   const rows = [];
   for (const size of sizes) {
     const city = syntheticCity({ compounds: size, seed: 1, withBuildings: false });

@@ -4,7 +4,6 @@ export * from './cluster-adjacent';
 export * from './merge-zones';
 export * from './zone-members';
 export * from './validate-polygon';
-export * from './synthetic-city';
 export * from './zone-outline';
 export * from './bbox';
 export * from './permit-rule';

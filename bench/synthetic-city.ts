@@ -1,10 +1,10 @@
-// Deterministic synthetic cities for benchmarks: many towns around Fenyang, each a street grid of
-// superblocks, each superblock a grid of compounds. Within a superblock neighbours share a wall
+// Deterministic synthetic cities for the benchmarks and the province demo (not app code): many towns around Fenyang,
+// each a street grid of superblocks, each superblock a grid of compounds. Within a superblock neighbours share a wall
 // (~35 %), or are split by a lane of 5–15 m (some 2–4 m alleys); superblocks are separated by
 // streets 22–40 m wide; towns by ~600 m of fields. A share of compounds are L-shaped, some have
 // a courtyard hole, a few are two-part MultiPolygons. Each town is rotated. Same seed → same bytes.
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { localFrame, type LocalFrame } from './local-metric';
+import { localFrame, type LocalFrame } from '../src/lib/geo/local-metric';
 
 export interface SyntheticCityOptions {
   /** Number of compounds to generate (exact). */
