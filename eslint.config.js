@@ -30,7 +30,7 @@ const DATA_ONLY = {
 
 /** `void x;` statements only existed to make an effect re-run; effects read what they use instead. */
 const NO_DEPENDENCY_POKES = {
-  selector: 'ExpressionStatement > UnaryExpression[operator="void"][argument.type=/^(Identifier|MemberExpression|ChainExpression)$/]',
+  selector: 'ExpressionStatement > UnaryExpression[operator="void"]:matches([argument.type=/^(Identifier|MemberExpression|ChainExpression)$/], [argument.callee.object.name="JSON"])',
   message: 'No `void x;` dependency pokes: read the value you depend on, or derive it.',
 };
 

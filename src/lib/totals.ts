@@ -1,5 +1,5 @@
 // Totals of a set of compounds, as the selection panel, zone drawing and reports show them.
-import type { Compound } from './types';
+import type { CompoundRecord } from './data/records';
 
 export interface CompoundTotals {
   compounds: number;
@@ -9,7 +9,7 @@ export interface CompoundTotals {
   floorM2: number;
 }
 
-export function compoundTotals(compounds: Iterable<Pick<Compound, 'buildings' | 'households' | 'land_area_m2' | 'floor_area_m2'>>): CompoundTotals {
+export function compoundTotals(compounds: Iterable<Pick<CompoundRecord, 'buildings' | 'households' | 'land_area_m2' | 'floor_area_m2'>>): CompoundTotals {
   const t: CompoundTotals = { compounds: 0, buildings: 0, households: 0, landM2: 0, floorM2: 0 };
   for (const c of compounds) {
     t.compounds++;

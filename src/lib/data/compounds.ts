@@ -28,7 +28,7 @@ async function fetchLayer<T>(name: 'compounds' | 'buildings', fallback: () => Pr
 /** Every compound, sorted by code, in one request. */
 export async function listCompounds(): Promise<CompoundRecord[]> {
   return fetchLayer<CompoundRecord>('compounds', () =>
-    pb.collection('compounds').getFullList<CompoundRecord>({ batch: 1000, sort: 'code', requestKey: 'compounds-all' }));
+    pb.collection('compounds').getFullList({ batch: 1000, sort: 'code', requestKey: 'compounds-all' }));
 }
 
 export function toFeatureCollection(records: CompoundRecord[]): CompoundFC {
@@ -39,11 +39,11 @@ export function toFeatureCollection(records: CompoundRecord[]): CompoundFC {
 }
 
 export async function getCompound(id: string): Promise<CompoundRecord> {
-  return pb.collection('compounds').getOne<CompoundRecord>(id, { requestKey: `compound-${id}` });
+  return pb.collection('compounds').getOne(id, { requestKey: `compound-${id}` });
 }
 
 export async function listBuildingsOf(compoundId: string): Promise<BuildingRecord[]> {
-  return pb.collection('buildings').getFullList<BuildingRecord>({
+  return pb.collection('buildings').getFullList({
     filter: pb.filter('compound = {:id}', { id: compoundId }),
     sort: 'name',
     requestKey: 'buildings-of-compound',
@@ -53,12 +53,12 @@ export async function listBuildingsOf(compoundId: string): Promise<BuildingRecor
 /** Every building, in one request. */
 export async function listAllBuildings(): Promise<BuildingRecord[]> {
   return fetchLayer<BuildingRecord>('buildings', () =>
-    pb.collection('buildings').getFullList<BuildingRecord>({ batch: 2000, requestKey: 'buildings-all' }));
+    pb.collection('buildings').getFullList({ batch: 2000, requestKey: 'buildings-all' }));
 }
 
 export type CompoundChange = { action: 'create' | 'update' | 'delete'; record: CompoundRecord };
 
 /** Live changes to compounds; returns the unsubscribe function. */
 export async function subscribeCompounds(onChange: (change: CompoundChange) => void): Promise<() => Promise<void>> {
-  return watchCollection<CompoundRecord>('compounds', (e) => onChange({ action: e.action as CompoundChange['action'], record: e.record }));
+  return watchCollection('compounds', (e) => onChange({ action: e.action as CompoundChange['action'], record: e.record }));
 }

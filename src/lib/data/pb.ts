@@ -1,8 +1,17 @@
 // The one PocketBase client of the SPA. Only src/lib/data talks to the server, and every failure goes through
 // describeError(): aborted requests (a newer request with the same requestKey replaced them) are not errors.
-import PocketBase, { ClientResponseError } from 'pocketbase';
+import PocketBase, { ClientResponseError, type RecordService } from 'pocketbase';
+import type { CollectionName, CollectionRecords } from './schema.gen';
 
-export const pb = new PocketBase(typeof window === 'undefined' ? 'http://127.0.0.1:8090' : window.location.origin);
+/**
+ * The SDK client typed by the migrated schema: `pb.collection('design_zones')` returns design-zone records, and a
+ * collection that does not exist is a compile error.
+ */
+export interface TypedPocketBase extends PocketBase {
+  collection<K extends CollectionName>(idOrName: K): RecordService<CollectionRecords[K]>;
+}
+
+export const pb = new PocketBase(typeof window === 'undefined' ? 'http://127.0.0.1:8090' : window.location.origin) as TypedPocketBase;
 
 /** True when a request was cancelled on purpose (autocancel by requestKey, or page navigation). */
 export function isAbort(err: unknown): boolean {

@@ -7,7 +7,7 @@ export function currentUser(): UserRecord | null {
 }
 
 export async function signIn(email: string, password: string): Promise<UserRecord> {
-  const res = await pb.collection('users').authWithPassword<UserRecord>(email, password);
+  const res = await pb.collection('users').authWithPassword(email, password);
   return res.record;
 }
 

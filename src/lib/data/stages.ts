@@ -1,9 +1,9 @@
 // Stage events (#5): the only write path for a compound's stage. The server validates order, role and evidence.
 import { pb } from './pb';
-import type { StageEventRecord } from '../programme/types';
+import type { StageEventRecord } from './records';
 
 export async function listEventsOf(compoundId: string): Promise<StageEventRecord[]> {
-  return pb.collection('stage_events').getFullList<StageEventRecord>({
+  return pb.collection('stage_events').getFullList({
     filter: pb.filter('compound = {:id}', { id: compoundId }),
     sort: 'date,created',
     expand: 'by',
@@ -13,7 +13,7 @@ export async function listEventsOf(compoundId: string): Promise<StageEventRecord
 
 /** Every event, light fields only (report, ledger). */
 export async function listAllEvents(): Promise<StageEventRecord[]> {
-  return pb.collection('stage_events').getFullList<StageEventRecord>({
+  return pb.collection('stage_events').getFullList({
     batch: 2000,
     fields: 'id,compound,from,to,kind,date,created,imported',
     requestKey: 'stage-events-all',
@@ -22,7 +22,7 @@ export async function listAllEvents(): Promise<StageEventRecord[]> {
 
 /** Creates an event; `body` may be FormData when files are attached. */
 export async function createEvent(body: FormData | Record<string, unknown>): Promise<StageEventRecord> {
-  return pb.collection('stage_events').create<StageEventRecord>(body);
+  return pb.collection('stage_events').create(body);
 }
 
 export function fileUrl(record: StageEventRecord, name: string, thumb?: string): string {

@@ -2,7 +2,7 @@
 // Excel opens the Chinese correctly. Pure: no svelte, no PocketBase.
 import type { Stage, Tier } from '../types';
 import type { CompoundMoney } from './report';
-import type { ProgrammeCompound } from './types';
+import type { CompoundRecord } from '../data/records';
 
 export interface LedgerRow {
   id: string;
@@ -28,7 +28,7 @@ export interface LedgerRow {
 }
 
 export function ledgerRows(
-  compounds: readonly ProgrammeCompound[],
+  compounds: readonly CompoundRecord[],
   money: ReadonlyMap<string, CompoundMoney>,
   lastEvent: ReadonlyMap<string, string>,
   overdue: ReadonlySet<string>,

@@ -3,9 +3,9 @@
 import { listPlans } from '../data/plans';
 import { currentUser, onAuthChange } from '../data/session';
 import { isAbort } from '../data/pb';
-import type { Programme } from '../state/programme.svelte';
-import { overdueCompoundIds, overdueList, todayBeijing } from './deadlines';
-import type { PlanRecord, ProgrammeCompound } from './types';
+import type { PlanRecord } from '../data/records';
+import { overdueCompoundIds, overdueList, todayBeijing } from '../programme/deadlines';
+import type { Programme } from './programme.svelte';
 
 export class Deadlines {
   plans = $state.raw<PlanRecord[]>([]);
@@ -14,7 +14,7 @@ export class Deadlines {
 
   list = $derived.by(() => {
     if (!this.signedIn) return [];
-    const compounds = this.programme.compounds as ProgrammeCompound[];
+    const compounds = this.programme.compounds;
     const townships = [...new Set(compounds.map((c) => c.township))];
     return overdueList(compounds, this.plans, townships, todayBeijing());
   });

@@ -1,7 +1,7 @@
 // The programme records the ledger and the report read (events, items, funding, plans), loaded for signed-in staff.
 import { loadProgrammeRecords } from '../data/report';
 import { describeError, isAbort } from '../data/pb';
-import type { FundingRecord, ItemRecord, PlanRecord, StageEventRecord } from './types';
+import type { FundingRecord, ItemRecord, PlanRecord, StageEventRecord } from '../data/records';
 
 export class ProgrammeRecords {
   events = $state.raw<StageEventRecord[]>([]);
