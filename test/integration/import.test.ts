@@ -6,11 +6,10 @@ import path from 'node:path';
 import type PocketBase from 'pocketbase';
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFiles, suggestMapping, toWgs84 } from '../../src/lib/import';
 import {
-  commitImport, ImportCommitError, loadImportContext, planBuildingImport, planCompoundImport, attachableCompounds,
-  type CompoundMapping, type ImportOp,
-} from '../../src/lib/data/import';
+  attachableCompounds, planBuildingImport, planCompoundImport, readFiles, suggestMapping, toWgs84, type CompoundMapping, type ImportOp,
+} from '../../src/lib/import';
+import { commitImport, ImportCommitError, loadImportContext } from '../../src/lib/data/import';
 import { compoundsFC, encodeExport, COMPOUND_COLUMNS } from '../../src/lib/data/export';
 import type { CompoundRecord } from '../../src/lib/data/records';
 import { startServer, type TestServer } from '../helpers/server';
