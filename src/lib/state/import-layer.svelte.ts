@@ -1,11 +1,11 @@
 // One uploaded layer in the import wizard: the user's choices (target, CRS, DXF layers, repairs, column mapping) and
 // what follows from them (WGS84 features, validation before and after repairs), recomputed when a choice changes.
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { getCrs, listCrs, type Crs } from '../../geo/crs';
+import { getCrs, listCrs, type Crs } from '../geo/crs';
 import {
   BUILDING_FIELDS, COMPOUND_FIELDS, repairFeature, suggestMapping, toWgs84, validateFeatures,
   type FeatureReport, type ParsedLayer, type Repair,
-} from '../../import';
+} from '../import';
 
 export type ImportTarget = 'compound' | 'building' | 'skip';
 export const EXTRA_COMPOUND_FIELDS = ['stage', 'plan_year'] as const;

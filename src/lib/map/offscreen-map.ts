@@ -3,9 +3,9 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
-import { basemapStyle } from '../../map/basemaps';
-import { addBuildingLayers, addCompoundLayers, addContextLayers, addOutlineLayers, filterCompounds } from '../../map/layers';
-import { SOURCES } from '../../map/zorder';
+import { basemapStyle } from './basemaps';
+import { addBuildingLayers, addCompoundLayers, addContextLayers, addOutlineLayers, filterCompounds } from './layers';
+import { SOURCES } from './zorder';
 import type { FilterSpecification } from 'maplibre-gl';
 
 export interface OffscreenData {
