@@ -20,6 +20,11 @@ export class Programme {
   townshipName = $derived(new Map(this.townships.map((t) => [t.id, t.name])));
   communityName = $derived(new Map(this.communities.map((c) => [c.id, c.name])));
   isDemo = $derived(this.compounds.some((c) => c.is_demo));
+  /** Townships that have compounds in the programme (the ones filters and scopes offer). */
+  activeTownships = $derived.by(() => {
+    const used = new Set(this.compounds.map((c) => c.township));
+    return this.townships.filter((tw) => used.has(tw.id));
+  });
   stageCounts = $derived.by(() => {
     const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
     for (const c of this.compounds) counts[c.stage]++;

@@ -59,7 +59,7 @@ describe('the worker channel', () => {
       }
     }
     registerErrorClass('ReasonError', ReasonError as unknown as new (m?: string) => Error);
-    const api = { fail() { throw new ReasonError('bad', 'too_small', { areaM2: 3 }); } };
+    const api = { fail(): number { throw new ReasonError('bad', 'too_small', { areaM2: 3 }); } };
     const ch = new MessageChannel();
     Comlink.expose(api, ch.port1);
     const r = Comlink.wrap<typeof api>(ch.port2);
