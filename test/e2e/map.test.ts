@@ -96,6 +96,29 @@ describe('planner map', () => {
     expect(f?.color).toBe(STAGE_COLORS.construction);
   });
 
+  it('puts every thematic layer back, in order and with the open compound outlined, after a basemap switch', async () => {
+    // A page of its own: the raster basemap cannot load tiles offline, and its errors are not the app's.
+    const { page } = await b.newPage();
+    await page.goto(srv.url + '/?c=FY-007');
+    await waitForMapIdle(page);
+    const state = () => page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const ids = map.getStyle().layers.map((l) => l.id);
+      const open = map.querySourceFeatures('src-compounds').find((f) => f.properties.code === 'FY-007');
+      return { ids, open: open ? map.getFeatureState({ source: 'src-compounds', id: open.id! }).open === true : null };
+    });
+    const before = await state();
+    expect(before.ids).toEqual(expect.arrayContaining(['county-fill', 'roads-line', 'buildings-fill', 'compounds-fill', 'compounds-selected', 'overdue-line', 'zones-line', 'gesture-line']));
+    expect(before.open).toBe(true);
+    await page.selectOption('[data-testid=basemap]', 'osm');
+    await expect.poll(async () => (await state()).ids.includes('basemap-raster')).toBe(true);
+    await expect.poll(async () => (await state()).ids.filter((id) => id !== 'basemap-raster')).toEqual(before.ids);
+    await page.selectOption('[data-testid=basemap]', 'local');
+    await expect.poll(async () => (await state()).ids).toEqual(before.ids);
+    await expect.poll(async () => (await state()).open).toBe(true);
+    await page.close();
+  });
+
   it('logged no console errors', () => {
     expect(b.errors).toEqual([]);
   });
