@@ -76,14 +76,6 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', GEO_PURE] },
   },
   {
-    // Being moved to derived state and layer components; this list only shrinks.
-    files: [
-      'src/lib/ui/programme/ProgrammePanel.svelte', 'src/lib/ui/programme/ZoneProgramme.svelte', 'src/views/FeedbackInbox.svelte',
-      'src/views/Ledger.svelte', 'src/views/Plans.svelte', 'src/views/Print.svelte',
-    ],
-    rules: { 'no-restricted-syntax': ['warn', NO_DEPENDENCY_POKES] },
-  },
-  {
     // A Newton iteration whose first guess is overwritten on entry reads more clearly as written.
     files: ['src/lib/geo/local-metric.ts'],
     rules: { 'no-useless-assignment': 'off' },
