@@ -74,6 +74,17 @@ function fieldType(collection, f) {
   }
 }
 
+/** The base collection a view shares most fields with (at least 3, same name and type), and those fields. */
+function projectedFrom(fields, bases, typed) {
+  let best = null;
+  for (const b of bases) {
+    const types = typed.get(b.name);
+    const shared = fields.filter((f) => types.get(f.name) === f.type).map((f) => f.name);
+    if (shared.length >= 3 && (!best || shared.length > best.fields.length)) best = { name: b.name, fields: shared };
+  }
+  return best;
+}
+
 /** The TypeScript of the collections' record types (deterministic: same schema → same bytes). */
 export function renderTypes(collections) {
   const sorted = [...collections].sort((a, b) => a.name.localeCompare(b.name));
@@ -95,12 +106,22 @@ export function renderTypes(collections) {
     '  collectionName?: string;',
     '}',
   ];
+  const own = (c) => c.fields.filter((f) => f.name !== 'id' && !f.hidden && f.type !== 'password');
+  const typed = new Map(sorted.map((c) => [c.name, new Map(own(c).map((f) => [f.name, fieldType(c, f)]))]));
   for (const c of sorted) {
-    lines.push('', `/** \`${c.name}\` (${c.type} collection). */`, `export interface ${pascal(c.name)}Record extends BaseRecord {`);
-    for (const f of c.fields) {
-      if (f.name === 'id' || f.hidden || f.type === 'password') continue;
-      lines.push(`  ${f.name}: ${fieldType(c, f)};`);
+    const fields = own(c).map((f) => ({ name: f.name, type: typed.get(c.name).get(f.name) }));
+    // A view that projects a base collection says so: the fields it shares with it (same name, same type) are a Pick.
+    const source = c.type === 'view' ? projectedFrom(fields, sorted.filter((b) => b.type !== 'view'), typed) : null;
+    const picked = new Set(source?.fields ?? []);
+    const heritage = source ? `BaseRecord, Pick<${pascal(source.name)}Record, ${source.fields.map(quote).join(' | ')}>` : 'BaseRecord';
+    lines.push('', `/** \`${c.name}\` (${c.type} collection${source ? `, projecting \`${source.name}\`` : ''}). */`);
+    const rest = fields.filter((f) => !picked.has(f.name));
+    if (!rest.length) {
+      lines.push(`export type ${pascal(c.name)}Record = ${heritage.replace(', ', ' & ')};`);
+      continue;
     }
+    lines.push(`export interface ${pascal(c.name)}Record extends ${heritage} {`);
+    for (const f of rest) lines.push(`  ${f.name}: ${f.type};`);
     lines.push('}');
   }
   lines.push('', '/** Record type by collection name: what the typed client returns. */', 'export interface CollectionRecords {');

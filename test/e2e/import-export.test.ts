@@ -5,23 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FENYANG_BBOX } from '../../src/lib/geo/crs';
-import { distDir, openBrowser, waitForMapIdle, type Session, signIn } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { waitForMapIdle, type Session, signIn } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/import/valid');
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 
-beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
-});
 
 type PreviewFeature = { layer: number; index: number; status: string; ring: [number, number][] };
 async function previewFeatures(page: Page): Promise<PreviewFeature[]> {

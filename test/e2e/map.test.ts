@@ -1,21 +1,15 @@
 // Guards the first screen (#2): the built app served by PocketBase shows Fenyang's 49 demo compounds coloured by stage,
 // opens a compound's panel on click and by deep link, filters, switches language, updates live — with no console errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
-import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 
-beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
-});
 
 describe('planner map', () => {
   it('renders the 49 demo compounds with their stage colours and the demo badge', async () => {

@@ -2,29 +2,25 @@
 // compound turns "planned" on the live map; the ledger exports an XLSX that opens with one row per compound; the
 // compound panel moves a compound forward with evidence; the monthly report renders with its charts — no console errors.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
-import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session, signIn } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { openBrowser, renderedCompounds, waitForMapIdle, type Session, signIn } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 let fy018: { id: string; name: string };
 // A plan year whose deadline (31 August of the year before) has not passed, whenever this runs.
 const ON_TIME = new Date().getFullYear() + 2;
 
 beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
   // FY-018 (太和桥, consent 79.1%) gets its preliminary scheme through the API, so it can enter 实施一批.
   const taihe = await srv.as('taihe@demo.fenyang');
   fy018 = await srv.admin.collection('compounds').getFirstListItem('code = "FY-018"');
   await taihe.collection('stage_events').create({ compound: fy018.id, to: 'scheme', scheme_summary: '管网、屋面、加装电梯', budget_estimate_yuan: 3_200_000 });
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
 });
 
 describe('annual plan to map', () => {

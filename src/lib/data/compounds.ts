@@ -5,6 +5,7 @@ import type { AreaGeometry } from '../types';
 import { pb } from './pb';
 import { watchCollection } from './realtime';
 import type { BuildingRecord, CompoundRecord } from './records';
+import { listRelated } from './related';
 
 export type CompoundProps = Omit<CompoundRecord, 'geometry'>;
 export type CompoundFC = FeatureCollection<AreaGeometry, CompoundProps>;
@@ -42,13 +43,8 @@ export async function getCompound(id: string): Promise<CompoundRecord> {
   return pb.collection('compounds').getOne(id, { requestKey: `compound-${id}` });
 }
 
-export async function listBuildingsOf(compoundId: string): Promise<BuildingRecord[]> {
-  return pb.collection('buildings').getFullList({
-    filter: pb.filter('compound = {:id}', { id: compoundId }),
-    sort: 'name',
-    requestKey: 'buildings-of-compound',
-  });
-}
+export const listBuildingsOf = (compoundId: string): Promise<BuildingRecord[]> =>
+  listRelated('buildings', 'compound', compoundId, { sort: 'name', requestKey: 'buildings-of-compound' });
 
 /** Every building, in one request. */
 export async function listAllBuildings(): Promise<BuildingRecord[]> {

@@ -2,6 +2,7 @@
 // 民政局 community consultation. Collections and rules: pb_migrations/1732600310_department_records.js. The server
 // decides who writes; canWriteDepartmentRecord() only chooses which forms to show.
 import { pb } from './pb';
+import { listRelated } from './related';
 import type { BaseRecord, CollectionRecords, UserRecord } from './records';
 import type * as Schema from './schema.gen';
 
@@ -36,11 +37,7 @@ export type DepartmentInput<C extends DepartmentCollection> = Omit<DepartmentRec
 
 /** A compound's records of one collection, newest first. */
 export async function listDepartmentRecords<C extends DepartmentCollection>(collection: C, compoundId: string): Promise<DepartmentRecordOf[C][]> {
-  return pb.collection(collection).getFullList<DepartmentRecordOf[C]>({
-    filter: pb.filter('compound = {:id}', { id: compoundId }),
-    sort: '-date,-created',
-    requestKey: `${collection}-of-compound`,
-  });
+  return listRelated(collection, 'compound', compoundId, { sort: '-date,-created', requestKey: `${collection}-of-compound` }) as Promise<DepartmentRecordOf[C][]>;
 }
 
 // Files go as multipart; plain fields alone go as JSON.

@@ -1,19 +1,14 @@
 // Funding records by source (#5, policy §五): planned, received, spent, in yuan.
 import { pb } from './pb';
 import type { FundingRecord } from './records';
+import { listRelated } from './related';
 
-export async function listFundingOf(compoundId: string): Promise<FundingRecord[]> {
-  return pb.collection('funding').getFullList({
-    filter: pb.filter('compound = {:id}', { id: compoundId }), sort: 'date,source', requestKey: 'funding-of-compound',
-  });
-}
+export const listFundingOf = (compoundId: string): Promise<FundingRecord[]> =>
+  listRelated('funding', 'compound', compoundId, { sort: 'date,source', requestKey: 'funding-of-compound' });
 
 /** Funding recorded on a design zone (the zone's own, not its member compounds'). */
-export async function listFundingOfZone(zoneId: string): Promise<FundingRecord[]> {
-  return pb.collection('funding').getFullList({
-    filter: pb.filter('zone = {:id}', { id: zoneId }), sort: 'date,source', requestKey: 'funding-of-zone',
-  });
-}
+export const listFundingOfZone = (zoneId: string): Promise<FundingRecord[]> =>
+  listRelated('funding', 'zone', zoneId, { sort: 'date,source', requestKey: 'funding-of-zone' });
 
 export async function listAllFunding(): Promise<FundingRecord[]> {
   return pb.collection('funding').getFullList({

@@ -1,19 +1,14 @@
 // Renovation items per compound or zone (#5, policy §三(二)).
 import { pb } from './pb';
 import type { ItemRecord } from './records';
+import { listRelated } from './related';
 
-export async function listItemsOf(compoundId: string): Promise<ItemRecord[]> {
-  return pb.collection('renovation_items').getFullList({
-    filter: pb.filter('compound = {:id}', { id: compoundId }), sort: 'class,item', requestKey: 'items-of-compound',
-  });
-}
+export const listItemsOf = (compoundId: string): Promise<ItemRecord[]> =>
+  listRelated('renovation_items', 'compound', compoundId, { sort: 'class,item', requestKey: 'items-of-compound' });
 
 /** Items of a design zone (the zone's own, not its member compounds'). */
-export async function listItemsOfZone(zoneId: string): Promise<ItemRecord[]> {
-  return pb.collection('renovation_items').getFullList({
-    filter: pb.filter('zone = {:id}', { id: zoneId }), sort: 'class,item', requestKey: 'items-of-zone',
-  });
-}
+export const listItemsOfZone = (zoneId: string): Promise<ItemRecord[]> =>
+  listRelated('renovation_items', 'zone', zoneId, { sort: 'class,item', requestKey: 'items-of-zone' });
 
 export async function listAllItems(): Promise<ItemRecord[]> {
   return pb.collection('renovation_items').getFullList({

@@ -1,17 +1,15 @@
 // Annual plans and their entries (#5). Status changes (submit, approve, return) are plain updates; the server decides.
 import { pb } from './pb';
 import type { PlanEntryRecord, PlanRecord, PlanStatus } from './records';
+import { listRelated } from './related';
 
 /** @param requestKey callers that load plans side by side (deadlines, report) pass their own key so neither cancels the other */
 export async function listPlans(requestKey = 'plans-all'): Promise<PlanRecord[]> {
   return pb.collection('annual_plans').getFullList({ sort: '-year,township', requestKey });
 }
 
-export async function listEntries(planId: string): Promise<PlanEntryRecord[]> {
-  return pb.collection('plan_entries').getFullList({
-    filter: pb.filter('plan = {:id}', { id: planId }), sort: 'created', requestKey: 'plan-entries',
-  });
-}
+export const listEntries = (planId: string): Promise<PlanEntryRecord[]> =>
+  listRelated('plan_entries', 'plan', planId, { sort: 'created', requestKey: 'plan-entries' });
 
 export async function createPlan(year: number, township: string, note = ''): Promise<PlanRecord> {
   return pb.collection('annual_plans').create({ year, township, note });

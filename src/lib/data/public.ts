@@ -1,5 +1,6 @@
 // What the public reads (#6): only the public_* view collections, never the staff collections. No sign-in needed.
 import { pb } from './pb';
+import { listRelated } from './related';
 import type * as Schema from './schema.gen';
 
 export type PublicCompound = Schema.PublicCompoundsRecord;
@@ -23,27 +24,17 @@ export async function getPublicCompound(code: string): Promise<PublicCompound> {
   });
 }
 
-const byCompound = (id: string) => pb.filter('compound = {:id}', { id });
+export const listPublicStageEvents = (compoundId: string): Promise<PublicStageEvent[]> =>
+  listRelated('public_stage_events', 'compound', compoundId, { sort: 'date,created', requestKey: `public-stages-${compoundId}` });
 
-export async function listPublicStageEvents(compoundId: string): Promise<PublicStageEvent[]> {
-  return pb.collection('public_stage_events').getFullList({
-    filter: byCompound(compoundId), sort: 'date,created', requestKey: `public-stages-${compoundId}`,
-  });
-}
+export const listPublicItems = (compoundId: string): Promise<PublicItem[]> =>
+  listRelated('public_items', 'compound', compoundId, { sort: 'class,item', requestKey: `public-items-${compoundId}` });
 
-export async function listPublicItems(compoundId: string): Promise<PublicItem[]> {
-  return pb.collection('public_items').getFullList({ filter: byCompound(compoundId), sort: 'class,item', requestKey: `public-items-${compoundId}` });
-}
+export const listFundingTotals = (compoundId: string): Promise<PublicFundingTotal[]> =>
+  listRelated('public_funding_totals', 'compound', compoundId, { requestKey: `public-funding-${compoundId}` });
 
-export async function listFundingTotals(compoundId: string): Promise<PublicFundingTotal[]> {
-  return pb.collection('public_funding_totals').getFullList({ filter: byCompound(compoundId), requestKey: `public-funding-${compoundId}` });
-}
-
-export async function listPublicFeedback(compoundId: string): Promise<PublicFeedback[]> {
-  return pb.collection('public_feedback').getFullList({
-    filter: byCompound(compoundId), sort: '-replied_at', requestKey: `public-feedback-${compoundId}`,
-  });
-}
+export const listPublicFeedback = (compoundId: string): Promise<PublicFeedback[]> =>
+  listRelated('public_feedback', 'compound', compoundId, { sort: '-replied_at', requestKey: `public-feedback-${compoundId}` });
 
 /** URL of a before/after photo; the files are stored on the stage event (not protected). */
 export function stagePhotoUrl(eventId: string, file: string, thumb = ''): string {

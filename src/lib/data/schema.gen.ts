@@ -289,69 +289,26 @@ export interface ProgrammeSettingsRecord extends BaseRecord {
   updated: string;
 }
 
-/** `public_compounds` (view collection). */
-export interface PublicCompoundsRecord extends BaseRecord {
-  code: string;
-  name: string;
-  township: string;
+/** `public_compounds` (view collection, projecting `compounds`). */
+export interface PublicCompoundsRecord extends BaseRecord, Pick<CompoundsRecord, 'code' | 'name' | 'township' | 'address' | 'built_year' | 'buildings' | 'households' | 'stage' | 'plan_year' | 'tier' | 'geometry' | 'is_demo' | 'updated'> {
   township_name: string;
   township_code: string;
-  address: string;
-  built_year: number;
-  buildings: number;
-  households: number;
-  stage: 'demand' | 'scheme' | 'planned' | 'construction' | 'accepted' | 'maintained';
-  plan_year: number;
-  tier: 'implement' | 'prepare' | 'reserve' | '';
-  geometry: AreaGeometry;
-  is_demo: boolean;
-  updated: string;
 }
 
-/** `public_feedback` (view collection). */
-export interface PublicFeedbackRecord extends BaseRecord {
-  compound: string;
-  category: 'disturbance' | 'quality' | 'progress' | 'suggestion' | 'other';
-  message: string;
-  status: 'new' | 'acknowledged' | 'resolved';
-  public_reply: string;
-  replied_at: string;
-  created: string;
-}
+/** `public_feedback` (view collection, projecting `feedback`). */
+export type PublicFeedbackRecord = BaseRecord & Pick<FeedbackRecord, 'compound' | 'category' | 'message' | 'status' | 'public_reply' | 'replied_at' | 'created'>;
 
-/** `public_funding_totals` (view collection). */
-export interface PublicFundingTotalsRecord extends BaseRecord {
-  compound: string;
-  kind: 'planned' | 'received' | 'spent';
-  source: 'central' | 'provincial' | 'municipal' | 'special_bonds' | 'resident_housing_fund' | 'resident_maintenance_fund' | 'resident_direct' | 'property_unit' | 'utilities' | 'social_capital' | 'bank_credit';
+/** `public_funding_totals` (view collection, projecting `funding`). */
+export interface PublicFundingTotalsRecord extends BaseRecord, Pick<FundingRecord, 'compound' | 'kind' | 'source'> {
   total_yuan: number;
   entries: number;
 }
 
-/** `public_items` (view collection). */
-export interface PublicItemsRecord extends BaseRecord {
-  compound: string;
-  zone: string;
-  class: 'basic' | 'improvement' | 'enhancement';
-  item: string;
-  quantity: number;
-  unit: string;
-  status: 'planned' | 'in_progress' | 'done' | '';
-  note: string;
-}
+/** `public_items` (view collection, projecting `renovation_items`). */
+export type PublicItemsRecord = BaseRecord & Pick<RenovationItemsRecord, 'compound' | 'zone' | 'class' | 'item' | 'quantity' | 'unit' | 'status' | 'note'>;
 
-/** `public_stage_events` (view collection). */
-export interface PublicStageEventsRecord extends BaseRecord {
-  compound: string;
-  from: 'demand' | 'scheme' | 'planned' | 'construction' | 'accepted' | 'maintained' | '';
-  to: 'demand' | 'scheme' | 'planned' | 'construction' | 'accepted' | 'maintained';
-  kind: 'forward' | 'back';
-  date: string;
-  note: string;
-  photos_before: string[];
-  photos_after: string[];
-  created: string;
-}
+/** `public_stage_events` (view collection, projecting `stage_events`). */
+export type PublicStageEventsRecord = BaseRecord & Pick<StageEventsRecord, 'compound' | 'from' | 'to' | 'kind' | 'date' | 'note' | 'photos_before' | 'photos_after' | 'created'>;
 
 /** `renovation_items` (base collection). */
 export interface RenovationItemsRecord extends BaseRecord {

@@ -1,15 +1,10 @@
 // Stage events (#5): the only write path for a compound's stage. The server validates order, role and evidence.
 import { pb } from './pb';
 import type { StageEventRecord } from './records';
+import { listRelated } from './related';
 
-export async function listEventsOf(compoundId: string): Promise<StageEventRecord[]> {
-  return pb.collection('stage_events').getFullList({
-    filter: pb.filter('compound = {:id}', { id: compoundId }),
-    sort: 'date,created',
-    expand: 'by',
-    requestKey: 'stage-events-of-compound',
-  });
-}
+export const listEventsOf = (compoundId: string): Promise<StageEventRecord[]> =>
+  listRelated('stage_events', 'compound', compoundId, { sort: 'date,created', expand: 'by', requestKey: 'stage-events-of-compound' });
 
 /** Every event, light fields only (report, ledger). */
 export async function listAllEvents(): Promise<StageEventRecord[]> {

@@ -1,27 +1,27 @@
 // The programme records the ledger and the report read (events, items, funding, plans), loaded for signed-in staff.
-import { loadProgrammeRecords } from '../data/report';
-import { describeError, isAbort } from '../data/pb';
-import type { FundingRecord, ItemRecord, PlanRecord, StageEventRecord } from '../data/records';
+import { loadProgrammeRecords, type ProgrammeRecords as Records } from '../data/report';
+import { Loadable } from './loadable.svelte';
 
-export class ProgrammeRecords {
-  events = $state.raw<StageEventRecord[]>([]);
-  items = $state.raw<ItemRecord[]>([]);
-  funding = $state.raw<FundingRecord[]>([]);
-  plans = $state.raw<PlanRecord[]>([]);
-  loaded = $state(false);
-  error = $state('');
+export class ProgrammeRecords extends Loadable {
+  #records = $state.raw<Records>({ events: [], items: [], funding: [], plans: [] });
 
-  async load() {
-    try {
-      const r = await loadProgrammeRecords();
-      this.events = r.events;
-      this.items = r.items;
-      this.funding = r.funding;
-      this.plans = r.plans;
-      this.loaded = true;
-      this.error = '';
-    } catch (err) {
-      if (!isAbort(err)) this.error = describeError(err);
-    }
+  get events() {
+    return this.#records.events;
+  }
+
+  get items() {
+    return this.#records.items;
+  }
+
+  get funding() {
+    return this.#records.funding;
+  }
+
+  get plans() {
+    return this.#records.plans;
+  }
+
+  load() {
+    return this.attempt(loadProgrammeRecords, (r) => (this.#records = r));
   }
 }

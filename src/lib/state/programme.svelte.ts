@@ -1,18 +1,16 @@
 // The programme's data in the browser: compounds, divisions and context, loaded once and kept live by realtime.
 // Large collections are $state.raw and replaced on change, never mutated (the map sources read them as a whole).
 import { STAGES, type Stage } from '../types';
-import { describeError, isAbort } from '../data/pb';
 import { listCompounds, subscribeCompounds, type CompoundChange } from '../data/compounds';
 import { listCommunities, listContext, listTownships } from '../data/divisions';
 import type { CommunityRecord, CompoundRecord, ContextRecord, TownshipRecord } from '../data/records';
+import { Loadable } from './loadable.svelte';
 
-export class Programme {
+export class Programme extends Loadable {
   compounds = $state.raw<CompoundRecord[]>([]);
   townships = $state.raw<TownshipRecord[]>([]);
   communities = $state.raw<CommunityRecord[]>([]);
   context = $state.raw<ContextRecord[]>([]);
-  loaded = $state(false);
-  error = $state('');
   live = $state(false);
 
   byId = $derived(new Map(this.compounds.map((c) => [c.id, c])));
@@ -33,20 +31,16 @@ export class Programme {
 
   #unsubscribe: (() => Promise<void>) | null = null;
 
-  async load() {
-    try {
-      const [compounds, townships, communities, context] = await Promise.all([
-        listCompounds(), listTownships(), listCommunities(), listContext(),
-      ]);
-      this.compounds = compounds;
-      this.townships = townships;
-      this.communities = communities;
-      this.context = context;
-      this.loaded = true;
-      this.error = '';
-    } catch (err) {
-      if (!isAbort(err)) this.error = describeError(err);
-    }
+  load() {
+    return this.attempt(
+      () => Promise.all([listCompounds(), listTownships(), listCommunities(), listContext()]),
+      ([compounds, townships, communities, context]) => {
+        this.compounds = compounds;
+        this.townships = townships;
+        this.communities = communities;
+        this.context = context;
+      },
+    );
   }
 
   #disposed = false;
