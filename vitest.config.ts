@@ -15,6 +15,8 @@ export default defineConfig({
         },
       },
       {
+        // Rune modules (i18n, state) compile through the Svelte plugin here too.
+        plugins: [svelte()],
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

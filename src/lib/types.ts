@@ -21,6 +21,15 @@ export type Role = (typeof ROLES)[number];
 
 export type AreaGeometry = Polygon | MultiPolygon;
 
+/**
+ * Why something was refused or flagged: a code and the values it names. Core functions return reasons; the UI words
+ * them in the chosen language (lib/i18n explain(), messages `reason.<code>`).
+ */
+export interface Reason {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 /** What a context feature may be: roads are lines, facilities points or outlines, the rest outlines. */
 export type ContextGeometry = Polygon | MultiPolygon | LineString | Point;
 

@@ -83,7 +83,8 @@ describe('department records', () => {
     const file = '[data-testid=dept-form-approvals] input[name=documents]';
     await page.setInputFiles(file, { name: '施工许可.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
     await page.click('[data-testid=dept-save-approvals]');
-    await expect.poll(() => page.textContent('[data-testid=dept-error-approvals]')).toContain('documents');
+    // The server's refusal, in Chinese, naming the field.
+    await expect.poll(() => page.textContent('[data-testid=dept-error-approvals]')).toContain('附件');
     await page.setInputFiles(file, { name: '施工许可.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await page.click('[data-testid=dept-save-approvals]');
     const rows = page.locator('[data-testid=dept-list-approvals] [data-testid=dept-row]');

@@ -4,7 +4,9 @@
 import type PocketBase from 'pocketbase';
 import { ClientResponseError } from 'pocketbase';
 import type { ImportContext, ImportOp } from '../import/plan-records';
-import { pb as appClient, type TypedPocketBase } from './pb';
+import { explain } from '../i18n/index.svelte';
+import type { Reason } from '../types';
+import { describeFailure, pb as appClient, type FailureBody, type TypedPocketBase } from './pb';
 
 /** Load what an import matches against. */
 export async function loadImportContext(client: PocketBase): Promise<ImportContext> {
@@ -26,18 +28,21 @@ export const MAX_BATCH_REQUESTS = 5000;
 
 /** Why a commit failed: the server's message and, when the batch names it, the feature it refused. */
 export class ImportCommitError extends Error {
+  /**
+   * @param reason why, as a code the UI words (the message is that wording, in the language of the moment)
+   */
   constructor(
-    message: string,
+    readonly reason: Reason,
     readonly opIndex: number | null,
     readonly op: ImportOp | null,
     readonly status: number,
   ) {
-    super(message);
+    super(explain(reason));
     this.name = 'ImportCommitError';
   }
 }
 
-type FieldErrors = Record<string, { code?: string; message?: string }>;
+type BatchFailure = Record<string, { message?: string; response?: FailureBody }>;
 
 /**
  * Turn a failed batch into one message naming the feature: PocketBase answers a batch failure with
@@ -45,26 +50,23 @@ type FieldErrors = Record<string, { code?: string; message?: string }>;
  */
 export function describeCommitError(err: unknown, ops: ImportOp[]): ImportCommitError {
   if (!(err instanceof ClientResponseError) && !(err as { response?: unknown })?.response) {
-    return new ImportCommitError(err instanceof Error ? err.message : String(err), null, null, 0);
+    return new ImportCommitError({ code: 'import_failed', params: { detail: err instanceof Error ? err.message : String(err) } }, null, null, 0);
   }
   const e = err as ClientResponseError;
-  if (e.status === 0) return new ImportCommitError('无法连接服务器，未写入任何数据 / cannot reach the server; nothing was written', null, null, 0);
-  const data = (e.response?.data ?? {}) as { requests?: Record<string, { code?: string; message?: string; response?: { message?: string; data?: FieldErrors } }> | unknown[] } & FieldErrors;
-  const requests = data.requests as Record<string, { response?: { message?: string; data?: FieldErrors }; message?: string }> | undefined;
+  if (e.status === 0) return new ImportCommitError({ code: 'import_unreachable' }, null, null, 0);
+  const trim = (s: string) => s.replace(/[.。\s]+$/, '');
+  const requests = (e.response?.data as { requests?: BatchFailure } | undefined)?.requests;
   if (requests && typeof requests === 'object') {
     for (const [k, v] of Object.entries(requests)) {
       const i = Number(k);
       if (!Number.isInteger(i) || !v) continue;
-      const resp = v.response ?? {};
-      const fields = Object.entries(resp.data ?? {}).map(([f, fe]) => `${f}: ${fe?.message ?? fe?.code ?? ''}`).join('；');
-      const detail = (fields || resp.message || v.message || '').replace(/[.。\s]+$/, '');
+      const detail = trim(describeFailure(v.response ? e.status : 400, v.response ?? { message: v.message }));
       const op = ops[i] ?? null;
-      const what = op ? op.label : `第 ${i + 1} 项`;
-      return new ImportCommitError(`服务器拒绝了 ${what}：${detail}。未写入任何数据。`, i, op, e.status);
+      const what = explain(op ? op.label : { code: 'import_refused_item', params: { n: i + 1 } });
+      return new ImportCommitError({ code: 'import_refused', params: { what, detail } }, i, op, e.status);
     }
   }
-  const fields = Object.entries(data).filter(([k]) => k !== 'requests').map(([f, fe]) => `${f}: ${(fe as { message?: string })?.message ?? ''}`).join('；');
-  return new ImportCommitError(`${e.response?.message || e.message}${fields ? `（${fields}）` : ''}。未写入任何数据。`, null, null, e.status);
+  return new ImportCommitError({ code: 'import_failed', params: { detail: trim(describeFailure(e.status, (e.response ?? {}) as FailureBody)) } }, null, null, e.status);
 }
 
 /**
@@ -78,10 +80,7 @@ export async function commitImport(pb: PocketBase, ops: ImportOp[], maxRequests 
   if (!ops.length) return [];
   // Splitting would break all-or-nothing, so an import larger than one batch is refused up front.
   if (ops.length > maxRequests) {
-    throw new ImportCommitError(
-      `一次导入最多 ${maxRequests} 条记录，本次 ${ops.length} 条；请分文件导入。未写入任何数据。 / At most ${maxRequests} records per import (this one has ${ops.length}); split the file. Nothing was written.`,
-      null, null, 0,
-    );
+    throw new ImportCommitError({ code: 'import_too_large', params: { max: maxRequests, n: ops.length } }, null, null, 0);
   }
   const batch = pb.createBatch();
   for (const op of ops) {

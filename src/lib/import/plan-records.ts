@@ -8,7 +8,7 @@ import type { BuildingField, CompoundField, ImportField } from './mapping';
 import { attachToCompounds, coerceField, planImport, type ExistingCompound, type ImportPlan, type ImportRecord } from './plan';
 import { repairFeature } from './repair';
 import { validateFeatures } from './validate';
-import { STAGES, type Stage } from '../types';
+import { STAGES, type Reason, type Stage } from '../types';
 
 /** Fields a compound import may fill beyond the library's: the stage (default 'demand') and the plan year. */
 export type ExtraCompoundField = 'stage' | 'plan_year';
@@ -29,23 +29,23 @@ export interface ImportContext {
   communities: DivisionRow[];
 }
 
-/** One record write of an import. `label` names the feature for messages ("文件 a.zip 第 3 条：测试小区甲 FY-T01"). */
+/** One record write of an import. `label` names the feature for messages (worded by the UI: "a.zip 第 3 条：测试小区甲 FY-T01"). */
 export interface ImportOp {
   collection: 'compounds' | 'buildings';
   action: 'create' | 'update';
   id: string;
   body: Record<string, unknown>;
-  label: string;
+  /** The feature, for messages: file and row (and its name and code, or that it is a building). */
+  label: Reason;
   source: { layer: number; index: number };
 }
 
-/** A feature the import will not write, with reasons in Chinese and English. */
+/** A feature the import will not write, with its reasons (worded by the UI). */
 export interface RefusedRow {
   layer: number;
   index: number;
   name?: string;
-  reasons_zh: string[];
-  reasons_en: string[];
+  reasons: Reason[];
 }
 
 export interface ImportSummary {
@@ -69,6 +69,12 @@ const STAGE_WORDS: Record<string, Stage> = {
   已竣工验收: 'accepted', 竣工验收: 'accepted', 已验收: 'accepted', 验收: 'accepted',
   长效管理: 'maintained', 巩固提升: 'maintained',
 };
+
+/** Names a feature for messages: its file, its row (1-based) and, when known, its name and code. */
+function rowLabel(file: string, index: number, name: string, building = false): Reason {
+  const code = building ? (name ? 'import_building_row_named' : 'import_building_row') : name ? 'import_row_named' : 'import_row';
+  return { code, params: { file, row: index + 1, name } };
+}
 
 /** A stage code from a stage code or its Chinese name, or null. */
 export function stageOf(raw: unknown): Stage | null {
@@ -169,36 +175,25 @@ export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMappin
   const towns = townshipMatcher(ctx);
   const nearest = nearestTownship(ctx);
   const summary: ImportSummary = { ops: [], refused: [], unchanged: [], counts: { create: 0, update: 0, unchanged: 0, refused: 0, buildings: 0 } };
-  const label = (i: number, rec: ImportRecord) => {
-    const o = origin[i];
-    const n = [rec.name, rec.code].filter(Boolean).join(' ');
-    return `${layers[o.layer].name} 第 ${o.index + 1} 条${n ? `：${n}` : ''}`;
-  };
-  const refuse = (i: number, name: unknown, zh: string[], en: string[]) =>
-    summary.refused.push({ ...origin[i], ...(name ? { name: String(name) } : {}), reasons_zh: zh, reasons_en: en });
-  for (const r of plan.refused) refuse(r.index, r.name, r.reasons_zh, r.reasons_en);
+  const label = (i: number, rec: ImportRecord) => rowLabel(layers[origin[i].layer].name, origin[i].index, [rec.name, rec.code].filter(Boolean).join(' '));
+  const refuse = (i: number, name: unknown, reasons: Reason[]) =>
+    summary.refused.push({ ...origin[i], ...(name ? { name: String(name) } : {}), reasons });
+  for (const r of plan.refused) refuse(r.index, r.name, r.reasons);
   for (const u of plan.unchanged) summary.unchanged.push({ ...origin[u.index], id: u.id });
 
   // Resolve township/community names into ids; returns reasons when they cannot be resolved.
   const divisions = (i: number, rec: ImportRecord, current?: { township: string }) => {
-    const zh: string[] = [];
-    const en: string[] = [];
+    const reasons: Reason[] = [];
     const out: Record<string, unknown> = {};
     let township: string | null = null;
     if (rec.township_name !== undefined) {
       const t = towns.byName(rec.township_name);
       if (t) township = t.id;
-      else {
-        zh.push(`街道/镇“${rec.township_name}”不存在`);
-        en.push(`Township "${rec.township_name}" does not exist`);
-      }
+      else reasons.push({ code: 'township_unknown', params: { name: String(rec.township_name) } });
     }
-    if (!township && !current && !zh.length) {
+    if (!township && !current && !reasons.length) {
       township = options.defaultTownship || towns.inText(rec.address)?.id || (rec.geometry ? nearest(rec.geometry) : null);
-      if (!township) {
-        zh.push('无法确定所属街道/镇，请映射“街道”列或选择默认街道');
-        en.push('No township: map a township column or choose a default');
-      }
+      if (!township) reasons.push({ code: 'township_undetermined' });
     }
     if (township) out.township = township;
     if (rec.community_name !== undefined) {
@@ -207,38 +202,31 @@ export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMappin
       const c = hits.find((h) => h.township === tw) ?? (hits.length === 1 && !tw ? hits[0] : undefined);
       if (c) out.community = c.id;
       else {
-        zh.push(`社区“${rec.community_name}”不存在${tw ? `或不属于${tName.get(tw) ?? '该街道'}` : ''}`);
-        en.push(`Community "${rec.community_name}" does not exist in that township`);
+        const name = String(rec.community_name);
+        reasons.push(tw ? { code: 'community_not_in_township', params: { name, township: tName.get(tw) ?? '' } } : { code: 'community_unknown', params: { name } });
       }
     }
-    return { out, zh, en };
+    return { out, reasons };
   };
   const extras = (i: number) => {
     const o = origin[i];
     const m = mappings[o.layer] ?? {};
     const props = layers[o.layer].features[o.index].properties ?? {};
-    const zh: string[] = [];
-    const en: string[] = [];
+    const reasons: Reason[] = [];
     const out: Record<string, unknown> = {};
     const rawStage = m.stage ? props[m.stage] : undefined;
     if (rawStage !== undefined && rawStage !== null && String(rawStage).trim() !== '') {
       const s = stageOf(rawStage);
       if (s) out.stage = s;
-      else {
-        zh.push(`改造阶段“${rawStage}”无法识别`);
-        en.push(`Stage "${rawStage}" not recognised`);
-      }
+      else reasons.push({ code: 'stage_unknown', params: { value: String(rawStage) } });
     }
     const rawYear = m.plan_year ? props[m.plan_year] : undefined;
     if (rawYear !== undefined && rawYear !== null && String(rawYear).trim() !== '') {
       const y = Number(String(rawYear).replace(/年$/, ''));
       if (Number.isInteger(y) && y >= 2021 && y <= 2030) out.plan_year = y;
-      else {
-        zh.push(`计划年度“${rawYear}”无效，应为 2021–2030`);
-        en.push(`Plan year "${rawYear}" is invalid: 2021–2030`);
-      }
+      else reasons.push({ code: 'plan_year_invalid', params: { value: String(rawYear) } });
     }
-    return { out, zh, en };
+    return { out, reasons };
   };
   const fieldsOf = (rec: ImportRecord) => {
     const body: Record<string, unknown> = {};
@@ -261,14 +249,10 @@ export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMappin
   for (const { index, record } of plan.create) {
     const d = divisions(index, record);
     const x = extras(index);
-    const zh = [...d.zh, ...x.zh];
-    const en = [...d.en, ...x.en];
-    if (record.code !== undefined && !CODE_RE.test(String(record.code))) {
-      zh.push(`编码“${record.code}”只能包含字母、数字、“-”和“_”`);
-      en.push(`Code "${record.code}" may hold only letters, digits, "-" and "_"`);
-    }
-    if (zh.length) {
-      refuse(index, record.name, zh, en);
+    const reasons = [...d.reasons, ...x.reasons];
+    if (record.code !== undefined && !CODE_RE.test(String(record.code))) reasons.push({ code: 'code_characters', params: { code: String(record.code) } });
+    if (reasons.length) {
+      refuse(index, record.name, reasons);
       continue;
     }
     const body = { ...fieldsOf(record), ...d.out, stage: 'demand', ...x.out, is_demo: false } as Record<string, unknown>;
@@ -284,8 +268,8 @@ export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMappin
     // Stage and plan year change only through the stage procedure and annual plans (the server refuses them here).
     delete x.out.stage;
     delete x.out.plan_year;
-    if (d.zh.length || x.zh.length) {
-      refuse(index, changes.name ?? cur.name, [...d.zh, ...x.zh], [...d.en, ...x.en]);
+    if (d.reasons.length || x.reasons.length) {
+      refuse(index, changes.name ?? cur.name, [...d.reasons, ...x.reasons]);
       continue;
     }
     const body = { ...fieldsOf(changes), ...d.out, ...x.out };
@@ -326,8 +310,7 @@ export function planBuildingImport(
     const reports = validateFeatures(l.features);
     const attached = attachToCompounds(l.features, compounds);
     l.features.forEach((f, i) => {
-      const zh: string[] = reports[i].errors.map((e) => e.message_zh);
-      const en: string[] = reports[i].errors.map((e) => e.message_en);
+      const reasons: Reason[] = reports[i].errors.map((e) => ({ code: e.code, params: e.params }));
       const body: Record<string, unknown> = { is_demo: false };
       for (const [field, column] of Object.entries(m) as [BuildingField, string][]) {
         if (!column || field === 'code') continue;
@@ -335,19 +318,13 @@ export function planBuildingImport(
         if (raw === null || raw === undefined || String(raw).trim() === '') continue;
         const c = coerceField(field, raw, 2030);
         if (c.ok) body[field] = c.value;
-        else {
-          zh.push(c.zh);
-          en.push(c.en);
-        }
+        else reasons.push(c.reason);
       }
       const compound = attached[i].compoundId;
-      if (!zh.length && !compound) {
-        zh.push('楼栋不在任何小区范围内');
-        en.push('The building lies in no compound');
-      }
+      if (!reasons.length && !compound) reasons.push({ code: 'building_outside' });
       const name = body.name as string | undefined;
-      if (zh.length) {
-        refused.push({ layer: layerOffset + li, index: i, ...(name ? { name } : {}), reasons_zh: zh, reasons_en: en });
+      if (reasons.length) {
+        refused.push({ layer: layerOffset + li, index: i, ...(name ? { name } : {}), reasons });
         return;
       }
       const g = repairFeature(f, ['rewind']).geometry as Polygon | MultiPolygon;
@@ -357,7 +334,7 @@ export function planBuildingImport(
       ops.push({
         collection: 'buildings', action: 'create', id,
         body: { id, ...body, compound, geometry },
-        label: `${l.name} 第 ${i + 1} 条${name ? `：${name}` : ''}（楼栋）`,
+        label: rowLabel(l.name, i, name ?? '', true),
         source: { layer: layerOffset + li, index: i },
       });
     });

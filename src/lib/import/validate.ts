@@ -165,17 +165,15 @@ function checkPolygons(g: Geometry, errors: ImportIssue[], warnings: ImportIssue
     if (!selfAt) selfAt = findSelfIntersection(poly.filter((r) => cleanRing(r).length >= 4));
   }
   if (few)
-    errors.push(issue('too_few_positions', `多边形的环顶点不足（至少需要3个不同顶点、4个坐标），共 ${few} 处`, `Ring with fewer than 4 positions (3 distinct vertices) — ${few} ring(s)`));
+    errors.push(issue('too_few_positions', { n: few }));
   if (unclosed)
-    errors.push(issue('ring_not_closed', `多边形的环未闭合（首尾坐标不同），共 ${unclosed} 处；可自动闭合`, `Ring not closed (first ≠ last position) — ${unclosed} ring(s); can be closed automatically`, true));
+    errors.push(issue('ring_not_closed', { n: unclosed }, true));
   if (dups)
-    errors.push(issue('duplicate_vertices', `存在 ${dups} 个连续重复顶点；可自动删除`, `${dups} repeated consecutive vertices; can be removed automatically`, true));
+    errors.push(issue('duplicate_vertices', { n: dups }, true));
   if (selfAt)
-    errors.push(
-      issue('self_intersection', `边界自相交，位置约在 ${fmt(selfAt)}；请在原软件中修正`, `Self-intersection near ${fmt(selfAt)}; fix it in the source software`, false, selfAt),
-    );
+    errors.push(issue('self_intersection', { at: fmt(selfAt) }, false, selfAt));
   if (wound)
-    warnings.push(issue('ring_orientation', `环的方向不符合 GeoJSON 规范（外环应逆时针、内环顺时针），共 ${wound} 处；可自动调整`, `Ring orientation is not RFC 7946 (outer CCW, holes CW) — ${wound} ring(s); can be rewound`, true));
+    warnings.push(issue('ring_orientation', { n: wound }, true));
 }
 
 /**
@@ -196,35 +194,27 @@ export function validateFeatures(features: Feature<Geometry | null, GeoJsonPrope
     if (name) report.name = name;
     const g = f?.geometry;
     if (isEmpty(g)) {
-      errors.push(issue('empty_geometry', '几何为空', 'Empty geometry'));
+      errors.push(issue('empty_geometry'));
       return report;
     }
     const geom = g as Geometry;
     const pts = positionsOf(geom);
     if (pts.some((p) => !Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))) {
-      errors.push(issue('invalid_coordinates', '坐标不是有效数字', 'Coordinates are not valid numbers'));
+      errors.push(issue('invalid_coordinates'));
       return report;
     }
     // Structural checks; ring closure and length are reported by our own, more specific codes.
     const trace = gjv
       .isFeature({ type: 'Feature', properties: f.properties ?? {}, geometry: geom }, true)
       .filter((m) => !/first and last positions|at least four positions/i.test(m));
-    if (trace.length) errors.push(issue('invalid_geojson', `GeoJSON 结构错误：${trace.join('；')}`, `Invalid GeoJSON: ${trace.join('; ')}`));
+    if (trace.length) errors.push(issue('invalid_geojson', { detail: trace.join('; ') }));
     if (geom.type === 'Polygon' || geom.type === 'MultiPolygon') checkPolygons(geom, errors, warnings);
     else if (expect === 'polygon')
-      errors.push(issue('not_polygon', `几何类型为 ${geom.type}，需要面（Polygon/MultiPolygon）`, `Geometry is ${geom.type}; a Polygon or MultiPolygon is needed`));
+      errors.push(issue('not_polygon', { type: geom.type }));
     if (bbox) {
       const out = pts.find((p) => p[0] < bbox[0] || p[0] > bbox[2] || p[1] < bbox[1] || p[1] > bbox[3]);
       if (out)
-        errors.push(
-          issue(
-            'out_of_area',
-            `位置超出汾阳市范围（${fmt(out)}），请检查坐标系是否选对`,
-            `Outside Fenyang (${fmt(out)}); check the coordinate system`,
-            false,
-            out,
-          ),
-        );
+        errors.push(issue('out_of_area', { at: fmt(out) }, false, out));
     }
     return report;
   });

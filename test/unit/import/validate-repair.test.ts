@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Polygon } from 'geojson';
+import { explain, i18n } from '../../../src/lib/i18n/index.svelte';
 import { findSelfIntersection, repairFeature, repairsFor, validateFeatures } from '../../../src/lib/import';
 
 const poly = (coordinates: number[][][], name = '测试'): Feature<Polygon> =>
@@ -13,12 +14,18 @@ describe('validateFeatures', () => {
   it('accepts a clean CCW square in Fenyang', () => {
     expect(codes(poly([[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261], [111.78, 37.26]]]))).toEqual({ errors: [], warnings: [] });
   });
-  it('reports the name and Chinese + English messages', () => {
+  it('reports the name and a reason the UI words in Chinese and English', () => {
     const [r] = validateFeatures([poly([[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261]]], '甲')]);
     expect(r.name).toBe('甲');
     expect(r.errors[0]).toMatchObject({ code: 'ring_not_closed', repairable: true });
-    expect(r.errors[0].message_zh).toContain('未闭合');
-    expect(r.errors[0].message_en).toContain('not closed');
+    expect(r.errors[0].params).toEqual({ n: 1 });
+    expect(explain(r.errors[0])).toContain('未闭合');
+    i18n.set('en');
+    try {
+      expect(explain(r.errors[0])).toContain('not closed');
+    } finally {
+      i18n.set('zh');
+    }
   });
   it('flags clockwise outer rings as a repairable warning', () => {
     expect(codes(poly([[[111.78, 37.26], [111.78, 37.261], [111.781, 37.261], [111.781, 37.26], [111.78, 37.26]]])).warnings).toEqual(['ring_orientation']);
