@@ -67,6 +67,28 @@ describe('annual plan to map', () => {
 });
 
 describe('ledger', () => {
+  it('asks a visitor to sign in instead of showing the ledger or the report with zeros, then shows them', async () => {
+    // A browser of its own: nobody is signed in there.
+    const visitor = await openBrowser();
+    try {
+      const { page, errors } = visitor;
+      for (const path of ['/ledger', '/report', '/plans']) {
+        await page.goto(`${srv.url}${path}`);
+        await page.waitForSelector('[data-testid=sign-in-required]');
+        expect(await page.locator('[data-testid=ledger], [data-testid=report-table], [data-testid=plan-list]').count(), path).toBe(0);
+      }
+      await page.goto(`${srv.url}/ledger`);
+      await page.fill('[data-testid=sign-in-required-form] input[type=email]', 'office@demo.fenyang');
+      await page.fill('[data-testid=sign-in-required-form] input[type=password]', 'fenyang2025');
+      await page.click('[data-testid=sign-in-required-form] button[type=submit]');
+      await page.waitForSelector('[data-testid=ledger] tr[data-code="FY-002"]');
+      expect(await page.locator('[data-testid=sign-in-required]').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+  });
+
   it('exports an XLSX with one row per compound, and reads ?c=', async () => {
     const page = b.page;
     await page.goto(`${srv.url}/ledger?c=FY-018`);

@@ -16,11 +16,12 @@ export interface LedgerRow {
   consent_pct: number | null;
   households: number;
   buildings: number;
-  estimate: number;
-  planned: number;
-  received: number;
-  spent: number;
-  gap: number;
+  /** Money in yuan; null while the money records are not loaded (unknown is never shown as 0). */
+  estimate: number | null;
+  planned: number | null;
+  received: number | null;
+  spent: number | null;
+  gap: number | null;
   construction_start: string;
   construction_end_planned: string;
   overdue: boolean;
@@ -29,20 +30,22 @@ export interface LedgerRow {
 
 export function ledgerRows(
   compounds: readonly CompoundRecord[],
-  money: ReadonlyMap<string, CompoundMoney>,
+  /** Money by compound id; null when not (yet) known. */
+  money: ReadonlyMap<string, CompoundMoney> | null,
   lastEvent: ReadonlyMap<string, string>,
   overdue: ReadonlySet<string>,
   townshipName: ReadonlyMap<string, string>,
   communityName: ReadonlyMap<string, string>,
 ): LedgerRow[] {
   return compounds.map((c) => {
-    const m = money.get(c.id);
+    const m = money?.get(c.id);
+    const yuan = (v: number | undefined) => (money ? v ?? 0 : null);
     return {
       id: c.id, code: c.code, name: c.name,
       township: townshipName.get(c.township) ?? '', community: communityName.get(c.community) ?? '',
       stage: c.stage, plan_year: c.plan_year || null, tier: c.tier ?? '', consent_pct: c.consent_pct ?? null,
       households: c.households, buildings: c.buildings,
-      estimate: m?.estimate ?? 0, planned: m?.planned ?? 0, received: m?.received ?? 0, spent: m?.spent ?? 0, gap: m?.gap ?? 0,
+      estimate: yuan(m?.estimate), planned: yuan(m?.planned), received: yuan(m?.received), spent: yuan(m?.spent), gap: yuan(m?.gap),
       construction_start: (c.construction_start ?? '').slice(0, 10), construction_end_planned: (c.construction_end_planned ?? '').slice(0, 10),
       overdue: overdue.has(c.id), last_event: (lastEvent.get(c.id) ?? '').slice(0, 10),
     };
