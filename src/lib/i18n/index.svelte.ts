@@ -48,6 +48,11 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return text;
 }
 
+/** A key in a given language, whatever the screen shows (files for the office are Chinese). */
+export function tIn(locale: Locale, key: MessageKey | (string & {})): string {
+  return dictionaries[locale][key as MessageKey] ?? zhAll[key as MessageKey] ?? key;
+}
+
 /** Numbers with grouping in the current locale. */
 export function fmt(n: number | null | undefined, digits = 0): string {
   if (n == null || Number.isNaN(n)) return '—';

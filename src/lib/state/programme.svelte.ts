@@ -5,6 +5,7 @@ import { describeError, isAbort } from '../data/pb';
 import { listCompounds, subscribeCompounds, type CompoundChange } from '../data/compounds';
 import { listCommunities, listContext, listTownships } from '../data/divisions';
 import type { CommunityRecord, CompoundRecord, ContextRecord, TownshipRecord } from '../data/records';
+import { identity, identityIsStaff, onIdentityChange } from '../data/session';
 
 export class Programme {
   compounds = $state.raw<CompoundRecord[]>([]);
@@ -14,6 +15,22 @@ export class Programme {
   loaded = $state(false);
   error = $state('');
   live = $state(false);
+  /** Who the data was read as: staff-only compound fields are in it only for 'staff'. */
+  audience = $state<'staff' | 'public'>('public');
+  /** When the data was read, or last changed live. */
+  dataTime = $state<Date | null>(null);
+  // The data depends on who asks (the server leaves staff-only fields out for the public), so it is read again
+  // whenever the signed-in identity changes; until then it is not `current` and exports wait.
+  #identity = $state(identity());
+  #loadedFor = $state<string | null>(null);
+  /** The loaded data is what the server gives the identity signed in now. */
+  current = $derived(this.loaded && this.#loadedFor === this.#identity);
+  #generation = 0;
+  #wanted = false;
+  #stopIdentity = onIdentityChange((id) => {
+    this.#identity = id;
+    if (this.#wanted && !this.#disposed) void this.load();
+  });
 
   byId = $derived(new Map(this.compounds.map((c) => [c.id, c])));
   byCode = $derived(new Map(this.compounds.map((c) => [c.code, c])));
@@ -29,10 +46,18 @@ export class Programme {
   #unsubscribe: (() => Promise<void>) | null = null;
 
   async load() {
+    this.#wanted = true;
+    const generation = ++this.#generation;
+    const who = identity();
+    const staff = identityIsStaff();
     try {
       const [compounds, townships, communities, context] = await Promise.all([
         listCompounds(), listTownships(), listCommunities(), listContext(),
       ]);
+      if (generation !== this.#generation) return; // a newer load (for another identity) replaces this one
+      this.audience = staff ? 'staff' : 'public';
+      this.#loadedFor = who;
+      this.dataTime = new Date();
       this.compounds = compounds;
       this.townships = townships;
       this.communities = communities;
@@ -56,6 +81,7 @@ export class Programme {
   }
 
   apply({ action, record }: CompoundChange) {
+    this.dataTime = new Date();
     if (action === 'delete') this.compounds = this.compounds.filter((c) => c.id !== record.id);
     else if (this.byId.has(record.id)) this.compounds = this.compounds.map((c) => (c.id === record.id ? record : c));
     else this.compounds = [...this.compounds, record];
@@ -63,6 +89,7 @@ export class Programme {
 
   async dispose() {
     this.#disposed = true;
+    this.#stopIdentity();
     await this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.live = false;
