@@ -6,7 +6,7 @@ import type PocketBase from 'pocketbase';
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
 import {
   CODE_LABELS, csvTable, DEFAULT_GRID, ExportError, EXCEL_CELL_MAX, exportFields, labelOf, noteLines, prjOf, projectFC,
-  toDXF, toGeoJSON, toShapefileZip, toWKT, uniformAreas, fileStamp, AUDIENCE_TEXT, beijingTime,
+  toDXF, dxfBytes, toGeoJSON, toShapefileZip, toWKT, uniformAreas, fileStamp, AUDIENCE_TEXT, beijingTime,
   type Audience, type ExportField, type ExportKind, type ExportNote,
 } from '../export';
 import { xlsxBytes, XLSX_MIME, type XlsxColumn } from '../export/xlsx';
@@ -241,11 +241,11 @@ export async function encodeExport(fc: FC, format: ExportFormat, ctx: ExportCont
       const lines = noteLines(note);
       const dxf = toDXF(geo, { layer: DXF_LAYER[ctx.kind], label: labelOfFeature, notes: lines, crs });
       const zip = new JSZip();
-      zip.file(`${base}.dxf`, dxf);
+      zip.file(`${base}.dxf`, dxfBytes(dxf));
       zip.file(`${base}.prj`, prjOf(crs));
       zip.file('说明.txt', '\uFEFF' + [...lines, '',
         `图层：${DXF_LAYER[ctx.kind]}（${KIND_TITLE[ctx.kind]}边界，闭合多段线，内环与外环同层）、${DXF_LAYER[ctx.kind]}_LABELS（标注）、FY_INFO（本说明）`,
-        '格式：AutoCAD R12 DXF（AC1009），单位米，中文以 \\U+XXXX 转义写入；.prj 与 DXF 同名，ArcGIS 可直接识别坐标系'].join('\r\n') + '\r\n');
+        '格式：AutoCAD R12 DXF（AC1009），单位米，代码页 ANSI_936（中文为 GBK 编码）；.prj 与 DXF 同名，ArcGIS 可直接识别坐标系'].join('\r\n') + '\r\n');
       return { data: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), mime: 'application/zip', fileName: `${base}-dxf.zip`, warnings };
     }
   }

@@ -1,8 +1,9 @@
 // DXF for design institutes: AutoCAD R12 ASCII (AC1009), the version every CAD and GIS program reads, in a projected
 // CRS (metres). Each ring is a closed POLYLINE on an outline layer, each feature gets a TEXT label at its pole of
 // inaccessibility, and the note (what, when, which CRS and zone) is written both as DXF comments and as TEXT on an
-// info layer above the drawing. Non-ASCII characters are written as \U+XXXX escapes, which AutoCAD and GDAL decode
-// whatever the code page, so the file is pure ASCII.
+// info layer above the drawing. Chinese text is GBK under code page ANSI_936 — how Chinese AutoCAD writes R12, and
+// what GDAL decodes in TEXT (it decodes \U+XXXX escapes only in MTEXT, which R12 lacks); a character GBK lacks is
+// written as a \U+XXXX escape. Layer names are ASCII.
 import polylabel from 'polylabel';
 import type { FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
 import type { Crs } from '../geo/crs';
@@ -20,20 +21,47 @@ export interface DxfOptions {
   textHeightM?: number;
 }
 
-/**
- * Escape text for DXF: ASCII stays, anything else becomes \U+XXXX (characters beyond the BMP as two escapes of their
- * UTF-16 halves, as AutoCAD writes them); line breaks become spaces.
- * @example dxfText('小区A') // '\\U+5C0F\\U+533AA'
- */
+/** Text for a DXF value: one line, no control characters. */
 export function dxfText(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || c === 13) out += ' ';
-    else if (c >= 32 && c < 127) out += s[i];
-    else if (c >= 127) out += `\\U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  return s.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001f]/g, '');
+}
+
+let gbk: Map<string, number> | null = null;
+/** Character → its two GBK bytes (as one number), built once from the platform's GBK decoder. */
+function gbkTable(): Map<string, number> {
+  if (gbk) return gbk;
+  gbk = new Map();
+  const dec = new TextDecoder('gbk');
+  const pair = new Uint8Array(2);
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      pair[0] = a;
+      pair[1] = b;
+      const ch = dec.decode(pair);
+      if (ch.length === 1 && ch !== '\ufffd' && !gbk.has(ch)) gbk.set(ch, (a << 8) | b);
+    }
   }
-  return out;
+  return gbk;
+}
+
+/**
+ * DXF text as bytes for code page ANSI_936: ASCII as is, Chinese as GBK, anything GBK lacks as \U+XXXX.
+ * @example dxfBytes('小区A') // Uint8Array [0xD0, 0xA1, 0xC7, 0xF8, 0x41]
+ */
+export function dxfBytes(text: string): Uint8Array {
+  const table = gbkTable();
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) out.push(c);
+    else {
+      const g = table.get(text[i]);
+      if (g !== undefined) out.push(g >> 8, g & 0xff);
+      else for (const e of `\\U+${c.toString(16).toUpperCase().padStart(4, '0')}`) out.push(e.charCodeAt(0));
+    }
+  }
+  return Uint8Array.from(out);
 }
 
 const num = (v: number) => (Number.isInteger(v) ? v.toFixed(1) : String(Math.round(v * 1000) / 1000));
@@ -46,7 +74,8 @@ function ringsOf(g: Geometry | null): Position[][][] {
 }
 
 /**
- * A FeatureCollection of (Multi)Polygons in projected coordinates (metres) as DXF R12 text.
+ * A FeatureCollection of (Multi)Polygons in projected coordinates (metres) as DXF R12 text (write it with
+ * {@link dxfBytes}).
  * @example toDXF(projectFC(fc, grid), { layer: 'FY_COMPOUNDS', label: (p) => `${p?.code} ${p?.name}`, notes, crs: grid })
  */
 export function toDXF(fc: FeatureCollection<Geometry | null, GeoJsonProperties>, options: DxfOptions): string {

@@ -4,7 +4,7 @@ export { toGeoJSON } from './geojson';
 export { csvCell, csvTable, toCSV, type CsvColumn } from './csv';
 export { toShapefileZip, fieldMapText, type ShapefileResult } from './shapefile';
 export { toWKT, parseWKT } from './wkt';
-export { toDXF, dxfText } from './dxf';
+export { toDXF, dxfText, dxfBytes } from './dxf';
 export { prjOf, exportCrs, EXPORT_GRIDS, DEFAULT_GRID, crsLine } from './prj';
 export { uniformAreas, projectFC, rewind } from './geometry';
 export { ExportError, EXCEL_CELL_MAX, EXCEL_ROWS_MAX, SHAPEFILE_FILE_MAX_BYTES } from './limits';

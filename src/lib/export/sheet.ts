@@ -95,7 +95,7 @@ export function scaleBar(denominator: number, maxMm: number): { metres: number; 
   return { metres, mm: (metres / denominator) * 1000, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
 }
 
-export interface LegendRow { color: string; label: string; count: number }
+export interface LegendRow { key: string; color: string; label: string; count: number }
 
 export interface SheetSpec {
   paper: Paper;
@@ -121,12 +121,19 @@ export interface SheetSpec {
   outlineNote: string;
 }
 
-export type DrawOp =
+/** Which part of the sheet an operation draws (the screen preview names its parts by these). */
+export interface OpPart {
+  part?: 'background' | 'frame' | 'title' | 'north' | 'scale' | 'legend' | 'footer';
+  /** A finer name inside a part, e.g. a legend row's stage code. */
+  item?: string;
+}
+
+export type DrawOp = OpPart & (
   | { op: 'rect'; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; lineMm?: number }
   | { op: 'poly'; points: readonly (readonly [number, number])[]; fill?: string; stroke?: string; lineMm?: number }
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; lineMm: number }
   | { op: 'text'; x: number; y: number; text: string; sizePt: number; bold?: boolean; align?: 'left' | 'right' | 'center'; color?: string }
-  | { op: 'map'; x: number; y: number; w: number; h: number };
+  | { op: 'map'; x: number; y: number; w: number; h: number });
 
 /** Points to millimetres (text sizes). */
 export const ptToMm = (pt: number) => (pt * 25.4) / 72;
@@ -139,21 +146,27 @@ export const ptToMm = (pt: number) => (pt * 25.4) / 72;
 export function sheetOps(spec: SheetSpec): DrawOp[] {
   const L = sheetLayout(spec.paper, spec.orientation);
   const s = L.scale;
-  const ops: DrawOp[] = [];
+  const all: DrawOp[] = [];
+  let part: OpPart = {};
+  const ops = { push: (o: DrawOp) => all.push({ ...part, ...o }) };
   const ink = '#111827';
   const text = (x: number, y: number, t: string, sizePt: number, more: Partial<Extract<DrawOp, { op: 'text' }>> = {}) =>
     ops.push({ op: 'text', x, y, text: t, sizePt: sizePt * s, ...more });
 
+  part = { part: 'background' };
   ops.push({ op: 'rect', x: 0, y: 0, w: L.page.w, h: L.page.h, fill: '#ffffff' });
+  part = { part: 'frame' };
   ops.push({ op: 'map', ...L.map });
   ops.push({ op: 'rect', ...L.map, stroke: '#6b7280', lineMm: 0.3 * s });
 
+  part = { part: 'title' };
   // Title band: the title left, the date right, a rule under both.
   const tBase = L.title.y + L.title.h - 3.5 * s;
   text(L.title.x + 1 * s, tBase, spec.title, 18, { bold: true });
   text(L.title.x + L.title.w - 1 * s, tBase, spec.date, 10, { align: 'right', color: '#374151' });
   ops.push({ op: 'line', x1: L.title.x, y1: L.title.y + L.title.h, x2: L.title.x + L.title.w, y2: L.title.y + L.title.h, stroke: ink, lineMm: 0.4 * s });
 
+  part = { part: 'north' };
   // North arrow, top right inside the frame.
   const na = { w: 9 * s, h: 14 * s };
   const nx = L.map.x + L.map.w - na.w - 3 * s;
@@ -166,6 +179,7 @@ export function sheetOps(spec: SheetSpec): DrawOp[] {
   ops.push({ op: 'poly', points: [tip, [cx, foot - 2.2 * s], [nx + 1 * s, foot]], fill: '#ffffff', stroke: ink, lineMm: 0.25 * s });
   text(cx, ny + na.h - 0.3 * s, 'N', 9, { bold: true, align: 'center' });
 
+  part = { part: 'scale' };
   // Scale bar, bottom left inside the frame: two halves, 0 and the length, and 1 : N.
   const bar = scaleBar(spec.denominator, Math.min(40 * s, L.map.w / 3));
   const bx = L.map.x + 3 * s;
@@ -181,6 +195,7 @@ export function sheetOps(spec: SheetSpec): DrawOp[] {
   text(barX + bar.mm, barY + barH + 3 * s, bar.label, 7, { align: 'center' });
   text(barX + bar.mm / 2, by + boxH - 1 * s, `1 : ${Math.round(spec.denominator).toLocaleString('en-US')}`, 7, { align: 'center' });
 
+  part = { part: 'legend' };
   // Legend: heading, one row per stage (swatch, label, count), total, note.
   const lx = L.legend.x + 3 * s;
   const lw = L.legend.w - 6 * s;
@@ -189,16 +204,19 @@ export function sheetOps(spec: SheetSpec): DrawOp[] {
   ly += 3 * s;
   const rowH = 6 * s;
   for (const r of spec.legend) {
+    part = { part: 'legend', item: r.key };
     ops.push({ op: 'rect', x: lx, y: ly + 1 * s, w: 4 * s, h: 4 * s, fill: r.color, stroke: '#374151', lineMm: 0.15 * s });
     text(lx + 6 * s, ly + 4.3 * s, r.label, 9);
     text(lx + lw, ly + 4.3 * s, String(r.count), 9, { align: 'right' });
     ly += rowH;
   }
+  part = { part: 'legend' };
   ops.push({ op: 'line', x1: lx, y1: ly + 0.5 * s, x2: lx + lw, y2: ly + 0.5 * s, stroke: '#9ca3af', lineMm: 0.3 * s });
   text(lx, ly + 4.8 * s, spec.total.label, 9, { bold: true });
   text(lx + lw, ly + 4.8 * s, String(spec.total.count), 9, { bold: true, align: 'right' });
   if (spec.legendNote) text(lx, ly + 10 * s, spec.legendNote, 7, { color: '#6b7280' });
 
+  part = { part: 'footer' };
   // Footer: source · data time · outline note, and the demo mark at the right.
   ops.push({ op: 'line', x1: L.footer.x, y1: L.footer.y, x2: L.footer.x + L.footer.w, y2: L.footer.y, stroke: '#d1d5db', lineMm: 0.3 * s });
   const fBase = L.footer.y + 4 * s;
@@ -210,7 +228,7 @@ export function sheetOps(spec: SheetSpec): DrawOp[] {
     ops.push({ op: 'rect', x, y: L.footer.y + 1.5 * s, w, h: 6 * s, fill: '#fef3c7', stroke: '#b45309', lineMm: 0.3 * s });
     text(x + w / 2, L.footer.y + 5.8 * s, spec.demoLabel, 9, { bold: true, align: 'center', color: '#92400e' });
   }
-  return ops;
+  return all;
 }
 
 /** Pixels of a paper at a resolution (the PNG's size). */
@@ -223,4 +241,31 @@ export function sheetPixels(paper: Paper, orientation: Orientation, dpi: number)
 export function mapFrameCssPx(paper: Paper, orientation: Orientation): { w: number; h: number } {
   const { map } = sheetLayout(paper, orientation);
   return { w: (map.w / 25.4) * 96, h: (map.h / 25.4) * 96 };
+}
+
+/** Chromium's 2D canvas limits: a side of at most 32,767 pixels and at most 268,435,456 pixels in all. */
+export const CANVAS_2D_MAX_SIDE = 32_767;
+export const CANVAS_2D_MAX_AREA = 268_435_456;
+
+/**
+ * Why a sheet cannot be drawn at a resolution in this browser (null when it can): the sheet must fit a 2D canvas and
+ * the map frame the WebGL limit `glMaxPx`. The message names the size and the highest resolution that fits.
+ * @example sheetTooLarge('A0', 'landscape', 300, 8192) // '… 请选 150 dpi …'
+ */
+export function sheetTooLarge(paper: Paper, orientation: Orientation, dpi: number, glMaxPx: number, choices: readonly number[] = [150, 200, 300, 600]): string | null {
+  const sheet = sheetPixels(paper, orientation, dpi);
+  const frame = mapFrameCssPx(paper, orientation);
+  const map = { w: Math.round(Math.round(frame.w) * (dpi / 96)), h: Math.round(Math.round(frame.h) * (dpi / 96)) };
+  const fits = (d: number) => {
+    const sp = sheetPixels(paper, orientation, d);
+    const mp = Math.max(Math.round(frame.w), Math.round(frame.h)) * (d / 96);
+    return Math.max(sp.w, sp.h) <= CANVAS_2D_MAX_SIDE && sp.w * sp.h <= CANVAS_2D_MAX_AREA && mp <= glMaxPx;
+  };
+  if (fits(dpi)) return null;
+  const best = [...choices].filter((d) => d < dpi && fits(d)).sort((a, b) => b - a)[0];
+  const turn = orientation === 'landscape' ? '横向' : '纵向';
+  const n = (v: number) => v.toLocaleString('en-US');
+  return `${paper} ${turn} ${dpi} dpi 的图面需 ${n(sheet.w)} × ${n(sheet.h)} 像素（其中地图 ${n(map.w)} × ${n(map.h)}），` +
+    `超出本浏览器能绘制的上限（地图每边 ${n(glMaxPx)} 像素）；` +
+    (best ? `请改选 ${best} dpi，或选较小的纸张。` : '请选较小的纸张。');
 }
