@@ -15,7 +15,7 @@ export function requireGdal(): string {
 }
 
 /** Run a GDAL program; its stdout. */
-export function gdal(program: 'ogrinfo' | 'ogr2ogr' | 'gdalinfo' | 'gdalsrsinfo', args: string[], env: Record<string, string> = {}): string {
+export function gdal(program: 'ogrinfo' | 'ogr2ogr' | 'gdalinfo' | 'gdal_translate' | 'gdalsrsinfo', args: string[], env: Record<string, string> = {}): string {
   return execFileSync(program, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
 }
 

@@ -1,9 +1,9 @@
-// The print sheet: layout and scale arithmetic, the PNG's embedded resolution read by GDAL (as Word places an image),
+// The print sheet: layout and scale arithmetic, the PNG's embedded resolution read by fast-png (as Word places it),
 // the PDF read by PDF.js (page of the paper's size, Chinese text as text, vector graphics, the map image), and the
 // Chinese message when a paper and dpi are too large for the browser's canvas.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { decode as decodePng, encode as encodePng } from 'fast-png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngDpi, withPngDpi } from '../../../src/lib/export/png';
 import {
@@ -20,33 +20,9 @@ beforeAll(() => {
 });
 afterAll(() => tmp?.remove());
 
-/** A small RGB PNG written by hand (no pHYs, as browsers write them). */
+/** A small RGB PNG without pHYs, as browsers write them (encoded by fast-png). */
 function png(w: number, h: number): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc((w * 3 + 1) * h, 0xc8);
-  for (let y = 0; y < h; y++) raw[y * (w * 3 + 1)] = 0;
-  return new Uint8Array(Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+  return encodePng({ width: w, height: h, channels: 3, depth: 8, data: new Uint8Array(w * h * 3).fill(200) });
 }
 
 const SPEC: SheetSpec = {
@@ -100,19 +76,17 @@ describe('layout and scale', () => {
 });
 
 describe('PNG resolution', () => {
-  it('embeds the dpi so viewers and Word place the image at its paper size (read back by GDAL)', () => {
+  it('embeds the dpi so viewers and Word place the image at its paper size (read back by fast-png)', () => {
     const plain = png(30, 20);
     expect(pngDpi(plain)).toBeNull();
     const at300 = withPngDpi(plain, 300);
     expect(pngDpi(at300)).toBeCloseTo(300, 2);
     expect(pngDpi(withPngDpi(at300, 150))).toBeCloseTo(150, 1); // replaced, not added twice
-    const file = path.join(tmp.dir, 'sheet.png');
-    fs.writeFileSync(file, at300);
-    const info = JSON.parse(gdal('gdalinfo', ['-json', file]));
-    expect(info.size).toEqual([30, 20]);
-    expect(Number(info.metadata[''].TIFFTAG_XRESOLUTION)).toBeCloseTo(300, 1);
-    expect(Number(info.metadata[''].TIFFTAG_YRESOLUTION)).toBeCloseTo(300, 1);
-    expect(info.metadata[''].TIFFTAG_RESOLUTIONUNIT).toMatch(/2/);
+    // An independent decoder reads the pixels and the resolution (pixels per metre, unit 1 = metre).
+    const back = decodePng(at300);
+    expect([back.width, back.height]).toEqual([30, 20]);
+    expect(back.resolution).toEqual({ x: 11811, y: 11811, unit: 1 });
+    expect(back.data.every((v) => v === 200)).toBe(true);
   });
 });
 
@@ -121,7 +95,7 @@ describe('PDF', () => {
     const pngFile = path.join(tmp.dir, 'map.png');
     fs.writeFileSync(pngFile, png(64, 40));
     const jpgFile = path.join(tmp.dir, 'map.jpg');
-    gdal('gdal_translate' as 'gdalinfo', ['-q', '-of', 'JPEG', pngFile, jpgFile]);
+    gdal('gdal_translate', ['-q', '-of', 'JPEG', pngFile, jpgFile]);
     const L = sheetLayout('A4', 'landscape');
     const bytes = await sheetPdf(sheetOps(SPEC), L.page, new Uint8Array(fs.readFileSync(jpgFile)), {
       title: SPEC.title, subject: '1 : 5000', keywords: ['示例数据'], date: new Date('2026-12-02T02:30:00Z'),
