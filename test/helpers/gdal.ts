@@ -1,6 +1,6 @@
 // GDAL as QGIS and ArcGIS read files (Debian's gdal-bin: ogrinfo, ogr2ogr, gdalinfo). A test that needs it fails
 // loudly when it is missing — `.ci/run` installs gdal-bin — it never skips.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,4 +34,11 @@ export function readVector(src: string, opts: { layer?: string; tSrs?: string; s
 export function tempDir(prefix = 'fy-export-'): { dir: string; remove: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Run a GDAL program and return what it wrote to stderr (warnings and errors), failing on a non-zero exit. */
+export function gdalStderr(program: 'gdal_translate' | 'ogr2ogr' | 'ogrinfo', args: string[]): string {
+  const r = spawnSync(program, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${program} failed (${r.status}): ${r.stderr}`);
+  return r.stderr;
 }

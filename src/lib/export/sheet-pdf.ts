@@ -3,7 +3,7 @@
 // Chinese font STSong-Light, which PDF readers supply, so no font file is embedded and text stays searchable); the
 // map as the image MapLibre drew at the chosen dpi.
 import {
-  beginText, endText, fill, fillAndStroke, lineTo, moveTo, closePath, PDFDocument, PDFHexString, PDFName, popGraphicsState,
+  beginText, endText, fill, fillAndStroke, lineTo, moveTo, closePath, PDFDocument, PDFHexString, PDFName, PDFString, popGraphicsState,
   pushGraphicsState, rectangle, setFillingRgbColor, setFontAndSize, setLineWidth, setStrokingRgbColor, setTextMatrix,
   setTextRenderingMode, showText, StandardFonts, stroke, TextRenderingMode, type PDFFont, type PDFOperator, type PDFPage,
 } from 'pdf-lib';
@@ -60,11 +60,13 @@ export async function sheetPdf(ops: readonly DrawOp[], pageMm: { w: number; h: n
   const page = doc.addPage([pageMm.w * PT_PER_MM, H]);
   const helv = await doc.embedFont(StandardFonts.Helvetica);
   const helvBold = await doc.embedFont(StandardFonts.HelveticaBold);
+  // Raw text operators name fonts by their key in the page's resources.
+  const latin = { regular: { font: helv, key: page.node.newFontDictionary('Helv', helv.ref) }, bold: { font: helvBold, key: page.node.newFontDictionary('HelvB', helvBold.ref) } };
   const cjk = page.node.newFontDictionary('FySong', doc.context.register(doc.context.obj({
     Type: 'Font', Subtype: 'Type0', BaseFont: 'STSong-Light', Encoding: 'UniGB-UTF16-H',
     DescendantFonts: [doc.context.obj({
       Type: 'Font', Subtype: 'CIDFontType0', BaseFont: 'STSong-Light',
-      CIDSystemInfo: { Registry: PDFHexString.fromText('Adobe'), Ordering: PDFHexString.fromText('GB1'), Supplement: 4 },
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('GB1'), Supplement: 4 },
       FontDescriptor: doc.context.register(doc.context.obj({
         Type: 'FontDescriptor', FontName: 'STSong-Light', Flags: 6, FontBBox: [-25, -254, 1000, 880],
         ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93,
@@ -100,7 +102,7 @@ export async function sheetPdf(ops: readonly DrawOp[], pageMm: { w: number; h: n
         push(pushGraphicsState(), setStrokingRgbColor(...rgb(o.stroke)), setLineWidth(X(o.lineMm)), moveTo(X(o.x1), Y(o.y1)), lineTo(X(o.x2), Y(o.y2)), stroke(), popGraphicsState());
         break;
       case 'text':
-        drawText(page, o, { helv: o.bold ? helvBold : helv, cjk, X, Y });
+        drawText(page, o, { latin: o.bold ? latin.bold : latin.regular, cjk, X, Y });
         break;
     }
   }
@@ -110,17 +112,17 @@ export async function sheetPdf(ops: readonly DrawOp[], pageMm: { w: number; h: n
 function drawText(
   page: PDFPage,
   o: Extract<DrawOp, { op: 'text' }>,
-  f: { helv: PDFFont; cjk: PDFName; X: (mm: number) => number; Y: (mm: number) => number },
+  f: { latin: { font: PDFFont; key: PDFName }; cjk: PDFName; X: (mm: number) => number; Y: (mm: number) => number },
 ) {
   const size = o.sizePt;
-  const parts = runs(o.text).map((r) => ({ ...r, width: r.latin ? f.helv.widthOfTextAtSize(r.text, size) : [...r.text].length * size }));
+  const parts = runs(o.text).map((r) => ({ ...r, width: r.latin ? f.latin.font.widthOfTextAtSize(r.text, size) : [...r.text].length * size }));
   const width = parts.reduce((s, p) => s + p.width, 0);
   let x = f.X(o.x) - (o.align === 'right' ? width : o.align === 'center' ? width / 2 : 0);
   const y = f.Y(o.y);
   const ops: PDFOperator[] = [pushGraphicsState(), setFillingRgbColor(...rgb(o.color ?? '#111827')), beginText()];
   for (const p of parts) {
     ops.push(setTextMatrix(1, 0, 0, 1, x, y));
-    if (p.latin) ops.push(setTextRenderingMode(TextRenderingMode.Fill), setFontAndSize(f.helv.name, size), showText(f.helv.encodeText(p.text)));
+    if (p.latin) ops.push(setTextRenderingMode(TextRenderingMode.Fill), setFontAndSize(f.latin.key, size), showText(f.latin.font.encodeText(p.text)));
     else {
       // The Chinese font has no bold face: bold is the glyphs filled and outlined with a thin stroke.
       if (o.bold) ops.push(setTextRenderingMode(TextRenderingMode.FillAndOutline), setStrokingRgbColor(...rgb(o.color ?? '#111827')), setLineWidth(size * 0.035));

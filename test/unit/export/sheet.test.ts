@@ -10,7 +10,7 @@ import {
   mapFrameCssPx, roundScale, scaleBar, scaleDenominator, sheetLayout, sheetOps, sheetPixels, sheetTooLarge, zoomForScale, type SheetSpec,
 } from '../../../src/lib/export/sheet';
 import { sheetPdf } from '../../../src/lib/export/sheet-pdf';
-import { gdal, requireGdal, tempDir } from '../../helpers/gdal';
+import { gdal, gdalStderr, requireGdal, tempDir } from '../../helpers/gdal';
 import { readPdf } from '../../helpers/pdf';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -110,5 +110,12 @@ describe('PDF', () => {
     expect(pdf.images).toBe(1);
     expect(pdf.paths).toBeGreaterThan(10);
     expect(pdf.info.Title).toBe('汾阳市老旧小区改造一张图');
+    // Poppler (through GDAL's PDF driver) finds every font and CMap and draws the page at the paper's size.
+    const pdfFile = path.join(tmp.dir, 'sheet.pdf');
+    fs.writeFileSync(pdfFile, bytes);
+    const out = path.join(tmp.dir, 'sheet-50dpi.png');
+    expect(gdalStderr('gdal_translate', ['-q', '-of', 'PNG', '--config', 'GDAL_PDF_DPI', '50', pdfFile, out])).toBe('');
+    const page = decodePng(fs.readFileSync(out));
+    expect([page.width, page.height]).toEqual([Math.round((297 / 25.4) * 50), Math.round((210 / 25.4) * 50)]);
   });
 });
