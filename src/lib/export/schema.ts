@@ -33,6 +33,8 @@ export interface ExportField {
   unit?: string;
   /** Only staff may read it (the server hides it from everyone else). */
   staff?: boolean;
+  /** Text that is ASCII only (codes): one byte a character in a DBF. */
+  ascii?: boolean;
   /** Code fields: the code → Chinese label table their label field uses. */
   codes?: Readonly<Record<string, string>>;
 }
@@ -58,7 +60,7 @@ function coded(key: string, label: string, short: string, codeShort: string, cod
   const labelWidth = Math.max(codeWidth, ...Object.values(codes).map((v) => v.length));
   return [
     { key, label, short, type: 'text', maxChars: labelWidth, ...extra },
-    { key: `${key}_code`, label: `${label}代码`, short: codeShort, type: 'text', maxChars: codeWidth, codes, ...extra },
+    { key: `${key}_code`, label: `${label}代码`, short: codeShort, type: 'text', maxChars: codeWidth, ascii: true, codes, ...extra },
   ];
 }
 
@@ -70,10 +72,10 @@ export function labelOf(codes: Readonly<Record<string, string>>, code: string | 
 // Widths follow pb_migrations/1732600000_core_collections.js (compounds), 1732600203 (construction dates,
 // implementing unit), 1732600100 (design_zones, facility_sites); names and codes of townships from `townships`.
 const COMPOUND_FIELDS: ExportField[] = [
-  { key: 'code', label: '小区编码', short: 'code', type: 'text', maxChars: 32 },
+  { key: 'code', label: '小区编码', short: 'code', type: 'text', maxChars: 32, ascii: true },
   { key: 'name', label: '小区名称', short: 'name', type: 'text', maxChars: 80 },
   { key: 'township', label: '街道（乡镇）', short: 'township', type: 'text', maxChars: 40 },
-  { key: 'township_code', label: '街道（乡镇）区划代码', short: 'twp_code', type: 'text', maxChars: 9 },
+  { key: 'township_code', label: '街道（乡镇）区划代码', short: 'twp_code', type: 'text', maxChars: 9, ascii: true },
   { key: 'community', label: '社区', short: 'community', type: 'text', maxChars: 60 },
   { key: 'address', label: '地址', short: 'address', type: 'text', maxChars: 200 },
   { key: 'built_year', label: '建成年代', short: 'built_year', type: 'int', min: 1900, max: 2000 },
@@ -109,7 +111,7 @@ const SITE_FIELDS: ExportField[] = [
   ...coded('facility', '设施类型', 'facility', 'fac_code', CODE_LABELS.facility, {}, 40),
   { key: 'name', label: '名称', short: 'name', type: 'text', maxChars: 80 },
   { key: 'zone', label: '所在片区', short: 'zone', type: 'text', maxChars: 80 },
-  { key: 'compound', label: '所在小区编码', short: 'compound', type: 'text', maxChars: 32 },
+  { key: 'compound', label: '所在小区编码', short: 'compound', type: 'text', maxChars: 32, ascii: true },
   { key: 'area_m2', label: '用地面积（m²）', short: 'area_m2', type: 'real', min: 0, decimals: 2, unit: 'm²' },
   { key: 'bldg_m2', label: '建筑面积（m²）', short: 'bldg_m2', type: 'real', min: 0, decimals: 2, unit: 'm²' },
   ...coded('source', '用地来源', 'source', 'src_code', CODE_LABELS.site_source),
@@ -140,7 +142,7 @@ const digits = (n: number) => String(Math.trunc(Math.abs(n))).length;
 /**
  * The DBF width and decimals of a field, from the schema's range: integers without an upper bound get 10 digits,
  * reals without one 10 integer digits plus their decimals; a negative minimum adds a sign; text gets 3 UTF-8 bytes a
- * character, at most 254 bytes (the DBF limit); dates 8 (YYYYMMDD); booleans 1.
+ * character (1 for ASCII codes), at most 254 bytes (the DBF limit); dates 8 (YYYYMMDD); booleans 1.
  * @example dbfWidth({ key: 'consent_pct', label: '', short: 'consent', type: 'real', min: 0, max: 100, decimals: 2 }) // { size: 6, decimals: 2 }
  */
 export function dbfWidth(f: ExportField): { size: number; decimals: number } {
@@ -150,7 +152,7 @@ export function dbfWidth(f: ExportField): { size: number; decimals: number } {
     case 'date':
       return { size: 8, decimals: 0 };
     case 'text':
-      return { size: Math.min(254, Math.max(1, (f.maxChars ?? 254) * 3)), decimals: 0 };
+      return { size: Math.min(254, Math.max(1, (f.maxChars ?? 254) * (f.ascii ? 1 : 3))), decimals: 0 };
     case 'int':
     case 'real': {
       const decimals = f.type === 'real' ? (f.decimals ?? 2) : 0;

@@ -209,3 +209,12 @@ describe('bad input', () => {
     expect(err.message).toMatch(/没有小区，不生成空文件；请改选"全部"/);
   });
 });
+
+describe('README', () => {
+  it('documents the Shapefile field map exactly as the schema writes it', () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    for (const kind of ['compounds', 'zones', 'sites'] as const) {
+      for (const f of exportFields(kind, 'staff')) expect(readme).toContain(`| \`${f.short}\` | ${f.label} | \`${f.key}\` |`);
+    }
+  });
+});
