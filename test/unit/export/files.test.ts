@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Geometry, Position } from 'geojson';
 import { compoundsFC, encodeExport, type EncodedExport, type ExportFormat } from '../../../src/lib/data/export';
-import { EXCEL_CELL_MAX, ExportError, exportFields, staffOnlyFields, type Audience } from '../../../src/lib/export';
+import { EXCEL_CELL_MAX, EXCEL_ROWS_MAX, ExportError, exportFields, SHAPEFILE_FILE_MAX_BYTES, staffOnlyFields, toShapefileZip, type Audience } from '../../../src/lib/export';
+import { xlsxBytes } from '../../../src/lib/export/xlsx';
 import { gaussKrugerCrs, WGS84, type Crs } from '../../../src/lib/geo/crs';
 import { gdal, readVector, requireGdal, tempDir } from '../../helpers/gdal';
 import { readXlsx, records } from '../../helpers/xlsx';
@@ -203,6 +204,24 @@ describe('DXF', () => {
 });
 
 describe('bad input', () => {
+  it('refuses a shapefile part over the 2 GB limit before building it, naming the size and the alternative', async () => {
+    const fc = compoundsFC(RECORDS, NAMES, 'staff');
+    // The limit is the format's 2 GB; a lower one stands in for it so the test need not allocate gigabytes.
+    const err = await toShapefileZip(fc, 'big', { fields: exportFields('compounds', 'staff'), prj: '', maxFileBytes: 10_000 }).catch((e) => e);
+    expect(err).toBeInstanceOf(ExportError);
+    expect(err.message).toMatch(/Shapefile 的单个文件不能超过 2 GB.*请缩小范围分批导出，或改用 GeoJSON/);
+    expect(SHAPEFILE_FILE_MAX_BYTES).toBe(2 ** 31 - 1);
+  });
+  it('refuses a sheet with more rows than Excel holds', async () => {
+    const err = await xlsxBytes([{ name: '小区', columns: [{ header: '编码', kind: 'text' }], rows: new Array(EXCEL_ROWS_MAX) }]).catch((e) => e);
+    expect(err).toBeInstanceOf(ExportError);
+    expect(err.message).toMatch(/超出 Excel 一张表 1,048,576 行的上限；请缩小范围分批导出，或改用 CSV/);
+  });
+  it('refuses an XLSX cell longer than Excel keeps', async () => {
+    const err = await xlsxBytes([{ name: '片区', columns: [{ header: '备注', kind: 'text' }], rows: [['x'.repeat(EXCEL_CELL_MAX + 1)]] }]).catch((e) => e);
+    expect(err).toBeInstanceOf(ExportError);
+    expect(err.message).toMatch(/"片区"第 2 行"备注" 长 32,768 字符，超出 Excel 单元格上限/);
+  });
   it('refuses an empty selection with a Chinese message and the alternative', async () => {
     const err = await encodeExport(compoundsFC([], NAMES, 'staff'), 'csv', { kind: 'compounds', audience: 'staff', dataTime: DATA_TIME, crs: WGS84 }).catch((e) => e);
     expect(err).toBeInstanceOf(ExportError);
