@@ -152,6 +152,8 @@ export interface ExportContext {
   audience: Audience;
   dataTime: Date;
   crs: Crs;
+  /** The programme is demo data (zones carry no demo flag of their own); features marked is_demo also count. */
+  demo?: boolean;
 }
 
 export interface EncodedExport {
@@ -194,7 +196,7 @@ export async function encodeExport(fc: FC, format: ExportFormat, ctx: ExportCont
     throw new ExportError('GeoJSON（RFC 7946）只用 WGS84 经纬度；高斯-克吕格坐标请导出 Shapefile、CSV 或 DXF',
       'GeoJSON (RFC 7946) is WGS84 only; use Shapefile, CSV or DXF for Gauss-Krüger');
   }
-  const demo = fc.features.some((f) => f.properties?.is_demo === true);
+  const demo = !!ctx.demo || fc.features.some((f) => f.properties?.is_demo === true);
   const note: ExportNote = { title, audience: ctx.audience, dataTime: ctx.dataTime, demo, crs, count };
   const fields = exportFields(ctx.kind, ctx.audience);
   const grid = crs.kind === 'tmerc' && crs.epsg ? `-EPSG${crs.epsg}` : '';
