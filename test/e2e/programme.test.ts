@@ -3,7 +3,7 @@
 // compound panel moves a compound forward with evidence; the monthly report renders with its charts — no console errors.
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
+import { readXlsx, records } from '../helpers/xlsx';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
 import { openBrowser, renderedCompounds, waitForMapIdle, type Session, signIn } from '../helpers/browser';
 import { useApp } from '../helpers/app';
@@ -97,16 +97,16 @@ describe('ledger', () => {
     await page.waitForSelector('[data-testid=export-xlsx]:not([disabled])');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
     const file = await download.path();
-    const wb = XLSX.read(fs.readFileSync(file));
-    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]]);
+    const [sheet] = await readXlsx(fs.readFileSync(file!));
+    const { rows } = records(sheet, '小区编码');
     expect(rows).toHaveLength(49);
-    const row = rows.find((r) => r['编码'] === 'FY-018')!;
+    const row = rows.find((r) => r['小区编码'] === 'FY-018')!;
     expect(row['改造阶段']).toBe('纳入年度计划');
     expect(row['计划年度']).toBe(ON_TIME);
     const compounds = await srv.admin.collection('compounds').getFullList({ sort: 'code' });
-    expect(rows.map((r) => r['编码']).sort()).toEqual(compounds.map((c) => c.code));
+    expect(rows.map((r) => r['小区编码']).sort()).toEqual(compounds.map((c) => c.code));
     const funding = await srv.admin.collection('funding').getFullList({ filter: `compound.code = "FY-002" && kind = "received"` });
-    expect(rows.find((r) => r['编码'] === 'FY-002')!['到位']).toBe(funding.reduce((s, f) => s + f.amount_yuan, 0));
+    expect(rows.find((r) => r['小区编码'] === 'FY-002')!['到位资金（元）']).toBe(funding.reduce((s, f) => s + f.amount_yuan, 0));
   });
 
   it('a row link opens the compound on the map', async () => {
@@ -181,8 +181,8 @@ describe('monthly report', () => {
     await expect.poll(() => page.locator('[data-testid=chart-progress] rect').count()).toBeGreaterThan(10);
     expect(await page.locator('[data-testid=chart-money] rect').count()).toBeGreaterThan(5);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=report-xlsx]')]);
-    const wb = XLSX.read(fs.readFileSync(await download.path()));
-    expect(wb.SheetNames).toEqual(['月报表', '主要指标', '资金来源']);
+    const sheets = await readXlsx(fs.readFileSync((await download.path())!));
+    expect(sheets.map((s) => s.name)).toEqual(['月报表', '主要指标', '资金来源']);
   });
 
   it('logged no console errors', () => {

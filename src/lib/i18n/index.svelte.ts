@@ -72,6 +72,11 @@ export function explain(reason: Reason): string {
   return hasMessage(key) ? t(key, params) : reason.code;
 }
 
+/** A key in a given language, whatever the screen shows (files for the office are Chinese). */
+export function tIn(locale: Locale, key: MessageKey | (string & {})): string {
+  return dictionaries[locale][key as MessageKey] ?? zhAll[key as MessageKey] ?? key;
+}
+
 /** Numbers with grouping in the current locale. */
 export function fmt(n: number | null | undefined, digits = 0): string {
   if (n == null || Number.isNaN(n)) return '—';

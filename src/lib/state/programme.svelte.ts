@@ -4,6 +4,7 @@ import { STAGES, type Stage } from '../types';
 import { listCompounds, subscribeCompounds, type CompoundChange } from '../data/compounds';
 import { listCommunities, listContext, listTownships } from '../data/divisions';
 import type { CommunityRecord, CompoundRecord, ContextRecord, TownshipRecord } from '../data/records';
+import { identity, identityIsStaff, onIdentityChange } from '../data/session';
 import { Loadable } from './loadable.svelte';
 
 export class Programme extends Loadable {
@@ -12,6 +13,21 @@ export class Programme extends Loadable {
   communities = $state.raw<CommunityRecord[]>([]);
   context = $state.raw<ContextRecord[]>([]);
   live = $state(false);
+  /** Who the data was read as: staff-only compound fields are in it only for 'staff'. */
+  audience = $state<'staff' | 'public'>('public');
+  /** When the data was read, or last changed live. */
+  dataTime = $state<Date | null>(null);
+  // The data depends on who asks (the server leaves staff-only fields out for the public), so it is read again
+  // whenever the signed-in identity changes; until then it is not `current` and exports wait.
+  #identity = $state(identity());
+  #loadedFor = $state<string | null>(null);
+  /** The loaded data is what the server gives the identity signed in now. */
+  current = $derived(this.loaded && this.#loadedFor === this.#identity);
+  #wanted = false;
+  #stopIdentity = onIdentityChange((id) => {
+    this.#identity = id;
+    if (this.#wanted && !this.#disposed) void this.load();
+  });
 
   byId = $derived(new Map(this.compounds.map((c) => [c.id, c])));
   byCode = $derived(new Map(this.compounds.map((c) => [c.code, c])));
@@ -32,9 +48,15 @@ export class Programme extends Loadable {
   #unsubscribe: (() => Promise<void>) | null = null;
 
   load() {
+    this.#wanted = true;
+    const who = identity();
+    const staff = identityIsStaff();
     return this.attempt(
       () => Promise.all([listCompounds(), listTownships(), listCommunities(), listContext()]),
       ([compounds, townships, communities, context]) => {
+        this.audience = staff ? 'staff' : 'public';
+        this.#loadedFor = who;
+        this.dataTime = new Date();
         this.compounds = compounds;
         this.townships = townships;
         this.communities = communities;
@@ -55,6 +77,7 @@ export class Programme extends Loadable {
   }
 
   apply({ action, record }: CompoundChange) {
+    this.dataTime = new Date();
     if (action === 'delete') this.compounds = this.compounds.filter((c) => c.id !== record.id);
     else if (this.byId.has(record.id)) this.compounds = this.compounds.map((c) => (c.id === record.id ? record : c));
     else this.compounds = [...this.compounds, record];
@@ -62,6 +85,7 @@ export class Programme extends Loadable {
 
   async dispose() {
     this.#disposed = true;
+    this.#stopIdentity();
     await this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.live = false;
