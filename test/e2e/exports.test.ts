@@ -191,11 +191,12 @@ describe('ledger after signing in on the page', () => {
     const evil = '=HYPERLINK("http://example.invalid","点我")';
     const fy001 = await srv.admin.collection('compounds').getFirstListItem('code = "FY-001"');
     await srv.admin.collection('compounds').update(fy001.id, { name: evil });
-    // Signed out, the ledger loads anonymously; then sign in on it.
+    // Signed out, the ledger page loads its compounds anonymously and asks to sign in; then sign in on it.
     await page.getByRole('button', { name: /退出|Sign out/ }).click();
     await page.goto(`${srv.url}/ledger`);
-    await page.waitForSelector('[data-testid=ledger] tr[data-code="FY-049"]');
+    await page.waitForSelector('[data-testid=sign-in-required]');
     await signIn(page, 'office@demo.fenyang');
+    await page.waitForSelector('[data-testid=ledger] tr[data-code="FY-049"]');
     await page.waitForSelector('[data-testid=export-xlsx]:not([disabled])');
     const staff = await apiStaffValues(srv.admin);
     const list = await srv.admin.collection('compounds').getFullList({ sort: 'code' });
