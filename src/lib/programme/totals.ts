@@ -1,5 +1,5 @@
 // Totals of a set of compounds, as the selection panel, zone drawing and reports show them.
-import type { CompoundRecord } from './data/records';
+import type { CompoundRecord } from '../data/records';
 
 export interface CompoundTotals {
   compounds: number;
