@@ -42,6 +42,10 @@ describe('planner map', () => {
     await expect.poll(() => b.page.textContent('[data-testid=compound-name]')).toBe(target.name);
     expect(new URL(b.page.url()).searchParams.get('c')).toBe(target.code);
     await expect.poll(() => b.page.locator('[data-testid=building-list] tbody tr').count()).toBeGreaterThanOrEqual(4);
+    // A visitor is not shown the staff-only facts the server leaves out (no false "否" for the maintenance fund).
+    const panel = (await b.page.textContent('[data-testid=compound-panel]')) ?? '';
+    expect(panel).not.toContain('维修基金');
+    expect(panel).not.toContain('居民同意率');
   });
 
   it('hides the other compounds when filtering by stage', async () => {
