@@ -21,7 +21,7 @@ onRecordCreateRequest((e) => {
     });
     e.app = txApp;
     e.next();
-    txApp.save(S.apply(e.record, compound));
+    S.apply(txApp, e.record, compound);
   });
 }, "stage_events");
 
@@ -32,7 +32,7 @@ onRecordUpdateRequest((e) => {
   const P = require(`${__hooks}/lib/programme.js`);
   if (!e.hasSuperuserAuth()) {
     const orig = e.record.original();
-    for (const f of ["stage", "plan_year", "tier", "construction_start", "construction_end_planned", "implementing_unit"]) {
+    for (const f of ["stage", "plan_year", "tier", "construction_start", "construction_end_planned"]) {
       if (orig.getString(f) !== e.record.getString(f)) {
         throw P.bad("「" + f + "」不能直接修改:阶段变更须新建阶段记录(stage_events),纳入计划须经年度计划审批 / " + f +
           " cannot be edited directly: create a stage_events record (or approve an annual plan)", f);

@@ -48,13 +48,14 @@ function pct(v) { return (Math.round(v * 10) / 10).toFixed(1) + "%"; }
 function consentProblem(app, compound) {
   var threshold = consentThreshold(app);
   var name = compound.getString("name") + "(" + compound.getString("code") + ")";
-  var v = compound.get("consent_pct");
-  var date = compound.getString("consent_date");
-  if (v === null || v === undefined || v === "" || !date) {
+  // Consent is a staff-only fact of the compound (compound_private); no survey date means no survey.
+  var facts = require(__hooks + "/lib/audience.js").privateFacts(app, compound.id);
+  var date = facts.consent_date;
+  if (!date) {
     return "小区" + name + "尚未完成居民意愿调查(同意率及调查日期),不能纳入年度计划 / no resident consent survey recorded for " +
       compound.getString("code") + ": consent_pct and consent_date are required before it can enter an annual plan";
   }
-  var n = compound.getFloat("consent_pct");
+  var n = facts.consent_pct;
   if (n < threshold - 1e-9) {
     return "小区" + name + "居民同意率 " + pct(n) + " 低于 " + pct(threshold) + ",按居民自愿原则不能纳入年度计划 / resident consent " +
       pct(n) + " for " + compound.getString("code") + " is below the threshold " + pct(threshold);

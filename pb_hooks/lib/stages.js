@@ -109,25 +109,36 @@ function validate(app, ev, compound, opts) {
   }
 }
 
-/** The compound after the event (mutates and returns it; the caller saves it in the same transaction). */
-function apply(ev, compound) {
+/**
+ * Applies the event to the compound and its staff-only facts (compound_private) and saves both with `app` (the
+ * caller's transaction): the stage, plan year and tier, the construction dates; the implementing unit, management and
+ * maintenance fund go to the private record.
+ */
+function apply(app, ev, compound) {
+  var A = require(__hooks + "/lib/audience.js");
   var to = ev.getString("to");
+  var facts = null;
   compound.set("stage", to);
   if (ev.getString("kind") === "back") {
     if (P.stageIndex(to) < P.stageIndex("planned")) { compound.set("plan_year", null); compound.set("tier", ""); }
     if (P.stageIndex(to) < P.stageIndex("construction")) {
-      compound.set("construction_start", ""); compound.set("construction_end_planned", ""); compound.set("implementing_unit", "");
+      compound.set("construction_start", ""); compound.set("construction_end_planned", "");
+      facts = A.privateRecord(app, compound.id);
+      if (facts.isNew()) facts = null;
+      else facts.set("implementing_unit", "");
     }
-    return compound;
-  }
-  if (to === "construction") {
+  } else if (to === "construction") {
     compound.set("construction_start", ev.getString("start_date"));
     compound.set("construction_end_planned", ev.getString("planned_end_date"));
-    compound.set("implementing_unit", ev.getString("implementing_unit"));
+    facts = A.privateRecord(app, compound.id);
+    facts.set("implementing_unit", ev.getString("implementing_unit"));
   } else if (to === "maintained") {
-    compound.set("management", ev.getString("management"));
-    compound.set("maintenance_fund", ev.getString("maintenance_fund_status") === "established");
+    facts = A.privateRecord(app, compound.id);
+    facts.set("management", ev.getString("management"));
+    facts.set("maintenance_fund", ev.getString("maintenance_fund_status") === "established");
   }
+  app.save(compound);
+  if (facts) app.save(facts);
   return compound;
 }
 
