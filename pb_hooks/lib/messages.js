@@ -35,7 +35,7 @@ var M = {
     en: "a collections import may not change, rename or drop the audit log or audited collections ({names})" },
   // --- request limits ------------------------------------------------------------------------------------------------
   body_too_large: { zh: "请求内容过大(上限 {limit}),请缩小文件或分批提交", en: "request body too large (limit {limit})" },
-  body_length_required: { zh: "请求须注明内容长度(Content-Length)", en: "the request must state its Content-Length" },
+  batch_staff_only: { zh: "批量提交仅限已登录的工作人员", en: "batch requests are for signed-in staff only" },
 };
 
 function fill(s, params) {
