@@ -45,8 +45,5 @@ onCollectionsImportRequest((e) => {
   require(`${__hooks}/lib/audit-guard.js`).checkImport(e);
   e.next();
 });
-// Truncating deletes every record of a collection in one go: never the log, never an audited collection.
-routerUse((e) => {
-  require(`${__hooks}/lib/audit-guard.js`).checkTruncate(e);
-  return e.next();
-});
+// Truncating a collection (deleting all its records at once) is refused for the log and audited collections by the
+// request middleware in requests.pb.js (lib/audit-guard.js checkTruncate).

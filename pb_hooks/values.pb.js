@@ -3,9 +3,6 @@
 // Chinese when they are not plain numbers or ISO dates in range (lib/values.js): checked on the raw request body (single
 // requests and every request of a batch) before PocketBase could coerce them to 0 or blank; names trimmed in the record.
 
-routerUse((e) => {
-  if (require(`${__hooks}/lib/values.js`).checkRoute(e)) return;
-  return e.next();
-});
+// The raw-body check is a router middleware: see requests.pb.js.
 onRecordCreateRequest((e) => { require(`${__hooks}/lib/values.js`).checkRecord(e); e.next(); });
 onRecordUpdateRequest((e) => { require(`${__hooks}/lib/values.js`).checkRecord(e); e.next(); });

@@ -15,8 +15,10 @@ var LOG = "audit_log";
 // Fields never copied into the log: secrets, and private contacts that the log's readers may not otherwise see.
 var SKIP = { password: true, tokenKey: true, contact: true, updated: true };
 
-// The running audited request (PocketBase runs write transactions one at a time, so one slot is enough); it is set
-// inside the request's transaction and cleared before the transaction ends.
+// The audited write in progress (PocketBase runs write transactions one at a time, so one slot is enough): set inside
+// the write's transaction, restored when it ends. Hook files register in no fixed order, so hooks that write other
+// records themselves (the stage machine, plan approval) name their cause with caused() rather than rely on running
+// inside record().
 var CTX_KEY = "fy:audit:request";
 
 function snapshot(rec) {
@@ -89,29 +91,41 @@ function writeRow(app, rec, action, changed, before, after, who, ip, cause) {
   app.save(row);
 }
 
-var ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+function readContext() {
+  var raw = $app.store().get(CTX_KEY);
+  try { return raw ? JSON.parse(raw) : null; } catch (err) { return null; }
+}
+
+/** Runs fn with ctx as the audited write in progress, then puts back what was there. */
+function withContext(ctx, fn) {
+  var store = $app.store();
+  var outer = store.get(CTX_KEY);
+  store.set(CTX_KEY, JSON.stringify(ctx));
+  try {
+    return fn();
+  } finally {
+    if (outer) store.set(CTX_KEY, outer);
+    else store.remove(CTX_KEY);
+  }
+}
+
+function contextOf(e, action, pending) {
+  var ip = "";
+  try { ip = e.realIP(); } catch (err) { /* not an HTTP request */ }
+  return { who: actor(e), ip: ip, root: { collection: e.record.collection().name, id: e.record.id || "", action: action, pending: !!pending } };
+}
 
 /** Runs the request's save (e.next()) and writes its audit row in the same transaction. */
 function record(e, action) {
   var before = action === "create" ? null : snapshot(action === "update" ? e.record.original() : e.record);
-  var who = actor(e);
-  var ip = "";
-  try { ip = e.realIP(); } catch (err) { /* not an HTTP request */ }
-  var collectionName = e.record.collection().name;
-  // A new record gets its id now, so the writes it causes can name it.
-  if (action === "create" && !e.record.id) e.record.set("id", $security.randomStringWithAlphabet(15, ID_ALPHABET));
+  var ctx = contextOf(e, action, true);
   e.app.runInTransaction(function (txApp) {
-    var store = $app.store();
-    var outerCtx = store.get(CTX_KEY);
-    store.set(CTX_KEY, JSON.stringify({ who: who, ip: ip, root: collectionName + ":" + e.record.id, action: action }));
     var outer = e.app;
     e.app = txApp;
     try {
-      e.next();
+      withContext(ctx, function () { e.next(); });
     } finally {
       e.app = outer;
-      if (outerCtx) store.set(CTX_KEY, outerCtx);
-      else store.remove(CTX_KEY);
     }
     var after = action === "delete" ? null : snapshot(e.record);
     var changed;
@@ -122,23 +136,40 @@ function record(e, action) {
     } else {
       changed = Object.keys(action === "create" ? after : before);
     }
-    writeRow(txApp, e.record, action, changed, before, after, who, ip, "");
+    writeRow(txApp, e.record, action, changed, before, after, ctx.who, ctx.ip, "");
   });
 }
 
 /**
- * Model hook (create/update/delete of an audited record, inside the transaction of whatever caused it): when an
- * audited request is running and this record is not the request's own, writes a row with the request's actor and
- * the request's record as cause. Outside audited requests (migrations, a superuser's import) nothing is written.
- * Call with the event; it calls e.next() itself.
+ * Runs fn — writes a hook makes besides the request's own record, after that record was saved — so that every audited
+ * record fn writes gets a row with this request's actor and the request's record as its cause.
+ */
+function caused(e, action, fn) {
+  return withContext(contextOf(e, action, false), fn);
+}
+
+/**
+ * Model hook (create/update/delete of an audited record, inside the transaction of whatever caused it): during an
+ * audited write, any other audited record written gets a row with that write's actor and cause. The request's own
+ * record is skipped (record() writes its row): by id, or — for a create whose id is not known yet — as the first record
+ * created in its collection (no hook creates a record of the same collection before the request's own is saved).
+ * Outside audited writes (migrations, a superuser's import) nothing is written. Calls e.next() itself.
  */
 function modelChange(e, action) {
-  var raw = $app.store().get(CTX_KEY);
-  var ctx = null;
-  try { ctx = raw ? JSON.parse(raw) : null; } catch (err) { ctx = null; }
-  var key = e.record.collection().name + ":" + e.record.id;
-  if (!ctx || ctx.root === key) {
+  var ctx = readContext();
+  if (!ctx) {
     e.next();
+    return;
+  }
+  var name = e.record.collection().name;
+  var root = ctx.root;
+  if (root.collection === name && (root.id ? root.id === e.record.id : (root.pending && action === root.action))) {
+    e.next();
+    if (root.pending || !root.id) {
+      root.pending = false;
+      root.id = e.record.id;
+      $app.store().set(CTX_KEY, JSON.stringify(ctx));
+    }
     return;
   }
   var before = action === "create" ? null : snapshot(action === "update" ? e.record.original() : e.record);
@@ -152,8 +183,7 @@ function modelChange(e, action) {
   } else {
     changed = Object.keys(action === "create" ? after : before);
   }
-  var parts = ctx.root.split(":");
-  writeRow(e.app, e.record, action, changed, before, after, ctx.who, ctx.ip, ctx.action + " " + parts[0] + " " + parts[1]);
+  writeRow(e.app, e.record, action, changed, before, after, ctx.who, ctx.ip, root.action + " " + root.collection + " " + root.id);
 }
 
-module.exports = { AUDITED: AUDITED, LOG: LOG, record: record, modelChange: modelChange, snapshot: snapshot };
+module.exports = { AUDITED: AUDITED, LOG: LOG, record: record, caused: caused, modelChange: modelChange, snapshot: snapshot };

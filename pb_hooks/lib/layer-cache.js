@@ -91,7 +91,7 @@ function serve(e, name) {
   var rule = collection.listRule;
   var isPublic = rule !== null && rule !== undefined && String(rule) === "";
   if (!isPublic && !e.hasSuperuserAuth()) {
-    throw new ForbiddenError("该图层不公开,请使用记录接口 / this layer is not public: use the records API");
+    throw require(__hooks + "/lib/messages.js").forbidden("layer_not_public");
   }
   var body = layerJson(name, require(__hooks + "/lib/audience.js").isStaff(e.auth));
   e.response.header().set("Cache-Control", "no-cache");

@@ -197,7 +197,8 @@ describe('the audit trail stays whole', () => {
     const money = await office.collection('funding').create({ compound: c.id, source: 'central', kind: 'planned', amount_yuan: 5000, date: '2025-02-01' });
     const fb = await srv.anon().collection('feedback').create({ compound: c.id, category: 'other', message: '级联测试留言' });
     // The stage event moved the compound: that write has its own row, caused by the event.
-    const moved = (await entriesFor('compounds', c.id)).find((r) => r.action === 'update' && r.changed.includes('stage'));
+    const crows = await entriesFor('compounds', c.id);
+    const moved = crows.find((r) => r.action === 'update' && r.changed.includes('stage'));
     expect(moved?.cause).toBe(`create stage_events ${ev.id}`);
     expect(moved?.by_role).toBe('office');
 

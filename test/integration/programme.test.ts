@@ -333,7 +333,7 @@ describe('items and funding', () => {
     const it1 = await planner.collection('renovation_items').create({ zone: zone.id, class: 'enhancement', item: 'elderly_care', quantity: 1, estimate_yuan: 600000 });
     expect(it1.unit).toBe('site');
     const both = await refusal(planner.collection('renovation_items').create({ zone: zone.id, compound: c.id, class: 'enhancement', item: 'childcare', quantity: 1, estimate_yuan: 1 }));
-    expect(both.fields.zone).toMatch(/只能指定其一/);
+    expect(both.fields.zone).toMatch(/只能指定小区或设计单元之一/);
     expect(await statusOf(office.collection('funding').create({ zone: zone.id, source: 'special_bonds', kind: 'planned', amount_yuan: 600000, date: '2026-11-01' }))).toBe(0);
     const wf = await refusal(wenfeng.collection('funding').create({ zone: zone.id, source: 'municipal', kind: 'planned', amount_yuan: 1, date: '2026-11-01' }));
     expect(wf.status).toBe(400); // a township records money only on its own compounds
