@@ -139,8 +139,9 @@ function problemOf(spec, field, raw) {
     }
     return null;
   }
-  // text
+  // text (a form sends digits, and PocketBase reads "13512345678" from a form as a number: that is still text)
   if (raw === null || raw === undefined) raw = "";
+  if (typeof raw === "number" || typeof raw === "boolean") raw = String(raw);
   if (typeof raw !== "string") return { code: "text_not_text", params: p };
   if (spec.kind === "name") {
     if (ANY_CONTROL.test(raw)) return { code: "text_control_chars", params: p };

@@ -223,3 +223,15 @@ describe('request limits', () => {
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(300);
   });
 });
+
+describe('forms', () => {
+  it('take digits in text fields (a phone number sent from a form is text, not a number)', async () => {
+    const form = new FormData();
+    form.append('compound', compound.id);
+    form.append('category', 'other');
+    form.append('message', '表单留言');
+    form.append('contact', '13512345678');
+    const sent = await srv.anon().collection('feedback').create(form);
+    expect((await srv.admin.collection('feedback').getOne(sent.id)).contact).toBe('13512345678');
+  });
+});
