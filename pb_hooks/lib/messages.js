@@ -88,7 +88,7 @@ var M = {
   // --- values (lib/values.js) ------------------------------------------------------------------------------------
   value_not_number: { zh: "「{label}」须为数字(如 1200 或 1200.5,不带逗号、单位或百分号),收到「{raw}」",
     en: "{field} must be a plain number (e.g. 1200 or 1200.5, no separators, units or %), got \"{raw}\"" },
-  value_blank: { zh: "「{label}」不能为空;没有数值时请不要发送该字段", en: "{field} cannot be blank: leave the field out when there is no value" },
+  value_blank: { zh: "「{label}」不能为空,请填写数字", en: "{field} cannot be blank: enter a number" },
   value_not_integer: { zh: "「{label}」须为整数,收到「{raw}」", en: "{field} must be a whole number, got {raw}" },
   value_out_of_range: { zh: "「{label}」须在 {min}–{max}{unit} 之间,收到「{raw}」", en: "{field} must be between {min} and {max}{unit}, got {raw}" },
   value_not_date: { zh: "「{label}」须为 年-月-日 格式的日期(如 2025-05-01),收到「{raw}」",

@@ -82,9 +82,9 @@ async function build(kind: TemplateKind, dir: string) {
   }
 }
 
-/** Removes templates of other inputs not used for two days (old hashes pile up otherwise). */
+/** Removes templates of other inputs not used for six hours (each change of a migration or hook makes a new one). */
 function pruneOld(keep: string) {
-  const cutoff = Date.now() - 2 * 24 * 3600 * 1000;
+  const cutoff = Date.now() - 6 * 3600 * 1000;
   for (const name of fs.readdirSync(CACHE)) {
     const p = path.join(CACHE, name);
     if (name === keep || name.endsWith('.lock')) continue;
@@ -123,7 +123,7 @@ export async function templateDir(kind: TemplateKind): Promise<string> {
 export async function copyTemplate(kind: TemplateKind, target: string): Promise<void> {
   const src = await templateDir(kind);
   fs.cpSync(src, target, { recursive: true, filter: (p) => path.basename(p) !== '.complete' });
-  // Touch: a template in use is not "unused for two days".
+  // Touch: a template in use is not "unused".
   const now = new Date();
   fs.utimesSync(src, now, now);
 }
