@@ -219,4 +219,14 @@ describe('the audit trail stays whole', () => {
     expect(cleared?.before).toEqual({ compound: c.id });
     expect((await entriesFor('compounds', c.id)).at(-1)!.action).toBe('delete');
   });
+
+  it('refuses to delete a compound that department records still name (they are not deleted with it)', async () => {
+    const office = await srv.as('office@demo.fenyang');
+    const tw = await office.collection('townships').getFirstListItem('code = "141182002"');
+    const c = await office.collection('compounds').create({ code: 'AUD-KEEP', name: '有审批记录的小区', township: tw.id, stage: 'demand', geometry: square(111.786, 37.266) });
+    await office.collection('approvals').create({ compound: c.id, kind: 'permit', date: '2025-03-01', status: 'approved' });
+    expect(await statusOf(office.collection('compounds').delete(c.id))).toBe(400);
+    expect((await office.collection('compounds').getOne(c.id)).code).toBe('AUD-KEEP');
+    expect((await entriesFor('compounds', c.id)).map((r) => r.action)).toEqual(['create']);
+  });
 });
