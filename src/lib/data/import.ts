@@ -11,6 +11,7 @@ import {
   type BuildingField, type CompoundField, type ExistingCompound, type ImportField, type ImportPlan, type ImportRecord,
 } from '../import';
 import { STAGES, type Stage } from '../types';
+import PRIVATE from '../../../pb_hooks/lib/compound-private.json';
 
 /** Fields a compound import may fill beyond the library's: the stage (default 'demand') and the plan year. */
 export type ExtraCompoundField = 'stage' | 'plan_year';
@@ -415,7 +416,7 @@ type FieldErrors = Record<string, { code?: string; message?: string }>;
  * Turn a failed batch into one message naming the feature: PocketBase answers a batch failure with
  * `data.requests[i].response` (or `data.requests.i`) holding the failing request's own `{message, data: {field: …}}`.
  */
-export function describeCommitError(err: unknown, ops: ImportOp[]): ImportCommitError {
+export function describeCommitError(err: unknown, ops: ImportOp[], opIndexOfRequest?: number[]): ImportCommitError {
   if (!(err instanceof ClientResponseError) && !(err as { response?: unknown })?.response) {
     return new ImportCommitError(err instanceof Error ? err.message : String(err), null, null, 0);
   }
@@ -430,9 +431,10 @@ export function describeCommitError(err: unknown, ops: ImportOp[]): ImportCommit
       const resp = v.response ?? {};
       const fields = Object.entries(resp.data ?? {}).map(([f, fe]) => `${f}: ${fe?.message ?? fe?.code ?? ''}`).join('；');
       const detail = (fields || resp.message || v.message || '').replace(/[.。\s]+$/, '');
-      const op = ops[i] ?? null;
+      const opIndex = opIndexOfRequest ? (opIndexOfRequest[i] ?? i) : i;
+      const op = ops[opIndex] ?? null;
       const what = op ? op.label : `第 ${i + 1} 项`;
-      return new ImportCommitError(`服务器拒绝了 ${what}：${detail}。未写入任何数据。`, i, op, e.status);
+      return new ImportCommitError(`服务器拒绝了 ${what}：${detail}。未写入任何数据。`, opIndex, op, e.status);
     }
   }
   const fields = Object.entries(data).filter(([k]) => k !== 'requests').map(([f, fe]) => `${f}: ${(fe as { message?: string })?.message ?? ''}`).join('；');
@@ -455,15 +457,40 @@ export async function commitImport(pb: PocketBase, ops: ImportOp[], maxRequests 
       null, null, 0,
     );
   }
+  // A compound's staff-only facts (original owner, management, consent …) live in compound_private, one record per
+  // compound with the compound's id: they go into the same batch as an upsert right after their compound.
   const batch = pb.createBatch();
-  for (const op of ops) {
-    if (op.action === 'create') batch.collection(op.collection).create(op.body);
-    else batch.collection(op.collection).update(op.id, op.body);
+  const opIndexOfRequest: number[] = [];
+  const requestOf: number[] = [];
+  for (const [opIndex, op] of ops.entries()) {
+    let body = op.body;
+    let facts: Record<string, unknown> | null = null;
+    if (op.collection === 'compounds') {
+      body = {};
+      for (const [k, v] of Object.entries(op.body)) {
+        if ((PRIVATE.fields as string[]).includes(k)) (facts ??= {})[k] = v;
+        else body[k] = v;
+      }
+    }
+    requestOf.push(opIndexOfRequest.length);
+    opIndexOfRequest.push(opIndex);
+    if (op.action === 'create') batch.collection(op.collection).create(body);
+    else batch.collection(op.collection).update(op.id, body);
+    if (facts) {
+      batch.collection(PRIVATE.collection).upsert({ ...facts, id: op.id, compound: op.id });
+      opIndexOfRequest.push(opIndex);
+    }
+  }
+  if (opIndexOfRequest.length > maxRequests) {
+    throw new ImportCommitError(
+      `一次导入最多 ${maxRequests} 条记录，本次 ${opIndexOfRequest.length} 条（含小区内部信息）；请分文件导入。未写入任何数据。 / At most ${maxRequests} records per import (this one needs ${opIndexOfRequest.length}); split the file. Nothing was written.`,
+      null, null, 0,
+    );
   }
   try {
     const results = await batch.send({ requestKey: null });
-    return results.map((r, i) => (r.body as { id?: string })?.id ?? ops[i].id);
+    return ops.map((op, i) => (results[requestOf[i]]?.body as { id?: string })?.id ?? op.id);
   } catch (err) {
-    throw describeCommitError(err, ops);
+    throw describeCommitError(err, ops, opIndexOfRequest);
   }
 }
