@@ -7,6 +7,7 @@ import type { ImportContext, ImportOp } from '../import/plan-records';
 import { explain } from '../i18n/index.svelte';
 import type { Reason } from '../types';
 import { describeFailure, pb as appClient, type FailureBody, type TypedPocketBase } from './pb';
+import PRIVATE from '../../../pb_hooks/lib/compound-private.json';
 
 /** Load what an import matches against. */
 export async function loadImportContext(client: PocketBase): Promise<ImportContext> {
@@ -48,7 +49,7 @@ type BatchFailure = Record<string, { message?: string; response?: FailureBody }>
  * Turn a failed batch into one message naming the feature: PocketBase answers a batch failure with
  * `data.requests[i].response` (or `data.requests.i`) holding the failing request's own `{message, data: {field: …}}`.
  */
-export function describeCommitError(err: unknown, ops: ImportOp[]): ImportCommitError {
+export function describeCommitError(err: unknown, ops: ImportOp[], opIndexOfRequest?: number[]): ImportCommitError {
   if (!(err instanceof ClientResponseError) && !(err as { response?: unknown })?.response) {
     return new ImportCommitError({ code: 'import_failed', params: { detail: err instanceof Error ? err.message : String(err) } }, null, null, 0);
   }
@@ -61,9 +62,10 @@ export function describeCommitError(err: unknown, ops: ImportOp[]): ImportCommit
       const i = Number(k);
       if (!Number.isInteger(i) || !v) continue;
       const detail = trim(describeFailure(v.response ? e.status : 400, v.response ?? { message: v.message }));
-      const op = ops[i] ?? null;
+      const opIndex = opIndexOfRequest ? (opIndexOfRequest[i] ?? i) : i;
+      const op = ops[opIndex] ?? null;
       const what = explain(op ? op.label : { code: 'import_refused_item', params: { n: i + 1 } });
-      return new ImportCommitError({ code: 'import_refused', params: { what, detail } }, i, op, e.status);
+      return new ImportCommitError({ code: 'import_refused', params: { what, detail } }, opIndex, op, e.status);
     }
   }
   return new ImportCommitError({ code: 'import_failed', params: { detail: trim(describeFailure(e.status, (e.response ?? {}) as FailureBody)) } }, null, null, e.status);
@@ -82,16 +84,38 @@ export async function commitImport(pb: PocketBase, ops: ImportOp[], maxRequests 
   if (ops.length > maxRequests) {
     throw new ImportCommitError({ code: 'import_too_large', params: { max: maxRequests, n: ops.length } }, null, null, 0);
   }
+  // A compound's staff-only facts (original owner, management, consent …) live in compound_private, one record per
+  // compound with the compound's id: they go into the same batch as an upsert right after their compound.
   const batch = pb.createBatch();
-  for (const op of ops) {
-    if (op.action === 'create') batch.collection(op.collection).create(op.body);
-    else batch.collection(op.collection).update(op.id, op.body);
+  const opIndexOfRequest: number[] = [];
+  const requestOf: number[] = [];
+  for (const [opIndex, op] of ops.entries()) {
+    let body = op.body;
+    let facts: Record<string, unknown> | null = null;
+    if (op.collection === 'compounds') {
+      body = {};
+      for (const [k, v] of Object.entries(op.body)) {
+        if ((PRIVATE.fields as string[]).includes(k)) (facts ??= {})[k] = v;
+        else body[k] = v;
+      }
+    }
+    requestOf.push(opIndexOfRequest.length);
+    opIndexOfRequest.push(opIndex);
+    if (op.action === 'create') batch.collection(op.collection).create(body);
+    else batch.collection(op.collection).update(op.id, body);
+    if (facts) {
+      batch.collection(PRIVATE.collection).upsert({ ...facts, id: op.id, compound: op.id });
+      opIndexOfRequest.push(opIndex);
+    }
+  }
+  if (opIndexOfRequest.length > maxRequests) {
+    throw new ImportCommitError({ code: 'import_too_large_with_facts', params: { max: maxRequests, n: opIndexOfRequest.length } }, null, null, 0);
   }
   try {
     const results = await batch.send({ requestKey: null });
-    return results.map((r, i) => (r.body as { id?: string })?.id ?? ops[i].id);
+    return ops.map((op, i) => (results[requestOf[i]]?.body as { id?: string })?.id ?? op.id);
   } catch (err) {
-    throw describeCommitError(err, ops);
+    throw describeCommitError(err, ops, opIndexOfRequest);
   }
 }
 

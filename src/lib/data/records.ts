@@ -5,7 +5,12 @@ import type * as Schema from './schema.gen';
 export type { BaseRecord, CollectionName, CollectionRecords } from './schema.gen';
 export { Collections } from './schema.gen';
 
-export type CompoundRecord = Schema.CompoundsRecord;
+/**
+ * A compound's staff-only facts (compound_private, one record per compound): the server adds them to every compound it
+ * returns to staff and leaves them out for the public, so they are optional here — absent, never 0 or false.
+ */
+export type CompoundFacts = Omit<Schema.CompoundPrivateRecord, keyof Schema.BaseRecord | 'compound' | 'created' | 'updated'>;
+export type CompoundRecord = Schema.CompoundsRecord & Partial<CompoundFacts>;
 export type BuildingRecord = Schema.BuildingsRecord;
 export type ContextRecord = Schema.ContextFeaturesRecord;
 export type TownshipRecord = Schema.TownshipsRecord;

@@ -10,6 +10,7 @@ export const Collections = {
   Buildings: 'buildings',
   Communities: 'communities',
   CompoundNotes: 'compound_notes',
+  CompoundPrivate: 'compound_private',
   Compounds: 'compounds',
   Consultations: 'consultations',
   ContextFeatures: 'context_features',
@@ -85,6 +86,7 @@ export interface AuditLogRecord extends BaseRecord {
   by_role: string;
   ip: string;
   at: string;
+  cause: string;
 }
 
 /** `buildings` (base collection). */
@@ -120,6 +122,19 @@ export interface CompoundNotesRecord extends BaseRecord {
   updated: string;
 }
 
+/** `compound_private` (base collection). */
+export interface CompoundPrivateRecord extends BaseRecord {
+  compound: string;
+  property_owner: string;
+  management: 'property_company' | 'self' | 'none' | '';
+  maintenance_fund: boolean;
+  consent_pct: number;
+  consent_date: string;
+  implementing_unit: string;
+  created: string;
+  updated: string;
+}
+
 /** `compounds` (base collection). */
 export interface CompoundsRecord extends BaseRecord {
   code: string;
@@ -132,11 +147,6 @@ export interface CompoundsRecord extends BaseRecord {
   households: number;
   floor_area_m2: number;
   land_area_m2: number;
-  property_owner: string;
-  management: 'property_company' | 'self' | 'none' | '';
-  maintenance_fund: boolean;
-  consent_pct: number;
-  consent_date: string;
   geometry: AreaGeometry;
   stage: 'demand' | 'scheme' | 'planned' | 'construction' | 'accepted' | 'maintained';
   plan_year: number;
@@ -146,7 +156,6 @@ export interface CompoundsRecord extends BaseRecord {
   updated: string;
   construction_start: string;
   construction_end_planned: string;
-  implementing_unit: string;
 }
 
 /** `consultations` (base collection). */
@@ -389,6 +398,7 @@ export interface CollectionRecords {
   buildings: BuildingsRecord;
   communities: CommunitiesRecord;
   compound_notes: CompoundNotesRecord;
+  compound_private: CompoundPrivateRecord;
   compounds: CompoundsRecord;
   consultations: ConsultationsRecord;
   context_features: ContextFeaturesRecord;
