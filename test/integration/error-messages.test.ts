@@ -23,17 +23,20 @@ async function refusal(p: Promise<unknown>): Promise<ClientResponseError> {
 const hasLatinSentence = (s: string) => /[A-Za-z]{3,} [A-Za-z]{3,}/.test(s);
 
 describe('PocketBase refusals in Chinese', () => {
-  it('names the missing and the non-unique fields of a failed create', async () => {
+  it('names the non-unique and the missing field of a failed create', async () => {
     const office = await srv.as('office@demo.fenyang');
     const tw = await office.collection('townships').getFirstListItem('code = "141182001"');
     const fy001 = await office.collection('compounds').getFirstListItem('code = "FY-001"');
-    const missing = await refusal(office.collection('compounds').create({ township: tw.id, geometry: fy001.geometry }));
-    expect(missing.response.message).toBe('Failed to create record.');
+    // A duplicate code passes the project's own checks and is refused by PocketBase itself.
+    const taken = await refusal(office.collection('compounds').create({ township: tw.id, geometry: fy001.geometry, name: '新的小区', code: 'FY-001', stage: 'demand' }));
+    expect(taken.response.message).toBe('Failed to create record.');
+    expect(Object.values(taken.response.data as Record<string, { code: string }>).map((f) => f.code)).toEqual(['validation_not_unique']);
+    expect(describeError(taken)).toBe('保存失败（编码：已存在相同的值）');
+    const missing = await refusal(office.collection('approvals').create({ compound: fy001.id, kind: 'permit', status: 'pending' }));
     expect(Object.values(missing.response.data as Record<string, { code: string }>).map((f) => f.code)).toContain('validation_required');
     const text = describeError(missing);
     expect(text).toMatch(/^保存失败（/);
-    expect(text).toContain('名称：不能为空');
-    expect(text).toContain('编码：不能为空');
+    expect(text).toContain('日期：不能为空');
     expect(hasLatinSentence(text)).toBe(false);
 
     const dup = await refusal(office.collection('users').create({
