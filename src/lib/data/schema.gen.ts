@@ -14,18 +14,28 @@ export const Collections = {
   Compounds: 'compounds',
   Consultations: 'consultations',
   ContextFeatures: 'context_features',
+  Demolitions: 'demolitions',
+  DesignReviews: 'design_reviews',
   DesignZones: 'design_zones',
   ElevatorInspections: 'elevator_inspections',
   FacilitySites: 'facility_sites',
   Feedback: 'feedback',
   Funding: 'funding',
+  ImplementingBodies: 'implementing_bodies',
+  OverallPlanEntries: 'overall_plan_entries',
+  Periods: 'periods',
   PlanEntries: 'plan_entries',
+  PlanYears: 'plan_years',
+  Procurements: 'procurements',
   ProgrammeSettings: 'programme_settings',
   PublicCompounds: 'public_compounds',
   PublicFeedback: 'public_feedback',
   PublicFundingTotals: 'public_funding_totals',
+  PublicImplementingBodies: 'public_implementing_bodies',
   PublicItems: 'public_items',
+  PublicPeriodCompounds: 'public_period_compounds',
   PublicStageEvents: 'public_stage_events',
+  PublicTenders: 'public_tenders',
   RenovationItems: 'renovation_items',
   StageEvents: 'stage_events',
   Townships: 'townships',
@@ -55,12 +65,15 @@ export interface AnnualPlansRecord extends BaseRecord {
   is_demo: boolean;
   created: string;
   updated: string;
+  period: string;
+  over_ceiling: boolean;
+  over_ceiling_reason: string;
 }
 
 /** `approvals` (base collection). */
 export interface ApprovalsRecord extends BaseRecord {
   compound: string;
-  kind: 'joint_review' | 'permit' | 'permit_exempt' | 'land_use' | 'other';
+  kind: 'joint_review' | 'permit' | 'permit_exempt' | 'land_use' | 'merged' | 'notification_commitment' | 'fee_waiver_filing' | 'other';
   number: string;
   date: string;
   status: 'pending' | 'approved' | 'returned';
@@ -69,6 +82,9 @@ export interface ApprovalsRecord extends BaseRecord {
   is_demo: boolean;
   created: string;
   updated: string;
+  merged_documents: ('proposal' | 'feasibility' | 'preliminary_design' | 'budget_estimate')[];
+  waiver_items: ('pipe_connection' | 'road_opening')[];
+  waived_fees_yuan: number;
 }
 
 /** `audit_log` (base collection). */
@@ -187,6 +203,34 @@ export interface ContextFeaturesRecord extends BaseRecord {
   updated: string;
 }
 
+/** `demolitions` (base collection). */
+export interface DemolitionsRecord extends BaseRecord {
+  compound: string;
+  date: string;
+  structures: number;
+  area_m2: number;
+  photos: string[];
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `design_reviews` (base collection). */
+export interface DesignReviewsRecord extends BaseRecord {
+  compound: string;
+  kind: 'construction_drawing' | 'joint';
+  date: string;
+  result: 'passed' | 'conditional' | 'failed';
+  reviewer: string;
+  opinion: string;
+  documents: string[];
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** `design_zones` (base collection). */
 export interface DesignZonesRecord extends BaseRecord {
   name: string;
@@ -279,12 +323,106 @@ export interface FundingRecord extends BaseRecord {
   updated: string;
 }
 
+/** `implementing_bodies` (base collection). */
+export interface ImplementingBodiesRecord extends BaseRecord {
+  compound: string;
+  body_type: 'owners_committee' | 'community' | 'subdistrict' | 'property_unit' | 'agent_builder' | 'housing_bureau' | 'other';
+  body_name: string;
+  decided_date: string;
+  documents: string[];
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `overall_plan_entries` (base collection). */
+export interface OverallPlanEntriesRecord extends BaseRecord {
+  period: string;
+  compound: string;
+  year: number;
+  estimate_yuan: number;
+  funding: unknown;
+  carried_from: string;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `periods` (base collection). */
+export interface PeriodsRecord extends BaseRecord {
+  name: string;
+  first_year: number;
+  last_year: number;
+  document: string;
+  target_compounds: number;
+  target_households: number;
+  target_investment_yuan: number;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** `plan_entries` (base collection). */
 export interface PlanEntriesRecord extends BaseRecord {
   plan: string;
   compound: string;
   tier: 'implement' | 'prepare' | 'reserve' | '';
   estimate_yuan: number;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `plan_years` (base collection). */
+export interface PlanYearsRecord extends BaseRecord {
+  year: number;
+  period: string;
+  status: 'open' | 'reviewed' | 'city_approved' | 'issued' | 'filed';
+  budget_ceiling_yuan: number;
+  reviewed_at: string;
+  reviewed_by: string;
+  review_opinion: string;
+  over_ceiling: boolean;
+  over_ceiling_reason: string;
+  city_consent_date: string;
+  city_consent_number: string;
+  city_consent_file: string;
+  city_consent_by: string;
+  joint_doc_number: string;
+  joint_doc_date: string;
+  joint_doc_issuers: ('housing' | 'development' | 'finance')[];
+  joint_doc_file: string;
+  joint_doc_by: string;
+  filed_date: string;
+  filing_number: string;
+  filing_receipt: string;
+  filed_by: string;
+  return_reason: string;
+  returned_at: string;
+  returned_by: string;
+  returned_from: 'reviewed' | 'city_approved' | '';
+  legacy: boolean;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `procurements` (base collection). */
+export interface ProcurementsRecord extends BaseRecord {
+  compound: string;
+  scope: 'construction' | 'design' | 'supervision' | 'design_build' | 'other';
+  method: 'open_tender' | 'invited_tender' | 'competitive_consultation' | 'competitive_negotiation' | 'single_source' | 'inquiry' | 'other';
+  status: 'announced' | 'awarded' | 'failed';
+  announce_date: string;
+  result_date: string;
+  winning_unit: string;
+  contract_amount_yuan: number;
+  documents: string[];
   note: string;
   is_demo: boolean;
   created: string;
@@ -313,11 +451,20 @@ export interface PublicFundingTotalsRecord extends BaseRecord, Pick<FundingRecor
   entries: number;
 }
 
+/** `public_implementing_bodies` (view collection, projecting `implementing_bodies`). */
+export type PublicImplementingBodiesRecord = BaseRecord & Pick<ImplementingBodiesRecord, 'compound' | 'body_type' | 'body_name'>;
+
 /** `public_items` (view collection, projecting `renovation_items`). */
 export type PublicItemsRecord = BaseRecord & Pick<RenovationItemsRecord, 'compound' | 'zone' | 'class' | 'item' | 'quantity' | 'unit' | 'status' | 'note'>;
 
+/** `public_period_compounds` (view collection, projecting `overall_plan_entries`). */
+export type PublicPeriodCompoundsRecord = BaseRecord & Pick<OverallPlanEntriesRecord, 'period' | 'compound' | 'year' | 'carried_from'>;
+
 /** `public_stage_events` (view collection, projecting `stage_events`). */
 export type PublicStageEventsRecord = BaseRecord & Pick<StageEventsRecord, 'compound' | 'from' | 'to' | 'kind' | 'date' | 'note' | 'photos_before' | 'photos_after' | 'created'>;
+
+/** `public_tenders` (view collection, projecting `procurements`). */
+export type PublicTendersRecord = BaseRecord & Pick<ProcurementsRecord, 'compound' | 'scope' | 'method' | 'status' | 'announce_date' | 'result_date' | 'winning_unit' | 'contract_amount_yuan'>;
 
 /** `renovation_items` (base collection). */
 export interface RenovationItemsRecord extends BaseRecord {
@@ -328,12 +475,15 @@ export interface RenovationItemsRecord extends BaseRecord {
   quantity: number;
   unit: string;
   estimate_yuan: number;
-  status: 'planned' | 'in_progress' | 'done' | '';
+  status: 'planned' | 'in_progress' | 'done' | 'waived' | '';
   note: string;
   internal_note: string;
   is_demo: boolean;
   created: string;
   updated: string;
+  done_date: string;
+  photos: string[];
+  waive_reason: string;
 }
 
 /** `stage_events` (base collection). */
@@ -363,6 +513,10 @@ export interface StageEventsRecord extends BaseRecord {
   documents: string[];
   is_demo: boolean;
   created: string;
+  builder_unit: string;
+  design_unit: string;
+  construction_unit: string;
+  supervision_unit: string;
 }
 
 /** `townships` (base collection). */
@@ -402,18 +556,28 @@ export interface CollectionRecords {
   compounds: CompoundsRecord;
   consultations: ConsultationsRecord;
   context_features: ContextFeaturesRecord;
+  demolitions: DemolitionsRecord;
+  design_reviews: DesignReviewsRecord;
   design_zones: DesignZonesRecord;
   elevator_inspections: ElevatorInspectionsRecord;
   facility_sites: FacilitySitesRecord;
   feedback: FeedbackRecord;
   funding: FundingRecord;
+  implementing_bodies: ImplementingBodiesRecord;
+  overall_plan_entries: OverallPlanEntriesRecord;
+  periods: PeriodsRecord;
   plan_entries: PlanEntriesRecord;
+  plan_years: PlanYearsRecord;
+  procurements: ProcurementsRecord;
   programme_settings: ProgrammeSettingsRecord;
   public_compounds: PublicCompoundsRecord;
   public_feedback: PublicFeedbackRecord;
   public_funding_totals: PublicFundingTotalsRecord;
+  public_implementing_bodies: PublicImplementingBodiesRecord;
   public_items: PublicItemsRecord;
+  public_period_compounds: PublicPeriodCompoundsRecord;
   public_stage_events: PublicStageEventsRecord;
+  public_tenders: PublicTendersRecord;
   renovation_items: RenovationItemsRecord;
   stage_events: StageEventsRecord;
   townships: TownshipsRecord;
