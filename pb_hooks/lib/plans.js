@@ -336,10 +336,10 @@ function entryGuard(e, action) {
   checkActor(e, plan.getString("township"));
   var role = e.hasSuperuserAuth() ? "superuser" : P.roleOf(e);
   var status = plan.getString("status");
+  checkYearOpen(e.app, plan.getInt("year"), "plan");
   if ((EDITABLE[role] || []).indexOf(status) < 0) {
     throw M.bad("entries_frozen", "plan", { status: STATUS_ZH[status] || status, statusCode: status });
   }
-  checkYearOpen(e.app, plan.getInt("year"), "plan");
   if (action !== "delete") {
     var compound = P.related(e.app, "compounds", rec.getString("compound"), "compound", "小区");
     var problem = entryProblems(e.app, compound, plan.getString("township"));
