@@ -23,7 +23,6 @@ const SHARES = [
 const TOWNSHIP_USERS = { 141182001: 'wenfeng@demo.fenyang', 141182002: 'taihe@demo.fenyang', 141182003: 'xihe@demo.fenyang' };
 const OFFICE = 'office@demo.fenyang';
 const FINANCE = 'finance@demo.fenyang';
-const APPROVAL = 'approval@demo.fenyang';
 /** The action plan's own period (created by the migration that introduced periods). */
 const POLICY_PERIOD = { id: 'period202120250', first: 2021, last: 2025 };
 
@@ -131,7 +130,6 @@ export function programmeItems({ features, stableId, townshipIds, townshipNames,
       document: `汾阳市老旧小区改造${first}—${first + 4}年总体计划(示例)`, note: '上一规划期未完成的小区结转本期(示例)', is_demo: true,
     });
   }
-  const periodOf = (y) => periods.find((p) => p.first <= y && y <= p.last);
   const overall = (period, p, year, carriedFrom, date) => {
     const est = estimate(p.code) || Math.round(p.floor_area_m2 * 320);
     at(date, 'overall_plan_entries', {

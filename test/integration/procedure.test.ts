@@ -40,7 +40,7 @@ function form(fields: Record<string, string | number | boolean | string[]>, file
   for (const [k, b] of Object.entries(files)) for (const x of Array.isArray(b) ? b : [b]) fd.append(k, x, `${k}.${x.type === 'image/png' ? 'png' : 'pdf'}`);
   return fd;
 }
-const byCode = (code: string) => srv.admin.collection('compounds').getFirstListItem(`code = "${code}"`);
+const byCode = (code: string) => srv.admin.collection('compounds').getFirstListItem<{ id: string; code: string; stage: string; construction_start: string; tier: string; plan_year: number }>(`code = "${code}"`);
 const twId = async (code: string) => (await srv.admin.collection('townships').getFirstListItem(`code = "${code}"`)).id;
 const count = async (collection: string, filter = '') => (await srv.admin.collection(collection).getList(1, 1, { filter })).totalItems;
 
@@ -139,7 +139,7 @@ describe('the year\'s approval chain', () => {
   });
 
   it('returns with a reason: back to open, the review to be taken again', async () => {
-    let r = await refusal(office.collection('plan_years').update(year.id, { status: 'open' }));
+    const r = await refusal(office.collection('plan_years').update(year.id, { status: 'open' }));
     expect(r.fields.return_reason).toMatch(/退回原因/);
     expect((await refusal(finance.collection('plan_years').update(year.id, { status: 'open', return_reason: 'x' }))).status).toBe(403);
     const back = await office.collection('plan_years').update(year.id, { status: 'open', return_reason: '市政府常务会议要求补充资金来源说明' });

@@ -210,7 +210,7 @@ describe('demo compounds', () => {
   });
 
   it.each(['2026-12-02', '2027-03-10', '2028-08-20', '2031-01-15'])('have a history relative to the day %s: in order, nothing later, a mix of on-time and overdue works', (asOf) => {
-    const tl = demoTimeline(compounds, asOf);
+    const tl = demoTimeline(compounds as never, asOf);
     expect(tl.worksYear).toBe(worksYear(asOf));
     let overdue = 0;
     let building = 0;
