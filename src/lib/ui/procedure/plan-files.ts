@@ -1,6 +1,5 @@
 // The year's plan as files: XLSX (exceljs, the export module's writer) and PDF (the print sheet's PDF writer, one A4
 // page after another). Both in Chinese whatever the screen's language: they are the document the city files.
-import { pagesPdf } from '../../export/sheet-pdf';
 import { xlsxBytes, XLSX_MIME } from '../../export/xlsx';
 import { AUDIENCE_TEXT, beijingTime, DEMO_TEXT } from '../../export/note';
 import { A4_PORTRAIT, planDocumentPages, planDocumentSheet, type PlanDocument } from '../../programme/plan-document';
@@ -15,6 +14,8 @@ export async function downloadPlanXlsx(doc: PlanDocument, dataTime: Date): Promi
 
 export async function planPdfBytes(doc: PlanDocument, dataTime: Date): Promise<Uint8Array> {
   const pages = planDocumentPages(doc, { dataTime: `数据时间：${beijingTime(dataTime)}`, demoLabel: '示例数据' });
+  // pdf-lib is loaded only when a PDF is made (as the print sheet does).
+  const { pagesPdf } = await import('../../export/sheet-pdf');
   return pagesPdf(pages, A4_PORTRAIT, null, {
     title: doc.title, subject: doc.jointNumber ? `联合发文 ${doc.jointNumber} 附件` : '年度计划(草案)',
     keywords: ['汾阳市', '老旧小区改造', '年度计划', ...(doc.demo ? ['示例数据'] : [])], date: dataTime,
