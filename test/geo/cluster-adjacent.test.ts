@@ -52,11 +52,11 @@ describe('clusterAdjacent', () => {
   const [touching] = readFixtures('cluster-adjacent').filter((f) => f.name === 'touching-walls');
   const fc = touching.input as AreaFC;
 
-  it('rejects tolerances outside 0–50 m with a Chinese and English message', () => {
+  it('rejects tolerances outside 0–50 m with a reason the UI translates', () => {
     for (const t of [-1, 50.01, Number.NaN, Infinity]) {
       expect(() => clusterAdjacent(fc, { toleranceM: t })).toThrow(RangeError);
     }
-    expect(() => clusterAdjacent(fc, { toleranceM: 80 })).toThrow(/合并容差.*Merge tolerance must be between 0 and 50 m/);
+    expect(() => clusterAdjacent(fc, { toleranceM: 80 })).toThrow(expect.objectContaining({ code: 'tolerance_out_of_range', params: { min: 0, max: 50, value: '80' } }));
     expect(() => clusterAdjacent(fc, { toleranceM: 50 })).not.toThrow();
     expect(() => clusterAdjacent(fc, { toleranceM: 0 })).not.toThrow();
   });

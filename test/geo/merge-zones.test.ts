@@ -96,7 +96,7 @@ describe('mergeAdjacent', () => {
 
   it('rejects tolerances outside 0–50 m', () => {
     expect(() => mergeAdjacent(byName['gap-5m'], { toleranceM: 51 })).toThrow(RangeError);
-    expect(() => mergeAdjacent(byName['gap-5m'], { toleranceM: -0.1 })).toThrow(/0–50/);
+    expect(() => mergeAdjacent(byName['gap-5m'], { toleranceM: -0.1 })).toThrow(expect.objectContaining({ code: 'tolerance_out_of_range' }));
   });
 
   it('leaves the 5 m gap open at tolerance 4 and closes it at 5', () => {

@@ -1,0 +1,35 @@
+// The server hook runs the very same polygon-validity code as the client: pb_hooks/lib/polygon-validity.js is
+// generated from src/lib/geo/polygon-validity.ts (`npm run build:hooks`) and must not drift from it; every reason
+// code has a zh/en message on the server and in the UI bundle.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { hookGeometrySource, VALIDITY_HOOK } from '../../scripts/lib/hook-geometry.mjs';
+import { VALIDITY_CODES } from '../../src/lib/geo/polygon-validity';
+import * as geometryMessages from '../../src/lib/i18n/messages/geometry';
+
+const require = createRequire(import.meta.url);
+
+describe('pb_hooks/lib/polygon-validity.js', () => {
+  it('is the current transpiled source (run `npm run build:hooks` after editing src/lib/geo/polygon-validity.ts)', () => {
+    expect(fs.readFileSync(VALIDITY_HOOK, 'utf8')).toBe(hookGeometrySource());
+  });
+  it('loads as CommonJS and answers like the source', () => {
+    const hook = require(VALIDITY_HOOK) as typeof import('../../src/lib/geo/polygon-validity');
+    const bowtie = { type: 'Polygon', coordinates: [[[111.78, 37.26], [111.781, 37.261], [111.781, 37.26], [111.78, 37.261], [111.78, 37.26]]] };
+    expect(hook.checkGeometry(bowtie)).toEqual({ ok: false, code: 'self_intersection', params: { part: 1, ring: 0 }, at: [111.7805, 37.2605] });
+  });
+});
+
+describe('reason messages', () => {
+  it('exist in the server table and in the UI bundle, in Chinese and English, for every code', () => {
+    // the hook module reads $os only inside functions, so it loads under Node too
+    const server = require('../../pb_hooks/lib/geometry.js') as { MESSAGES: Record<string, [string, string]> };
+    for (const code of VALIDITY_CODES) {
+      expect(server.MESSAGES[code], code).toBeDefined();
+      expect(server.MESSAGES[code][0], code).toMatch(/[\u4e00-\u9fff]/);
+      expect(geometryMessages.zh[`geometry.${code}`], code).toMatch(/[\u4e00-\u9fff]/);
+      expect(geometryMessages.en[`geometry.${code}`], code).toMatch(/[a-z]/);
+    }
+  });
+});
