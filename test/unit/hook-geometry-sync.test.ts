@@ -3,19 +3,23 @@
 // code has a zh/en message on the server and in the UI bundle.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { hookGeometrySource, VALIDITY_HOOK } from '../../scripts/lib/hook-geometry.mjs';
 import { VALIDITY_CODES } from '../../src/lib/geo/polygon-validity';
 import * as geometryMessages from '../../src/lib/i18n/messages/geometry';
 
-const require = createRequire(import.meta.url);
+/** A pb_hooks CommonJS file, loaded as PocketBase's VM would (the package itself is ESM for Node). */
+function loadHook<T>(file: string): T {
+  const mod = { exports: {} as T };
+  new Function('module', 'exports', fs.readFileSync(file, 'utf8'))(mod, mod.exports);
+  return mod.exports;
+}
 
 describe('pb_hooks/lib/polygon-validity.js', () => {
   it('is the current transpiled source (run `npm run build:hooks` after editing src/lib/geo/polygon-validity.ts)', () => {
     expect(fs.readFileSync(VALIDITY_HOOK, 'utf8')).toBe(hookGeometrySource());
   });
   it('loads as CommonJS and answers like the source', () => {
-    const hook = require(VALIDITY_HOOK) as typeof import('../../src/lib/geo/polygon-validity');
+    const hook = loadHook<typeof import('../../src/lib/geo/polygon-validity')>(VALIDITY_HOOK);
     const bowtie = { type: 'Polygon', coordinates: [[[111.78, 37.26], [111.781, 37.261], [111.781, 37.26], [111.78, 37.261], [111.78, 37.26]]] };
     expect(hook.checkGeometry(bowtie)).toEqual({ ok: false, code: 'self_intersection', params: { part: 1, ring: 0 }, at: [111.7805, 37.2605] });
   });
@@ -24,7 +28,7 @@ describe('pb_hooks/lib/polygon-validity.js', () => {
 describe('reason messages', () => {
   it('exist in the server table and in the UI bundle, in Chinese and English, for every code', () => {
     // the hook module reads $os only inside functions, so it loads under Node too
-    const server = require('../../pb_hooks/lib/geometry.js') as { MESSAGES: Record<string, [string, string]> };
+    const server = loadHook<{ MESSAGES: Record<string, [string, string]> }>(new URL('../../pb_hooks/lib/geometry.js', import.meta.url).pathname);
     for (const code of VALIDITY_CODES) {
       expect(server.MESSAGES[code], code).toBeDefined();
       expect(server.MESSAGES[code][0], code).toMatch(/[\u4e00-\u9fff]/);

@@ -8,6 +8,7 @@
 // units, then rounded to lon/lat, and checked with the one validity rule whenever the normaliser had to repair.
 import {
   Clipper,
+  Clipper64,
   ClipType,
   ClipperOffset,
   EndType,
@@ -281,13 +282,68 @@ export function treeToGeom(tree: PolyPath64, frame: LocalFrame, opts: FromPathsO
 
 /**
  * Offset closed paths by deltaM metres straight into a PolyTree (no extra union needed after).
+ * @param miterLimit how far (× deltaM) a mitred corner may reach before it is squared off (default 2: corners
+ *   sharper than 60°)
+ * @param unitsPerM integer units per metre the paths are in (default UNITS_PER_M)
  * @example const tree = offsetToTree(grown, -7.5, JoinType.Miter);
  */
-export function offsetToTree(paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round): PolyTree64 {
+export function offsetToTree(
+  paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round, miterLimit = 2, unitsPerM = UNITS_PER_M,
+): PolyTree64 {
   const tree = new PolyTree64();
-  const co = new ClipperOffset(2, 0.05 * UNITS_PER_M);
+  const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
   co.addPaths(paths, joinType, EndType.Polygon);
-  co.execute(deltaM * UNITS_PER_M, tree);
+  co.execute(deltaM * unitsPerM, tree);
+  return tree;
+}
+
+interface OffsetInternals {
+  solution: Paths64;
+  delta: number;
+  miterLimit: number;
+  mitLimSqr: number;
+  groupList: unknown[];
+  doGroupOffset(group: unknown): void;
+  checkPathsReversed(): boolean;
+}
+
+/**
+ * Shrink closed paths by deltaM metres and union the result with `keep` in the same sweep, into a PolyTree:
+ * (paths ⊖ deltaM) ∪ keep. Clipper's offset ends with a union of its raw offset paths; `keep` joins that union, which
+ * is correct because every point of `keep` lies at least deltaM inside `paths` (keep ⊕ deltaM ⊆ paths, as for the
+ * grown shape of a closing), where the raw paths wind positively. It saves a whole union over offsetting first and
+ * unioning after (which is what happens if this clipper2-ts ever lacks the internals used here).
+ * @param keep paths to add back, oriented like `paths` (exteriors positive)
+ * @param adjust may move the offset's vertices before the union (e.g. back onto `keep`'s own vertices)
+ * @example const tree = shrinkKeeping(grown, 7.5, members, JoinType.Miter, 10, 10000)
+ */
+export function shrinkKeeping(
+  paths: Paths64, deltaM: number, keep: Paths64, joinType: JoinType, miterLimit = 2, unitsPerM = UNITS_PER_M,
+  adjust?: (paths: Paths64) => void,
+): PolyTree64 {
+  const tree = new PolyTree64();
+  const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
+  co.addPaths(paths, joinType, EndType.Polygon);
+  const raw = co as unknown as OffsetInternals;
+  const delta = -Math.abs(deltaM) * unitsPerM;
+  if (typeof raw.doGroupOffset !== 'function' || !Array.isArray(raw.groupList) || typeof raw.checkPathsReversed !== 'function') {
+    const shrunk: Paths64 = [];
+    co.execute(delta, shrunk);
+    adjust?.(shrunk);
+    Clipper.booleanOpWithPolyTree(ClipType.Union, shrunk, keep, tree, FillRule.Positive);
+    return tree;
+  }
+  raw.solution = [];
+  raw.delta = delta;
+  raw.mitLimSqr = raw.miterLimit <= 1 ? 2 : 2 / (raw.miterLimit * raw.miterLimit);
+  for (const group of raw.groupList) raw.doGroupOffset(group);
+  adjust?.(raw.solution);
+  const reversed = raw.checkPathsReversed();
+  const c = new Clipper64();
+  c.reverseSolution = reversed;
+  c.addSubject(raw.solution);
+  c.addSubject(reversed ? keep.map((p) => [...p].reverse()) : keep);
+  c.execute(ClipType.Union, reversed ? FillRule.Negative : FillRule.Positive, tree);
   return tree;
 }
 
@@ -311,18 +367,22 @@ export function intersectPaths(subject: Paths64, clip: Paths64): Paths64 {
 
 /**
  * Grow (deltaM > 0) or shrink (deltaM < 0) closed paths by deltaM metres. The result is unioned.
- * Miter joins keep square corners (miter limit 2, beyond which corners are squared off);
- * round joins approximate arcs to within 5 cm.
+ * Miter joins keep corners (up to the miter limit, default 2 — corners sharper than 60° — beyond which they are
+ * squared off); round joins approximate arcs to within 5 cm.
  *
  * @param deltaM offset distance in metres
+ * @param miterLimit how far (× deltaM) a mitred corner may reach before it is squared off
+ * @param unitsPerM integer units per metre the paths are in (default UNITS_PER_M)
  * @example offsetPaths(paths, 7.5, JoinType.Miter)
  */
-export function offsetPaths(paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round): Paths64 {
+export function offsetPaths(
+  paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round, miterLimit = 2, unitsPerM = UNITS_PER_M,
+): Paths64 {
   if (deltaM === 0) return unionPaths(paths);
-  const co = new ClipperOffset(2, 0.05 * UNITS_PER_M);
+  const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
   co.addPaths(paths, joinType, EndType.Polygon);
   const out: Paths64 = [];
-  co.execute(deltaM * UNITS_PER_M, out);
+  co.execute(deltaM * unitsPerM, out);
   return out;
 }
 

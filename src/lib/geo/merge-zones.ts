@@ -1,24 +1,26 @@
 // Merge adjacent compounds into design-zone outlines, one per group from clusterAdjacent
 // (docs/merge-tolerance.md says what "within tolerance" means, with a figure).
 // Per group (never across groups, so a closing cannot reach a far neighbour):
-//   union of the members, closed morphologically — grow by tol/2, shrink by tol/2, both with
-//   miter joins so right-angled walls stay square — which bridges every gap up to the tolerance;
-//   the members are added back where a miter closing may bevel an acute corner, and holes smaller
-//   than a pin-hole threshold are filled. Holes wider than the tolerance (courtyards) survive the
-//   closing, and their area is at least ~tol², far above the pin-hole threshold.
-// Each group works in its own affine frame (straight lon/lat edges stay straight) in integer millimetres. Every
-// outline leaves through outlineFromPolygons, so it is an OGC-valid polygon: rings touching themselves are split at
-// the touch point, boundaries within 2 mm of each other are joined (at tolerance 0 that fuses walls shared in part,
-// which otherwise leave a sub-millimetre slit), and a vertex that came from a member keeps the member's exact lon/lat.
+//   union of the members, closed morphologically — grow by tol/2, shrink by tol/2, both with miter joins so walls
+//   and corners come back as they were — which bridges every gap up to the tolerance; then the members themselves
+//   are added back, in the shrink's own union (clipper.ts shrinkKeeping), because a miter closing is not quite a
+//   morphological one: where it only partly fills a courtyard or a notch, the walls it restores run straight on past
+//   the corner where a compound turned and cut into it, and it squares off corners sharper than 60°. Holes smaller
+//   than a pin-hole threshold are filled; holes wider than the tolerance (courtyards) survive the closing, and their
+//   area is at least ~tol², far above the pin-hole threshold.
+// Each group works in its own affine frame (straight lon/lat edges stay straight) in integers of 0.1 mm (1 mm for a
+// group wider than 9 km, so the engine's products stay exact). Corners the closing brings back a rounding away from
+// a member's vertex are put back on it, and every outline leaves through outlineFromPolygons, so it is an OGC-valid
+// polygon: rings touching themselves are split at the touch point, boundaries within 2 mm of each other are joined
+// (at tolerance 0 that fuses walls shared in part, which otherwise leave a sub-millimetre slit), and a vertex that
+// came from a member keeps the member's exact lon/lat.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { Clipper, ClipType, FillRule } from 'clipper2-ts';
 import {
   JoinType,
   PolyTree64,
-  UNITS2_PER_M2,
-  UNITS_PER_M,
   offsetPaths,
-  offsetToTree,
+  shrinkKeeping,
   outlineFromPolygons,
   treePolygons,
   type Path64,
@@ -32,7 +34,8 @@ import type { TopologyFix } from './ring-topology';
 export interface MergeOptions extends ClusterOptions {
   /**
    * Holes below this area (m²) are filled as pin-holes. Default max(1, tol² / 2): a hole that
-   * survives a closing of width tol is at least about tol² in area, so only artefacts go.
+   * survives a closing of width tol is at least about tol² in area, so only artefacts go. At tolerance 0 nothing is
+   * closed, so only holes below 0.01 m² (the outline's own floor) go and the union's area is kept.
    */
   minHoleM2?: number;
 }
@@ -64,10 +67,13 @@ export interface MergeStats {
 
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties> & { properties: MergeStats };
 
-/** cos² of the sharpest corner a miter limit of 2 keeps (60°): sharper ones get squared off. */
-const COS2_60 = 0.25;
-/** Reach (integer mm) within which the outline's boundaries are joined; over twice any rounding on the way out. */
-const SNAP_UNITS = 2;
+/** How far (× the offset) a mitred corner may reach before Clipper squares it off (corners sharper than 60°). */
+const MITER_LIMIT = 2;
+/** Reach (m) within which the outline's boundaries are joined; over twice any rounding on the way out. */
+const SNAP_M = 0.002;
+/** Finest integer units per metre (0.1 mm), and the widest group (m) they keep Clipper's products exact for. */
+const FINE_UNITS_PER_M = 10000;
+const FINE_MAX_EXTENT_M = 9000;
 
 /**
  * Where each member vertex landed in integer units, so an outline vertex at the same place gets the member's exact
@@ -81,8 +87,15 @@ class VertexTable {
   private lat = new Float64Array(1 << 11);
   private n = 0;
   private mask = (1 << 12) - 1;
+  // a coarse grid over the same vertices (cells `reach` wide), built on the first nearest() of a group
+  private cellSlots = new Int32Array(1 << 12);
+  private cellX = new Float64Array(1 << 12);
+  private cellY = new Float64Array(1 << 12);
+  private inCell = new Int32Array(1 << 11);
+  private cellReach = 0;
 
   reset(expected: number): void {
+    this.cellReach = 0;
     let size = 1 << 12;
     while (size < expected * 2) size <<= 1;
     if (size !== this.slots.length) this.slots = new Int32Array(size);
@@ -93,6 +106,7 @@ class VertexTable {
       this.y = new Float64Array(expected);
       this.lon = new Float64Array(expected);
       this.lat = new Float64Array(expected);
+      this.inCell = new Int32Array(expected);
     }
     this.n = 0;
   }
@@ -121,6 +135,58 @@ class VertexTable {
     return this.slots[this.slot(x, y)] !== 0;
   }
 
+  private cellSlot(cx: number, cy: number): number {
+    const mask = this.cellSlots.length - 1;
+    let h = (Math.imul(cx | 0, 73856093) ^ Math.imul(cy | 0, 19349663)) & mask;
+    for (;;) {
+      const k = this.cellSlots[h];
+      if (k === 0 || (this.cellX[h] === cx && this.cellY[h] === cy)) return h;
+      h = (h + 1) & mask;
+    }
+  }
+
+  private buildCells(reach: number): void {
+    this.cellReach = reach;
+    if (this.cellSlots.length < this.slots.length) {
+      this.cellSlots = new Int32Array(this.slots.length);
+      this.cellX = new Float64Array(this.slots.length);
+      this.cellY = new Float64Array(this.slots.length);
+    } else this.cellSlots.fill(0);
+    for (let k = 0; k < this.n; k++) {
+      const cx = Math.floor(this.x[k] / reach);
+      const cy = Math.floor(this.y[k] / reach);
+      const h = this.cellSlot(cx, cy);
+      this.cellX[h] = cx;
+      this.cellY[h] = cy;
+      this.inCell[k] = this.cellSlots[h]; // previous head (vertex + 1), 0 ends the list
+      this.cellSlots[h] = k + 1;
+    }
+  }
+
+  /** The member vertex nearest to (x, y) within `reach` units, as [x, y], or null. */
+  nearest(x: number, y: number, reach: number): [number, number] | null {
+    if (this.cellReach !== reach) this.buildCells(reach);
+    const cx = Math.floor(x / reach);
+    const cy = Math.floor(y / reach);
+    let best = -1;
+    let bestD = reach * reach;
+    for (let i = cx - 1; i <= cx + 1; i++) {
+      for (let j = cy - 1; j <= cy + 1; j++) {
+        const h = this.cellSlot(i, j);
+        for (let k = this.cellSlots[h]; k !== 0; k = this.inCell[k - 1]) {
+          const dx = this.x[k - 1] - x;
+          const dy = this.y[k - 1] - y;
+          const d = dx * dx + dy * dy;
+          if (d <= bestD) {
+            bestD = d;
+            best = k - 1;
+          }
+        }
+      }
+    }
+    return best < 0 ? null : [this.x[best], this.y[best]];
+  }
+
   /** The member's lon/lat at (x, y), or null. */
   get(x: number, y: number): [number, number] | null {
     const k = this.slots[this.slot(x, y)];
@@ -132,8 +198,7 @@ const vertexTable = new VertexTable();
 
 /**
  * Member rings of one group as clipper paths in the group's affine frame (integer mm from lon0, lat0), exteriors
- * positive and holes negative; every member vertex goes into `vertexTable`. `acute` is set when some corner is
- * sharper than 60°: a miter closing bevels such corners, so the members are then added back to the outline.
+ * positive and holes negative; every member vertex goes into `vertexTable`.
  */
 function groupPaths(
   fc: FeatureCollection<Polygon | MultiPolygon | null>,
@@ -142,7 +207,6 @@ function groupPaths(
   lat0: number,
   kx: number,
   ky: number,
-  acute: { v: boolean },
 ): Paths64 {
   const out: Paths64 = [];
   let expected = 0;
@@ -152,8 +216,8 @@ function groupPaths(
     for (const rings of polys) for (const r of rings) expected += r.length;
   }
   vertexTable.reset(expected);
-  for (const i of members) {
-    const g = fc.features[i].geometry!;
+  for (let m = 0; m < members.length; m++) {
+    const g = fc.features[members[m]].geometry!;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     for (const rings of polys) {
       for (let q = 0; q < rings.length; q++) {
@@ -180,27 +244,27 @@ function groupPaths(
         }
         if (area2 === 0) continue;
         if ((area2 > 0) === (q > 0)) path.reverse();
-        if (!acute.v) {
-          for (let k = 0, n = path.length; k < n; k++) {
-            const a = path[(k + n - 1) % n];
-            const b = path[k];
-            const c = path[(k + 1) % n];
-            const ux = a.x - b.x;
-            const uy = a.y - b.y;
-            const vx = c.x - b.x;
-            const vy = c.y - b.y;
-            const dot = ux * vx + uy * vy;
-            if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
-              acute.v = true;
-              break;
-            }
-          }
-        }
         out.push(path);
       }
     }
   }
   return out;
+}
+
+/**
+ * Corners the closing brought back a rounding away from where they were (walls at an angle to the frame come back
+ * to within a unit or two) go back onto the member's own vertex (within `reach` units), so restored walls coincide
+ * with the members' and outlines keep the members' exact coordinates.
+ */
+function snapPathsToMembers(paths: Paths64, reach: number): void {
+  for (const ring of paths) {
+    for (let i = 0; i < ring.length; i++) {
+      const pt = ring[i];
+      if (vertexTable.has(pt.x, pt.y)) continue;
+      const m = vertexTable.nearest(pt.x, pt.y, reach);
+      if (m) ring[i] = { x: m[0], y: m[1] };
+    }
+  }
 }
 
 /**
@@ -213,7 +277,7 @@ function groupPaths(
  *
  * @param fc compounds (Polygon/MultiPolygon, WGS84)
  * @param opts toleranceM in metres 0–50 (default 15; GeoError outside), idProperty (default 'id'),
- *   minHoleM2 (default max(1, tol²/2)), onProgress(fraction 0–1, step 'grouping' | 'merging') about every 2 %
+ *   minHoleM2 (default max(1, tol²/2); 0.01 at tolerance 0), onProgress(fraction 0–1, step 'grouping' | 'merging') about every 2 %
  *   (grouping is the first 30 %, the unions the rest)
  * @returns FeatureCollection of zones with {members, member_count, area_m2, tolerance_m, singleton, repairs?};
  *   its `properties` carry the run's stats and the skipped compounds
@@ -230,7 +294,7 @@ export function mergeAdjacent(
   const cl = clusterAdjacentIndexed(fc, { ...opts, onProgress: report && ((f, label) => report(0.3 * f, label)) });
   const tol = cl.stats.toleranceM;
   const tick = progressTicker(cl.groupsIdx.length, 'merging', report && ((f, label) => report(0.3 + 0.7 * f, label)));
-  const minHoleM2 = opts.minHoleM2 ?? Math.max(1, (tol * tol) / 2);
+  const minHoleM2 = opts.minHoleM2 ?? (tol > 0 ? Math.max(1, (tol * tol) / 2) : 0.01);
   // a hair over tol/2 so a gap of exactly tol (which clustering joins) is bridged too
   const r = tol > 0 ? tol / 2 + 0.005 : 0;
   const { flat } = cl;
@@ -253,29 +317,27 @@ export function mergeAdjacent(
     const corner = flat.frame.toLonLat([x0 - 100, y0 - 100]);
     const lonO = corner[0] - 100 / af.mPerDegLon; // margin for the frame's slight skew against the cluster frame
     const latO = corner[1] - 100 / af.mPerDegLat;
-    const kx = af.mPerDegLon * UNITS_PER_M;
-    const ky = af.mPerDegLat * UNITS_PER_M;
-    const acute = { v: false };
-    const paths = groupPaths(fc, members, lonO, latO, kx, ky, acute);
-    let tree = new PolyTree64();
+    const units = Math.max(x1 - x0, y1 - y0) + 400 < FINE_MAX_EXTENT_M ? FINE_UNITS_PER_M : 1000;
+    const kx = af.mPerDegLon * units;
+    const ky = af.mPerDegLat * units;
+    const paths = groupPaths(fc, members, lonO, latO, kx, ky);
+    const minAreaU2 = 0.01 * units * units;
+    const minHoleU2 = minHoleM2 * units * units;
+    let polys: Paths64[];
     if (members.length > 1 && r > 0) {
-      const grown = offsetPaths(paths, r, JoinType.Miter);
-      if (acute.v) {
-        const closed = offsetPaths(grown, -r, JoinType.Miter);
-        // the bevel and the sharp corner meet in mm-sized jogs: drop vertices within 2 mm of a line
-        const outline = Clipper.simplifyPaths(Clipper.union(closed, paths, FillRule.Positive), 2, true);
-        Clipper.booleanOpWithPolyTree(ClipType.Union, outline, null, tree, FillRule.Positive);
-      } else {
-        tree = offsetToTree(grown, -r, JoinType.Miter); // right-angled walls come back exactly
-      }
+      const grown = offsetPaths(paths, r, JoinType.Miter, MITER_LIMIT, units);
+      const reach = SNAP_M * units;
+      const tree = shrinkKeeping(grown, r, paths, JoinType.Miter, MITER_LIMIT, units, (raw) => snapPathsToMembers(raw, reach));
+      polys = treePolygons(tree, minAreaU2, minHoleU2);
     } else {
+      const tree = new PolyTree64();
       Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.Positive);
+      polys = treePolygons(tree, minAreaU2, minHoleU2);
     }
-    const polys = treePolygons(tree, 0.01 * UNITS2_PER_M2, minHoleM2 * UNITS2_PER_M2);
     const outline = outlineFromPolygons(
       polys,
       (x, y) => vertexTable.get(x, y) ?? [Math.round((lonO + x / kx) * k9) / k9, Math.round((latO + y / ky) * k9) / k9],
-      SNAP_UNITS,
+      SNAP_M * units,
       af,
       (x, y) => vertexTable.has(x, y),
     );
