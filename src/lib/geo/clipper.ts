@@ -24,7 +24,7 @@ import type { LocalFrame } from './local-metric';
 import { checkGeometry, type ValidityProblem } from './polygon-validity';
 import { normalizePolygons, type TopologyFix } from './ring-topology';
 
-export { JoinType, PolyTree64, type Path64, type Paths64, type PolyPath64 };
+export { EndType, FillRule, JoinType, PolyTree64, type Path64, type Paths64, type PolyPath64 };
 
 /** Integer units per metre (1 mm precision). */
 export const UNITS_PER_M = 1000;
@@ -355,9 +355,28 @@ export function unionPaths(paths: Paths64, clip?: Paths64): Paths64 {
   return clip ? Clipper.union(paths, clip, FillRule.Positive) : Clipper.union(paths, FillRule.Positive);
 }
 
-/** subject − clip. @example differencePaths(zone, buildings) */
-export function differencePaths(subject: Paths64, clip: Paths64): Paths64 {
-  return Clipper.difference(subject, clip, FillRule.Positive);
+/** subject − clip (Positive fill unless told). @example differencePaths(zone, buildings) */
+export function differencePaths(subject: Paths64, clip: Paths64, fillRule: FillRule = FillRule.Positive): Paths64 {
+  return Clipper.difference(subject, clip, fillRule);
+}
+
+/** subject ∩ clip straight into a PolyTree (pieces with their holes). @example intersectionTree(opened, free, FillRule.NonZero) */
+export function intersectionTree(subject: Paths64, clip: Paths64, fillRule: FillRule = FillRule.Positive): PolyTree64 {
+  const tree = new PolyTree64();
+  if (subject.length) Clipper.booleanOpWithPolyTree(ClipType.Intersection, subject, clip, tree, fillRule);
+  return tree;
+}
+
+/**
+ * Open paths (lines) clipped to a box grown by `marginM` metres around `around` (integer units): what lies farther
+ * away cannot matter, and the offset then sees only local edges.
+ * @example clipLinesNear(roads, areaPaths, 10)
+ */
+export function clipLinesNear(lines: Paths64, around: Paths64, marginM: number, unitsPerM = UNITS_PER_M): Paths64 {
+  if (lines.length === 0 || around.length === 0) return [];
+  const b = Clipper.getBoundsPaths(around);
+  const m = Math.ceil(marginM * unitsPerM);
+  return Clipper.rectClipLines({ left: b.left - m, top: b.top - m, right: b.right + m, bottom: b.bottom + m }, lines);
 }
 
 /** subject ∩ clip. @example intersectPaths(zone, compound) */
@@ -373,14 +392,18 @@ export function intersectPaths(subject: Paths64, clip: Paths64): Paths64 {
  * @param deltaM offset distance in metres
  * @param miterLimit how far (× deltaM) a mitred corner may reach before it is squared off
  * @param unitsPerM integer units per metre the paths are in (default UNITS_PER_M)
+ * @param endType EndType.Polygon for closed paths (default); Round, Butt, Square for open ones (e.g. road centrelines)
+ * @param arcToleranceM how far a round join's chords may stray from the arc, metres (default 0.05)
  * @example offsetPaths(paths, 7.5, JoinType.Miter)
  */
 export function offsetPaths(
   paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round, miterLimit = 2, unitsPerM = UNITS_PER_M,
+  endType: EndType = EndType.Polygon, arcToleranceM = 0.05,
 ): Paths64 {
-  if (deltaM === 0) return unionPaths(paths);
-  const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
-  co.addPaths(paths, joinType, EndType.Polygon);
+  if (paths.length === 0) return [];
+  if (deltaM === 0 && endType === EndType.Polygon) return unionPaths(paths);
+  const co = new ClipperOffset(miterLimit, arcToleranceM * unitsPerM);
+  co.addPaths(paths, joinType, endType);
   const out: Paths64 = [];
   co.execute(deltaM * unitsPerM, out);
   return out;
@@ -395,6 +418,19 @@ export function areaM2(paths: Paths64): number {
   let a = 0;
   for (const p of paths) a += ringArea(p);
   return a / UNITS2_PER_M2;
+}
+
+/**
+ * Union of GeoJSON polygons in one frame → a valid outline with its area and what was repaired (see
+ * {@link outlineFromPolygons}). Use an affine frame so the result's edges are the input's.
+ * @example unionOutline(fc.features.map((f) => f.geometry), affineFrameFor(bboxOf(geoms)))
+ */
+export function unionOutline(geoms: (Polygon | MultiPolygon)[], frame: LocalFrame, opts: FromPathsOptions = {}): OutlineResult {
+  const all: Paths64 = [];
+  for (const g of geoms) for (const p of toPaths(g, frame)) all.push(p);
+  const tree = new PolyTree64();
+  Clipper.booleanOpWithPolyTree(ClipType.Union, all, null, tree, FillRule.Positive);
+  return treeToGeom(tree, frame, opts);
 }
 
 /**

@@ -175,12 +175,15 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
             v = start; // degenerate ring: ignore
             continue;
           }
+          // area from lon/lat scaled at the frame's centre: straight lon/lat edges stay straight, so a ring drawn
+          // along one line has no area here (in the frame the parallel curves a little)
           let a2 = 0;
-          const sx = xy[2 * start];
-          const sy = xy[2 * start + 1];
-          for (let k = start + 1; k < v - 1; k++) {
-            a2 += (xy[2 * k] - sx) * (xy[2 * k + 3] - sy) - (xy[2 * k + 2] - sx) * (xy[2 * k + 1] - sy);
+          const sx = ring[0][0];
+          const sy = ring[0][1];
+          for (let k = 1; k < m - 1; k++) {
+            a2 += (ring[k][0] - sx) * (ring[k + 1][1] - sy) - (ring[k + 1][0] - sx) * (ring[k][1] - sy);
           }
+          a2 *= fr.mPerDegLon * fr.mPerDegLat;
           area += (q > 0 ? -1 : 1) * Math.abs(a2 / 2);
           ringHole[r] = q > 0 ? 1 : 0;
           ringStart[r++] = start;
