@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, MultiPoly
 import { pointOnFeature } from '@turf/turf';
 import Flatbush from 'flatbush';
 import {
-  attachToCompounds, coerceField, planImport, validateFeatures, repairFeature,
+  attachToCompounds, coerceField, planImport, validateFeatures, repairFeature, MIN_BUILDING_AREA_M2,
   type BuildingField, type CompoundField, type ExistingCompound, type ImportField, type ImportPlan, type ImportRecord,
 } from '../import';
 import { STAGES, type Stage } from '../types';
@@ -338,7 +338,7 @@ export function planBuildingImport(
   const refused: RefusedRow[] = [];
   layers.forEach((l, li) => {
     const m = mappings[li] ?? {};
-    const reports = validateFeatures(l.features);
+    const reports = validateFeatures(l.features, { minAreaM2: MIN_BUILDING_AREA_M2 });
     const attached = attachToCompounds(l.features, compounds);
     l.features.forEach((f, i) => {
       const zh: string[] = reports[i].errors.map((e) => e.message_zh);

@@ -1,21 +1,9 @@
 // Reasons from lib/geo ({code, params, at}) in the reader's language: validity problems, skipped compounds,
 // repairs and refused options. The geo functions return codes; the words live in messages/geometry.ts.
-import { t, type MessageKey } from './index.svelte';
+import { _dictionaries, i18n } from './index.svelte';
+import { formatReason, type ReasonLike } from './format-reason';
 
-export interface ReasonLike {
-  code: string;
-  params?: Record<string, string | number>;
-  at?: [number, number] | number[];
-}
-
-const at7 = (at?: number[]) => (at ? `(${at[0].toFixed(7)}, ${at[1].toFixed(7)})` : '');
-
-function whereText(params: Record<string, string | number>): string {
-  const bits: string[] = [];
-  if (params.part !== undefined && Number(params.part) > 1) bits.push(t('geometry.where.part', { part: params.part }));
-  if (params.ring !== undefined) bits.push(Number(params.ring) === 0 ? t('geometry.where.exterior') : t('geometry.where.hole', { ring: params.ring }));
-  return bits.length ? ` (${bits.join(', ')})` : '';
-}
+export type { ReasonLike };
 
 /**
  * A reason as a sentence: `prefix` picks the family ('geometry' for validity, 'skip', 'repair', 'geo' for refused
@@ -24,15 +12,23 @@ function whereText(params: Record<string, string | number>): string {
  *   // '边界自相交 (外环),位置 (111.7800000, 37.2600000)'
  */
 export function reasonText(r: ReasonLike, prefix: 'geometry' | 'skip' | 'repair' | 'geo' = 'geometry'): string {
-  const params = r.params ?? {};
-  const key = `${prefix}.${r.code}` as MessageKey;
-  const text = t(key, { ...params, where: whereText(params), at: at7(r.at) });
-  return text === key ? r.code : text;
+  return formatReason(_dictionaries[i18n.locale] as Record<string, string>, r, prefix);
 }
 
-/** The translated reason of an error a geo function threw (a GeoError), else its message. */
+/**
+ * The translated reason of an error a geo function threw (a GeoError, also after crossing the worker, which keeps
+ * only its message "code {params}"), else its message.
+ */
 export function errorText(err: unknown): string {
   const e = err as { code?: unknown; params?: Record<string, string | number>; message?: string };
   if (typeof e?.code === 'string') return reasonText({ code: e.code, params: e.params }, 'geo');
+  const m = /^([a-z_]+) (\{.*\})$/.exec(String(e?.message ?? ''));
+  if (m) {
+    try {
+      return reasonText({ code: m[1], params: JSON.parse(m[2]) }, 'geo');
+    } catch {
+      /* not a GeoError message */
+    }
+  }
   return String(e?.message ?? err);
 }
