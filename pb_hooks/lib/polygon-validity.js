@@ -329,6 +329,8 @@ function topology(rings, opts) {
     }
     const maxPairs = (_a = opts.maxPairs) !== null && _a !== void 0 ? _a : 32 * nv + 10000;
     const deadline = opts.deadline;
+    if (deadline !== undefined && Date.now() > deadline)
+        return fail('timeout');
     let pairs = 0;
     let result = null;
     const contacts = [];
@@ -490,7 +492,7 @@ function topology(rings, opts) {
             activeMaxQ[w++] = activeMaxQ[a];
             if (++pairs > maxPairs)
                 return fail('too_complex', { max: maxPairs });
-            if (deadline !== undefined && (pairs & 1023) === 0 && Date.now() > deadline)
+            if (deadline !== undefined && (pairs & 255) === 0 && Date.now() > deadline)
                 return fail('timeout');
             if (box[4 * j + 1] > iy1 || box[4 * j + 3] < iy0)
                 continue;

@@ -370,6 +370,7 @@ function topology(rings: Rings, opts: ValidityOptions): ValidityResult | null {
   }
   const maxPairs = opts.maxPairs ?? 32 * nv + 10000;
   const deadline = opts.deadline;
+  if (deadline !== undefined && Date.now() > deadline) return fail('timeout');
   let pairs = 0;
   let result: ValidityResult | null = null;
   const contacts: Contact[] = [];
@@ -499,7 +500,7 @@ function topology(rings: Rings, opts: ValidityOptions): ValidityResult | null {
       active[w] = j;
       activeMaxQ[w++] = activeMaxQ[a];
       if (++pairs > maxPairs) return fail('too_complex', { max: maxPairs });
-      if (deadline !== undefined && (pairs & 1023) === 0 && Date.now() > deadline) return fail('timeout');
+      if (deadline !== undefined && (pairs & 255) === 0 && Date.now() > deadline) return fail('timeout');
       if (box[4 * j + 1] > iy1 || box[4 * j + 3] < iy0) continue;
       if (pairCheck(i < j ? i : j, i < j ? j : i)) return result;
     }
