@@ -47,6 +47,7 @@ function ringToPath(ring: Position[], frame: LocalFrame): Path64 {
     const xy = frame.toXY(ring[i]);
     const x = Math.round(xy[0] * UNITS_PER_M);
     const y = Math.round(xy[1] * UNITS_PER_M);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return []; // a broken ring is left out, never fed to the engine
     if (x === px && y === py) continue;
     out.push({ x, y });
     px = x;
@@ -59,7 +60,8 @@ function ringToPath(ring: Position[], frame: LocalFrame): Path64 {
 /**
  * GeoJSON Polygon/MultiPolygon (lon/lat) → clipper integer paths in `frame` (1 mm units).
  * Orientation is normalised: exterior rings positive (CCW), holes negative (CW), so the
- * `Positive` fill rule gives the polygon's true area even where members overlap.
+ * `Positive` fill rule gives the polygon's true area even where members overlap. Rings with a NaN or infinite
+ * position, or fewer than 3 distinct vertices, are left out.
  *
  * @example
  * const paths = toPaths(compound.geometry, frameFor(bbox(compound)));

@@ -53,6 +53,8 @@ export interface CoverageResult {
   perCompound: Record<string, Record<string, CompoundTypeCoverage>>;
   /** Radii actually used, metres. */
   radiusM: Record<string, number>;
+  /** Compounds without a usable geometry (missing, malformed, NaN or infinite coordinates): counted as gaps, listed here. */
+  skipped: string[];
 }
 
 /**
@@ -101,11 +103,12 @@ export function coverage(compounds: CompoundFC, facilities: FacilityFC, opts: Co
   const byType: Record<string, TypeCoverage> = {};
   const perCompound: Record<string, Record<string, CompoundTypeCoverage>> = {};
   for (const t of types) byType[t] = { covered: [], gaps: [], coveredHouseholds: 0, gapHouseholds: 0 };
-  if (compounds.features.length === 0) return { byType, perCompound, radiusM: radii };
+  if (compounds.features.length === 0) return { byType, perCompound, radiusM: radii, skipped: [] };
 
   const frame = frameFor(collectionsBBox(compounds, facilities));
   const cShapes = compounds.features.map((f) => planarShape(f.geometry, frame));
   const ids = compounds.features.map((f, i) => compoundId(f, i, idProperty));
+  const skipped = ids.filter((_, c) => !cShapes[c]);
 
   // one index over all facilities of the requested types; one radius search per compound with the
   // largest radius, then per-type nearest by exact distance
@@ -170,7 +173,7 @@ export function coverage(compounds: CompoundFC, facilities: FacilityFC, opts: Co
       }
     }
   }
-  return { byType, perCompound, radiusM: radii };
+  return { byType, perCompound, radiusM: radii, skipped };
 }
 
 export interface CoverageSummaryRow {

@@ -34,7 +34,7 @@ function flatRing(ring: Position[], frame: LocalFrame, closed: boolean): number[
 
 /**
  * Projects a Point, LineString, MultiLineString, Polygon or MultiPolygon into `frame` (metres).
- * Returns null for empty or unsupported geometry.
+ * Returns null for empty or unsupported geometry, or one with a NaN or infinite coordinate.
  * @example planarShape({ type: 'Point', coordinates: [111.78, 37.26] }, frame).point
  */
 export function planarShape(geom: Geometry | null | undefined, frame: LocalFrame): PlanarShape | null {
@@ -75,6 +75,10 @@ export function planarShape(geom: Geometry | null | undefined, frame: LocalFrame
     }
   }
   if (!(s.minX <= s.maxX)) return null;
+  // a NaN or infinite coordinate makes every distance meaningless: no shape (callers list it as skipped)
+  for (const r of s.rings) for (const v of r) if (!Number.isFinite(v)) return null;
+  for (const l of s.lines) for (const v of l) if (!Number.isFinite(v)) return null;
+  if (s.point && !(Number.isFinite(s.point[0]) && Number.isFinite(s.point[1]))) return null;
   return s;
 }
 

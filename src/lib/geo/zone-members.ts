@@ -24,6 +24,8 @@ export interface ZoneMembersResult {
   partial: { id: string; share: number }[];
   /** Covered share (0–1) for every compound the zone touches with positive area. */
   shares: Record<string, number>;
+  /** Compounds near the zone without a usable outline (missing, NaN/infinite coordinates, no area), by id. */
+  skipped: string[];
 }
 
 type AreaFeature = Feature<Polygon | MultiPolygon | null>;
@@ -51,17 +53,19 @@ export function zoneMembers(
   if (!(minShare > 0 && minShare <= 1)) throw new GeoError('cover_share_out_of_range', { value: String(minShare) });
   const idProperty = opts.idProperty ?? 'id';
   const features = compounds.features as AreaFeature[];
-  const result: ZoneMembersResult = { members: [], partial: [], shares: {} };
+  const result: ZoneMembersResult = { members: [], partial: [], shares: {}, skipped: [] };
   const zb = geometryBBox(zone);
   if (!zb) return result;
   const frame = affineFrameFor(zb);
   const zonePaths = unionPaths(toPaths(zone, frame));
   for (const i of positionsNear(compounds, zb)) {
     const g = features[i].geometry;
-    if (!g) continue;
-    const paths = unionPaths(toPaths(g, frame)); // union: overlapping parts count once
+    const paths = g ? unionPaths(toPaths(g, frame)) : []; // union: overlapping parts count once
     const area = areaM2(paths);
-    if (area <= 0) continue;
+    if (!(area > 0)) {
+      result.skipped.push(featureId(features[i], i, idProperty));
+      continue;
+    }
     const share = Math.min(1, areaM2(intersectPaths(zonePaths, paths)) / area);
     if (share < MIN_SHARE) continue;
     const id = featureId(features[i], i, idProperty);
