@@ -8,7 +8,6 @@
 // units, then rounded to lon/lat, and checked with the one validity rule whenever the normaliser had to repair.
 import {
   Clipper,
-  Clipper64,
   ClipType,
   ClipperOffset,
   EndType,
@@ -296,56 +295,6 @@ export function offsetToTree(
   const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
   co.addPaths(paths, joinType, EndType.Polygon);
   co.execute(deltaM * unitsPerM, tree);
-  return tree;
-}
-
-interface OffsetInternals {
-  solution: Paths64;
-  delta: number;
-  miterLimit: number;
-  mitLimSqr: number;
-  groupList: unknown[];
-  doGroupOffset(group: unknown): void;
-  checkPathsReversed(): boolean;
-}
-
-/**
- * Shrink closed paths by deltaM metres and union the result with `keep` in the same sweep, into a PolyTree:
- * (paths ⊖ deltaM) ∪ keep. Clipper's offset ends with a union of its raw offset paths; `keep` joins that union, which
- * is correct because every point of `keep` lies at least deltaM inside `paths` (keep ⊕ deltaM ⊆ paths, as for the
- * grown shape of a closing), where the raw paths wind positively. It saves a whole union over offsetting first and
- * unioning after (which is what happens if this clipper2-ts ever lacks the internals used here).
- * @param keep paths to add back, oriented like `paths` (exteriors positive)
- * @param adjust may move the offset's vertices before the union (e.g. back onto `keep`'s own vertices)
- * @example const tree = shrinkKeeping(grown, 7.5, members, JoinType.Miter, 10, 10000)
- */
-export function shrinkKeeping(
-  paths: Paths64, deltaM: number, keep: Paths64, joinType: JoinType, miterLimit = 2, unitsPerM = UNITS_PER_M,
-  adjust?: (paths: Paths64) => void,
-): PolyTree64 {
-  const tree = new PolyTree64();
-  const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
-  co.addPaths(paths, joinType, EndType.Polygon);
-  const raw = co as unknown as OffsetInternals;
-  const delta = -Math.abs(deltaM) * unitsPerM;
-  if (typeof raw.doGroupOffset !== 'function' || !Array.isArray(raw.groupList) || typeof raw.checkPathsReversed !== 'function') {
-    const shrunk: Paths64 = [];
-    co.execute(delta, shrunk);
-    adjust?.(shrunk);
-    Clipper.booleanOpWithPolyTree(ClipType.Union, shrunk, keep, tree, FillRule.Positive);
-    return tree;
-  }
-  raw.solution = [];
-  raw.delta = delta;
-  raw.mitLimSqr = raw.miterLimit <= 1 ? 2 : 2 / (raw.miterLimit * raw.miterLimit);
-  for (const group of raw.groupList) raw.doGroupOffset(group);
-  adjust?.(raw.solution);
-  const reversed = raw.checkPathsReversed();
-  const c = new Clipper64();
-  c.reverseSolution = reversed;
-  c.addSubject(raw.solution);
-  c.addSubject(reversed ? keep.map((p) => [...p].reverse()) : keep);
-  c.execute(ClipType.Union, reversed ? FillRule.Negative : FillRule.Positive, tree);
   return tree;
 }
 

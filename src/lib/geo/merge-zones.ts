@@ -2,10 +2,10 @@
 // (docs/merge-tolerance.md says what "within tolerance" means, with a figure).
 // Per group (never across groups, so a closing cannot reach a far neighbour):
 //   union of the members, closed morphologically — grow by tol/2, shrink by tol/2, both with miter joins so walls
-//   and corners come back as they were — which bridges every gap up to the tolerance; then the members themselves
-//   are added back, in the shrink's own union (clipper.ts shrinkKeeping), because a miter closing is not quite a
-//   morphological one: where it only partly fills a courtyard or a notch, the walls it restores run straight on past
-//   the corner where a compound turned and cut into it, and it squares off corners sharper than 60°. Holes smaller
+//   and corners come back as they were — which bridges every gap up to the tolerance; then the members it cut into
+//   are added back (containment.ts finds them), because a miter closing is not quite a morphological one: where it
+//   only partly fills a courtyard or a notch, the walls it restores run straight on past the corner where a compound
+//   turned and cut into it, and it squares off corners sharper than 60°. Holes smaller
 //   than a pin-hole threshold are filled; holes wider than the tolerance (courtyards) survive the closing, and their
 //   area is at least ~tol², far above the pin-hole threshold.
 // Each group works in its own affine frame (straight lon/lat edges stay straight) in integers of 0.1 mm (1 mm for a
@@ -20,13 +20,14 @@ import {
   JoinType,
   PolyTree64,
   offsetPaths,
-  shrinkKeeping,
+  offsetToTree,
   outlineFromPolygons,
   treePolygons,
   type Path64,
   type Paths64,
 } from './clipper';
 import { clusterAdjacentIndexed, progressTicker, type ClusterOptions, type SkippedFeature } from './cluster-adjacent';
+import { membersCut } from './containment';
 import { affineFrame } from './local-metric';
 import type { ValidityProblem } from './polygon-validity';
 import type { TopologyFix } from './ring-topology';
@@ -69,8 +70,16 @@ export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZonePrope
 
 /** How far (× the offset) a mitred corner may reach before Clipper squares it off (corners sharper than 60°). */
 const MITER_LIMIT = 2;
+/** cos² of the sharpest corner that limit keeps (60°). */
+const COS2_60 = 0.25;
 /** Reach (m) within which the outline's boundaries are joined; over twice any rounding on the way out. */
 const SNAP_M = 0.002;
+/**
+ * Depth (m) below which an outline running inside a member is not a cut: compounds surveyed separately overlap or
+ * miss each other by a centimetre or so, and where they overlap the closing's walls run a few millimetres inside one
+ * of them. Members lie inside their zone to within this.
+ */
+const CUT_M = 0.02;
 /** Finest integer units per metre (0.1 mm), and the widest group (m) they keep Clipper's products exact for. */
 const FINE_UNITS_PER_M = 10000;
 const FINE_MAX_EXTENT_M = 9000;
@@ -96,10 +105,11 @@ class VertexTable {
 
   reset(expected: number): void {
     this.cellReach = 0;
-    let size = 1 << 12;
+    let size = 16;
     while (size < expected * 2) size <<= 1;
-    if (size !== this.slots.length) this.slots = new Int32Array(size);
-    else this.slots.fill(0);
+    // one buffer for all groups; only the part this group uses is cleared
+    if (size > this.slots.length) this.slots = new Int32Array(size);
+    else this.slots.fill(0, 0, size);
     this.mask = size - 1;
     if (this.x.length < expected) {
       this.x = new Float64Array(expected);
@@ -136,7 +146,7 @@ class VertexTable {
   }
 
   private cellSlot(cx: number, cy: number): number {
-    const mask = this.cellSlots.length - 1;
+    const mask = this.mask;
     let h = (Math.imul(cx | 0, 73856093) ^ Math.imul(cy | 0, 19349663)) & mask;
     for (;;) {
       const k = this.cellSlots[h];
@@ -147,11 +157,12 @@ class VertexTable {
 
   private buildCells(reach: number): void {
     this.cellReach = reach;
-    if (this.cellSlots.length < this.slots.length) {
+    const size = this.mask + 1;
+    if (this.cellSlots.length < size) {
       this.cellSlots = new Int32Array(this.slots.length);
       this.cellX = new Float64Array(this.slots.length);
       this.cellY = new Float64Array(this.slots.length);
-    } else this.cellSlots.fill(0);
+    } else this.cellSlots.fill(0, 0, size);
     for (let k = 0; k < this.n; k++) {
       const cx = Math.floor(this.x[k] / reach);
       const cy = Math.floor(this.y[k] / reach);
@@ -198,7 +209,9 @@ const vertexTable = new VertexTable();
 
 /**
  * Member rings of one group as clipper paths in the group's affine frame (integer mm from lon0, lat0), exteriors
- * positive and holes negative; every member vertex goes into `vertexTable`.
+ * positive and holes negative (byMember: the same paths per member); every member vertex goes into `vertexTable`.
+ * `acute` is set when some corner is sharper than 60°: the closing squares such corners off, so all members then go
+ * back in.
  */
 function groupPaths(
   fc: FeatureCollection<Polygon | MultiPolygon | null>,
@@ -207,8 +220,11 @@ function groupPaths(
   lat0: number,
   kx: number,
   ky: number,
+  byMember: Paths64[],
+  acute: { v: boolean },
 ): Paths64 {
   const out: Paths64 = [];
+  byMember.length = 0;
   let expected = 0;
   for (const i of members) {
     const g = fc.features[i].geometry!;
@@ -219,6 +235,8 @@ function groupPaths(
   for (let m = 0; m < members.length; m++) {
     const g = fc.features[members[m]].geometry!;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const own: Paths64 = [];
+    byMember.push(own);
     for (const rings of polys) {
       for (let q = 0; q < rings.length; q++) {
         const ring = rings[q];
@@ -244,7 +262,24 @@ function groupPaths(
         }
         if (area2 === 0) continue;
         if ((area2 > 0) === (q > 0)) path.reverse();
+        if (!acute.v) {
+          for (let k = 0, n = path.length; k < n; k++) {
+            const a = path[(k + n - 1) % n];
+            const b = path[k];
+            const c = path[(k + 1) % n];
+            const ux = a.x - b.x;
+            const uy = a.y - b.y;
+            const vx = c.x - b.x;
+            const vy = c.y - b.y;
+            const dot = ux * vx + uy * vy;
+            if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
+              acute.v = true;
+              break;
+            }
+          }
+        }
         out.push(path);
+        own.push(path);
       }
     }
   }
@@ -320,15 +355,29 @@ export function mergeAdjacent(
     const units = Math.max(x1 - x0, y1 - y0) + 400 < FINE_MAX_EXTENT_M ? FINE_UNITS_PER_M : 1000;
     const kx = af.mPerDegLon * units;
     const ky = af.mPerDegLat * units;
-    const paths = groupPaths(fc, members, lonO, latO, kx, ky);
+    const byMember: Paths64[] = [];
+    const acute = { v: false };
+    const paths = groupPaths(fc, members, lonO, latO, kx, ky, byMember, acute);
     const minAreaU2 = 0.01 * units * units;
     const minHoleU2 = minHoleM2 * units * units;
     let polys: Paths64[];
     if (members.length > 1 && r > 0) {
       const grown = offsetPaths(paths, r, JoinType.Miter, MITER_LIMIT, units);
       const reach = SNAP_M * units;
-      const tree = shrinkKeeping(grown, r, paths, JoinType.Miter, MITER_LIMIT, units, (raw) => snapPathsToMembers(raw, reach));
-      polys = treePolygons(tree, minAreaU2, minHoleU2);
+      polys = treePolygons(offsetToTree(grown, -r, JoinType.Miter, MITER_LIMIT, units), minAreaU2, minHoleU2);
+      for (const p of polys) snapPathsToMembers(p, reach);
+      // the members the closing cut into go back in (containment.ts says why it can happen and how it is found)
+      const rings: Paths64 = [];
+      for (const p of polys) for (const ring of p) rings.push(ring);
+      const cut = acute.v ? null : membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
+      if (!cut || cut.size) {
+        const back: Paths64 = [];
+        if (cut) for (const m of cut) for (const ring of byMember[m]) back.push(ring);
+        else for (const ring of paths) back.push(ring);
+        const again = new PolyTree64();
+        Clipper.booleanOpWithPolyTree(ClipType.Union, rings, back, again, FillRule.Positive);
+        polys = treePolygons(again, minAreaU2, minHoleU2);
+      }
     } else {
       const tree = new PolyTree64();
       Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.Positive);
