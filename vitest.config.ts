@@ -1,14 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { svelteTesting } from '@testing-library/svelte/vite';
 
-// Three layers (DESIGN.md §7): unit (pure code, components), integration (a real PocketBase
+// Three layers (DESIGN.md §7): unit (pure code, rune classes), integration (a real PocketBase
 // per file), e2e (the built app served by PocketBase, driven in headless Chromium).
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [svelte(), svelteTesting()],
+        plugins: [svelte()],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/geo/**/*.test.ts'],
@@ -16,12 +15,16 @@ export default defineConfig({
         },
       },
       {
+        // Rune modules (i18n, state) compile through the Svelte plugin here too.
+        plugins: [svelte()],
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          globalSetup: ['test/helpers/global-setup.ts'],
+          // Generous: a busy 2-core machine (another test run beside this one) is slow, not broken.
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
         },
       },
       {
@@ -29,8 +32,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          globalSetup: ['test/helpers/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

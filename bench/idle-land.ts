@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Point } from 'geojson';
-import { syntheticCity } from '../src/lib/geo/synthetic-city';
+import { syntheticCity } from './synthetic-city';
 import { findIdleLand, type IdleLandOptions } from '../src/lib/geo/idle-land';
 import { coverage, catalogueRadiusM, type FacilityFC } from '../src/lib/geo/coverage';
 

@@ -12,7 +12,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { clusterAdjacent } from '../src/lib/geo/cluster-adjacent';
 import { mergeAdjacent } from '../src/lib/geo/merge-zones';
 import { checkGeometry } from '../src/lib/geo/polygon-validity';
-import { syntheticCity } from '../src/lib/geo/synthetic-city';
+import { syntheticCity } from './synthetic-city';
 
 export interface MergeBenchOptions {
   /** City sizes in compounds (default 49, 1,000, 7,701). */

@@ -10,7 +10,7 @@ import PocketBase from 'pocketbase';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { freePort, migrateUp, serve, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
 import { seed, stableId } from '../scripts/lib/seed.mjs';
-import { syntheticCity, type SyntheticCity } from '../src/lib/geo/synthetic-city';
+import { syntheticCity, type SyntheticCity } from './synthetic-city';
 import { validateFeatures } from '../src/lib/import/validate';
 import { STAGES } from '../src/lib/types';
 

@@ -6,7 +6,7 @@
 onRecordAuthRequest((e) => {
   // Runs after the password (or other method) was accepted, so it tells nothing to someone guessing passwords.
   if (e.record && !e.record.getBool("active")) {
-    throw new ForbiddenError("账号已停用,请联系市住建局改造办 / this account has been deactivated: contact the renovation office");
+    throw require(`${__hooks}/lib/messages.js`).forbidden("account_deactivated");
   }
   e.next();
 }, "users");
@@ -24,8 +24,7 @@ onRecordUpdateRequest((e) => {
   if (e.auth && !e.auth.isSuperuser() && e.auth.id === e.record.id) {
     const before = e.record.original();
     if (!e.record.getBool("active") || e.record.getString("role") !== before.getString("role")) {
-      throw new BadRequestError("不能停用或变更自己的账号角色 / you cannot deactivate your own account or change your own role",
-        { active: new ValidationError("self_lockout", "不能停用自己的账号 / cannot deactivate yourself") });
+      throw require(`${__hooks}/lib/messages.js`).bad("account_self_lockout", "active");
     }
   }
   e.next();

@@ -24,3 +24,16 @@ onRecordAfterDeleteSuccess((e) => {
   require(`${__hooks}/lib/layer-cache.js`).invalidate("buildings");
   e.next();
 }, "compounds");
+// The staff variant of the compound layer carries each compound's staff-only facts (compound_private).
+onRecordAfterCreateSuccess((e) => {
+  require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  e.next();
+}, "compound_private");
+onRecordAfterUpdateSuccess((e) => {
+  require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  e.next();
+}, "compound_private");
+onRecordAfterDeleteSuccess((e) => {
+  require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  e.next();
+}, "compound_private");

@@ -8,11 +8,11 @@ onRecordCreateRequest((e) => {
   const S = require(`${__hooks}/lib/stages.js`);
   const superuser = e.hasSuperuserAuth();
   if (e.record.getBool("imported")) {
-    if (!superuser) throw P.forbidden("只有系统管理员可以导入历史阶段记录 / only a superuser may import historical stage events");
+    if (!superuser) throw require(`${__hooks}/lib/messages.js`).forbidden("import_superuser_only");
     e.next();
     return;
   }
-  if (!e.record.getString("compound")) throw P.bad("须指定小区 / choose the compound", "compound");
+  if (!e.record.getString("compound")) throw require(`${__hooks}/lib/messages.js`).bad("compound_required", "compound");
   if (P.isUser(e)) e.record.set("by", e.auth.id);
   e.app.runInTransaction((txApp) => {
     const compound = P.related(txApp, "compounds", e.record.getString("compound"), "compound", "小区");
@@ -21,7 +21,8 @@ onRecordCreateRequest((e) => {
     });
     e.app = txApp;
     e.next();
-    txApp.save(S.apply(e.record, compound));
+    // The compound (and its staff-only facts) moved by this event: audited with the event as cause.
+    require(`${__hooks}/lib/audit.js`).caused(e, "create", () => S.apply(txApp, e.record, compound));
   });
 }, "stage_events");
 
@@ -32,10 +33,10 @@ onRecordUpdateRequest((e) => {
   const P = require(`${__hooks}/lib/programme.js`);
   if (!e.hasSuperuserAuth()) {
     const orig = e.record.original();
-    for (const f of ["stage", "plan_year", "tier", "construction_start", "construction_end_planned", "implementing_unit"]) {
+    for (const f of ["stage", "plan_year", "tier", "construction_start", "construction_end_planned"]) {
       if (orig.getString(f) !== e.record.getString(f)) {
-        throw P.bad("「" + f + "」不能直接修改:阶段变更须新建阶段记录(stage_events),纳入计划须经年度计划审批 / " + f +
-          " cannot be edited directly: create a stage_events record (or approve an annual plan)", f);
+        const label = { stage: "改造阶段", plan_year: "计划年度", tier: "计划批次", construction_start: "开工日期", construction_end_planned: "计划竣工日期" }[f];
+        throw require(`${__hooks}/lib/messages.js`).bad("machine_owned_field", f, { label: label, field: f });
       }
     }
   }

@@ -18,7 +18,7 @@ onRecordUpdateRequest((e) => {
   const check = (app) => {
     const stored = app.findRecordById("design_zones", e.record.id);
     if (sent === undefined || sent === null || sent === "" || Number(sent) !== stored.getInt("version")) {
-      const msg = "该设计单元已被他人修改,请重新加载后再保存 / this zone was changed by someone else since you loaded it: reload it before saving";
+      const msg = require(`${__hooks}/lib/messages.js`).text("zone_stale_version");
       throw new ApiError(409, msg, { version: new ValidationError("stale_version", msg) });
     }
     e.record.set("version", stored.getInt("version") + 1);

@@ -46,6 +46,7 @@ async function main() {
   }
 
   const server = await serve({ dir: dataDir, port, host, publicDir: distDir, origins: process.env.PB_ORIGINS, quiet: true });
+  // One exit path: whichever comes first (a signal, a failed seed, PocketBase dying) says why, once.
   let stopping = false;
   const shutdown = async (signal) => {
     if (stopping) return;
@@ -58,17 +59,32 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   server.child.on('exit', (code, signal) => {
     if (stopping) return;
-    console.error(`PocketBase 意外退出 / exited unexpectedly (code ${code}, signal ${signal})\n${server.output()}`);
+    stopping = true;
+    console.error(`\n✗ PocketBase 意外退出 / PocketBase exited unexpectedly (code ${code}, signal ${signal}). 它的输出 / its output:\n${server.output().trim()}\n`);
     process.exit(code || 1);
   });
 
   try {
-    const result = await seed({ url: server.url, email: creds.email, password: creds.password, demo: loadDemo });
+    let lastPct = -1;
+    const result = await seed({
+      url: server.url, email: creds.email, password: creds.password, demo: loadDemo,
+      stateFile: path.join(dataDir, '.demo-seed-in-progress'),
+      onProgress: (done, total) => {
+        const pct = Math.floor((done / total) * 10) * 10;
+        if (pct !== lastPct && total > 200) console.log(`  载入示例数据 / loading the demo: ${done} / ${total}`);
+        lastPct = pct;
+      },
+    });
     if (result.divisionsCreated) console.log(`已载入行政区划 / loaded divisions: ${result.divisionsCreated} records`);
-    if (result.demoLoaded) console.log('已载入示例数据 / loaded the demo programme (示例数据)');
+    if (result.demoLoaded) console.log(result.resumed ? '已续完上次中断的示例数据载入 / finished the interrupted demo load (示例数据)' : '已载入示例数据 / loaded the demo programme (示例数据)');
   } catch (err) {
+    if (stopping) return; // PocketBase died: its exit handler has said why
+    stopping = true;
+    const cause = err?.response
+      ? `${err.response.message ?? err.message}\n${JSON.stringify(err.response.data ?? {}, null, 1)}`
+      : err?.message ?? String(err);
     await server.stop();
-    throw new StartError(`载入数据失败 / loading data failed: ${err?.response?.message ?? err.message}\n${JSON.stringify(err?.response?.data ?? {}, null, 1)}`);
+    throw new StartError(`载入数据失败 / loading data failed: ${cause}\n  PocketBase 已停止;再次运行 npm start 会从中断处继续 / PocketBase stopped; run npm start again to resume.`);
   }
 
   const credFile = path.join(dataDir, '.admin-credentials.json');

@@ -1,15 +1,25 @@
-// Audit trail writer (#6), plain JS for PocketBase's JSVM. The request hooks in audit.pb.js call record(e, action):
-// the record's save and its audit row happen in one transaction, so there is never a change without its row.
+// Audit trail writer, plain JS for PocketBase's JSVM. The request hooks in audit.pb.js call record(e, action): the
+// record's save and its audit row happen in one transaction, so there is never a change without its row. While that
+// request runs, every other audited record it writes, changes or removes — a compound's stage moved by a stage event,
+// events written by a plan's approval, the funding, items and notes a compound's deletion cascades to — gets its own row
+// too (modelChange, from model hooks), with the same actor and the request's record as its cause.
 
-// Collections whose every write is recorded. Names that do not exist (yet) simply never fire.
+// Collections whose every write is recorded (the one list: audit.pb.js registers its hooks from it).
 var AUDITED = [
-  "compounds", "compound_notes", "design_zones", "facility_sites",
+  "compounds", "compound_private", "compound_notes", "design_zones", "facility_sites",
   "funding", "annual_plans", "plan_entries", "programme_settings", "stage_events", "renovation_items",
   "approvals", "elevator_inspections", "consultations", "feedback", "users",
 ];
+var LOG = "audit_log";
 
 // Fields never copied into the log: secrets, and private contacts that the log's readers may not otherwise see.
 var SKIP = { password: true, tokenKey: true, contact: true, updated: true };
+
+// The audited write in progress (PocketBase runs write transactions one at a time, so one slot is enough): set inside
+// the write's transaction, restored when it ends. Hook files register in no fixed order, so hooks that write other
+// records themselves (the stage machine, plan approval) name their cause with caused() rather than rely on running
+// inside record().
+var CTX_KEY = "fy:audit:request";
 
 function snapshot(rec) {
   if (!rec) return null;
@@ -54,49 +64,126 @@ function labelOf(rec) {
   return [code, name].filter(function (s) { return s; }).join(" ").slice(0, 200);
 }
 
+/** The changed fields and their before/after values, or null when nothing changed. */
+function diff(before, after) {
+  var changed = [], b = {}, a = {};
+  for (var k in after) {
+    if (!same(before[k], after[k])) { changed.push(k); b[k] = before[k]; a[k] = after[k]; }
+  }
+  return changed.length ? { changed: changed, before: b, after: a } : null;
+}
+
+function writeRow(app, rec, action, changed, before, after, who, ip, cause) {
+  var row = new Record(app.findCollectionByNameOrId(LOG));
+  row.set("collection", rec.collection().name);
+  row.set("record", rec.id);
+  row.set("label", labelOf(rec));
+  row.set("action", action);
+  row.set("changed", changed);
+  row.set("before", before);
+  row.set("after", after);
+  row.set("by", who.by);
+  row.set("by_name", who.by_name);
+  row.set("by_kind", who.by_kind);
+  row.set("by_role", who.by_role);
+  row.set("ip", ip);
+  row.set("cause", cause || "");
+  app.save(row);
+}
+
+function readContext() {
+  var raw = $app.store().get(CTX_KEY);
+  try { return raw ? JSON.parse(raw) : null; } catch (err) { return null; }
+}
+
+/** Runs fn with ctx as the audited write in progress, then puts back what was there. */
+function withContext(ctx, fn) {
+  var store = $app.store();
+  var outer = store.get(CTX_KEY);
+  store.set(CTX_KEY, JSON.stringify(ctx));
+  try {
+    return fn();
+  } finally {
+    if (outer) store.set(CTX_KEY, outer);
+    else store.remove(CTX_KEY);
+  }
+}
+
+function contextOf(e, action, pending) {
+  var ip = "";
+  try { ip = e.realIP(); } catch (err) { /* not an HTTP request */ }
+  return { who: actor(e), ip: ip, root: { collection: e.record.collection().name, id: e.record.id || "", action: action, pending: !!pending } };
+}
+
 /** Runs the request's save (e.next()) and writes its audit row in the same transaction. */
 function record(e, action) {
   var before = action === "create" ? null : snapshot(action === "update" ? e.record.original() : e.record);
-  var who = actor(e);
-  var ip = "";
-  try { ip = e.realIP(); } catch (err) { /* not an HTTP request */ }
-  var collectionName = e.record.collection().name;
+  var ctx = contextOf(e, action, true);
   e.app.runInTransaction(function (txApp) {
     var outer = e.app;
     e.app = txApp;
     try {
-      e.next();
+      withContext(ctx, function () { e.next(); });
     } finally {
       e.app = outer;
     }
     var after = action === "delete" ? null : snapshot(e.record);
-    var changed = [];
+    var changed;
     if (action === "update") {
-      var b = {}, a = {};
-      for (var k in after) {
-        if (!same(before[k], after[k])) { changed.push(k); b[k] = before[k]; a[k] = after[k]; }
-      }
-      if (changed.length === 0) return; // a save that changed nothing is not a change
-      before = b; after = a;
+      var d = diff(before, after);
+      if (!d) return; // a save that changed nothing is not a change
+      changed = d.changed; before = d.before; after = d.after;
     } else {
       changed = Object.keys(action === "create" ? after : before);
     }
-    var col = txApp.findCollectionByNameOrId("audit_log");
-    var row = new Record(col);
-    row.set("collection", collectionName);
-    row.set("record", e.record.id);
-    row.set("label", labelOf(e.record));
-    row.set("action", action);
-    row.set("changed", changed);
-    row.set("before", before);
-    row.set("after", after);
-    row.set("by", who.by);
-    row.set("by_name", who.by_name);
-    row.set("by_kind", who.by_kind);
-    row.set("by_role", who.by_role);
-    row.set("ip", ip);
-    txApp.save(row);
+    writeRow(txApp, e.record, action, changed, before, after, ctx.who, ctx.ip, "");
   });
 }
 
-module.exports = { AUDITED: AUDITED, record: record, snapshot: snapshot };
+/**
+ * Runs fn — writes a hook makes besides the request's own record, after that record was saved — so that every audited
+ * record fn writes gets a row with this request's actor and the request's record as its cause.
+ */
+function caused(e, action, fn) {
+  return withContext(contextOf(e, action, false), fn);
+}
+
+/**
+ * Model hook (create/update/delete of an audited record, inside the transaction of whatever caused it): during an
+ * audited write, any other audited record written gets a row with that write's actor and cause. The request's own
+ * record is skipped (record() writes its row): by id, or — for a create whose id is not known yet — as the first record
+ * created in its collection (no hook creates a record of the same collection before the request's own is saved).
+ * Outside audited writes (migrations, a superuser's import) nothing is written. Calls e.next() itself.
+ */
+function modelChange(e, action) {
+  var ctx = readContext();
+  if (!ctx) {
+    e.next();
+    return;
+  }
+  var name = e.record.collection().name;
+  var root = ctx.root;
+  if (root.collection === name && (root.id ? root.id === e.record.id : (root.pending && action === root.action))) {
+    e.next();
+    if (root.pending || !root.id) {
+      root.pending = false;
+      root.id = e.record.id;
+      $app.store().set(CTX_KEY, JSON.stringify(ctx));
+    }
+    return;
+  }
+  var before = action === "create" ? null : snapshot(action === "update" ? e.record.original() : e.record);
+  e.next();
+  var after = action === "delete" ? null : snapshot(e.record);
+  var changed;
+  if (action === "update") {
+    var d = diff(before, after);
+    if (!d) return;
+    changed = d.changed; before = d.before; after = d.after;
+  } else {
+    changed = Object.keys(action === "create" ? after : before);
+  }
+  writeRow(e.app, e.record, action, changed, before, after, ctx.who, ctx.ip, root.action + " " + root.collection + " " + root.id);
+}
+
+module.exports = { AUDITED: AUDITED, LOG: LOG, record: record, caused: caused, modelChange: modelChange, snapshot: snapshot };

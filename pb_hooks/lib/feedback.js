@@ -1,23 +1,21 @@
-// Feedback invariants (#6), plain JS for PocketBase's JSVM.
+// Feedback invariants, plain JS for PocketBase's JSVM.
 var SENDER_FIELDS = ["compound", "point", "category", "message", "contact", "photo"];
 
-function refuse(field, code, msg) {
-  var data = {};
-  data[field] = new ValidationError(code, msg);
-  throw new BadRequestError(msg, data);
+function refuse(field, code) {
+  throw require(__hooks + "/lib/messages.js").bad(code, field);
 }
 
 function readPoint(rec) {
   var raw = rec.getString("point");
   if (!raw || raw === "null") return null;
   var g;
-  try { g = JSON.parse(raw); } catch (err) { refuse("point", "invalid_point", "位置不是有效的 GeoJSON 点 / point is not a GeoJSON Point"); }
+  try { g = JSON.parse(raw); } catch (err) { refuse("point", "feedback_point_invalid"); }
   if (!g || g.type !== "Point" || !Array.isArray(g.coordinates) || g.coordinates.length < 2) {
-    refuse("point", "invalid_point", "位置不是有效的 GeoJSON 点 / point is not a GeoJSON Point");
+    refuse("point", "feedback_point_invalid");
   }
   var lon = g.coordinates[0], lat = g.coordinates[1];
   if (typeof lon !== "number" || typeof lat !== "number" || lon < 111.3 || lon > 112.2 || lat < 37.0 || lat > 37.6) {
-    refuse("point", "point_outside", "位置超出汾阳市范围 / point outside Fenyang");
+    refuse("point", "feedback_point_outside");
   }
   return g;
 }
@@ -54,8 +52,8 @@ function onCreate(e) {
   var rec = e.record;
   var point = readPoint(rec);
   var compoundId = rec.getString("compound");
-  if (!compoundId && !point) refuse("compound", "target_required", "请选择小区或在地图上标出位置 / choose a compound or mark a point on the map");
-  if (rec.getString("message").trim().length < 2) refuse("message", "message_required", "请填写留言内容 / write a message");
+  if (!compoundId && !point) refuse("compound", "feedback_target_required");
+  if (rec.getString("message").trim().length < 2) refuse("message", "feedback_message_required");
   rec.set("status", "new");
   rec.set("public_reply", "");
   rec.set("replied_at", "");
@@ -67,7 +65,7 @@ function onCreate(e) {
   }
   if (compoundId) {
     var c;
-    try { c = e.app.findRecordById("compounds", compoundId); } catch (err) { refuse("compound", "unknown_compound", "小区不存在 / unknown compound"); }
+    try { c = e.app.findRecordById("compounds", compoundId); } catch (err) { refuse("compound", "feedback_unknown_compound"); }
     rec.set("township", c.getString("township"));
   }
 }
@@ -78,10 +76,10 @@ function onUpdate(e) {
   for (var i = 0; i < SENDER_FIELDS.length; i++) {
     var f = SENDER_FIELDS[i];
     if (rec.getString(f) !== before.getString(f)) {
-      refuse(f, "sender_field", "留言内容由留言人填写,工作人员只能更新状态和公开答复 / staff may change only the status and the public reply");
+      refuse(f, "feedback_sender_field");
     }
   }
-  if (rec.getString("township") !== before.getString("township")) refuse("township", "readonly", "所属街道由系统确定 / the township is set by the server");
+  if (rec.getString("township") !== before.getString("township")) refuse("township", "feedback_township_readonly");
   if (rec.getString("public_reply") !== before.getString("public_reply")) {
     rec.set("replied_at", new DateTime());
     rec.set("replied_by", e.auth && !e.auth.isSuperuser() ? e.auth.id : "");

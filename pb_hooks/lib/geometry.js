@@ -3,7 +3,8 @@
 // Cheapest refusals first, so no request can hold a core: the raw size (unparsed), then the vertex count, then the one
 // polygon-validity rule (lib/polygon-validity.js, generated from src/lib/geo/polygon-validity.ts — the client runs the
 // very same code) under a pair budget and a time limit. What is stored is only `type` and `coordinates` (foreign
-// members dropped) with RFC 7946 winding. Refusals are Chinese first, English second, and say where.
+// members dropped) with RFC 7946 winding. Refusals are Chinese first, English second, and say where (the words are in
+// lib/messages.js, codes geometry_<code>).
 //
 // Configuration (environment; read on every request so a restart with new values applies them):
 //   PB_GEOMETRY_BOUNDS         "minLon,minLat,maxLon,maxLat" accepted (default: Fenyang county with a margin)
@@ -44,35 +45,6 @@ var ALLOWED = {
   context_features: ["Polygon", "MultiPolygon", "LineString", "Point"],
 };
 
-// One zh/en table for every reason the check gives (codes from polygon-validity.js, plus the hook's own
-// `too_large` and `invalid_json`). {where} names the part and ring, {at} the place.
-var MESSAGES = {
-  missing: ["缺少几何图形", "geometry is missing"],
-  invalid_json: ["几何图形不是有效的 GeoJSON", "geometry is not valid GeoJSON"],
-  too_large: ["几何数据过大({bytes} 字节,上限 {max} 字节),未作检查即拒收", "geometry too large ({bytes} bytes, at most {max}); refused unread"],
-  not_geometry: ["几何图形不是 GeoJSON 几何对象", "geometry is not a GeoJSON geometry object"],
-  wrong_type: ["几何类型应为 {allowed},实际为 {type}", "geometry type must be {allowed}, got {type}"],
-  too_many_vertices: ["顶点过多(上限 {max} 个),请简化后再提交", "too many vertices (at most {max}); simplify it first"],
-  empty: ["几何图形为空{where}", "empty geometry{where}"],
-  bad_position: ["坐标无效(须为有限的经纬度数值){where},第 {index} 个点", "invalid position (finite lon/lat numbers expected){where}, point {index}"],
-  out_of_range: ["坐标超出经纬度范围 {at}{where}", "position beyond ±180/±90 {at}{where}"],
-  out_of_bounds: ["坐标超出汾阳市范围 {at}{where}", "position outside Fenyang {at}{where}"],
-  ring_too_short: ["环至少需要4个坐标点{where}(现有 {positions} 个)", "a ring needs at least 4 positions{where} (has {positions})"],
-  ring_not_closed: ["环未闭合(首尾坐标不同){where}", "ring is not closed (first ≠ last position){where}"],
-  ring_degenerate: ["面退化(不足3个不同且不共线的顶点){where}", "degenerate ring (fewer than 3 distinct, non-collinear vertices){where}"],
-  line_too_short: ["线至少需要2个坐标点{where}", "a line needs at least 2 positions{where}"],
-  self_intersection: ["边界自相交{where},位置 {at}", "self-intersection{where} at {at}"],
-  ring_self_touch: ["边界自接触(环两次经过同一点){where},位置 {at}", "ring touches itself{where} at {at}"],
-  rings_cross: ["内环(洞)与外环或其他洞相交{where},位置 {at}", "a hole crosses the exterior or another hole{where} at {at}"],
-  shared_boundary: ["两个环共用一段边界{where},位置 {at}", "two rings share a stretch of boundary{where} at {at}"],
-  hole_outside: ["内环(洞)不在外环内{where},位置 {at}", "hole lies outside its polygon{where} at {at}"],
-  holes_nested: ["洞位于另一个洞之内{where},位置 {at}", "a hole lies inside another hole{where} at {at}"],
-  interior_disconnected: ["洞与外环或其他洞多处相接,把面分成了互不相连的部分{where},位置 {at}", "holes touching the exterior or each other cut the interior apart{where} at {at}"],
-  parts_overlap: ["多面的第 {part} 部分与第 {other} 部分重叠,位置 {at}", "parts {part} and {other} of the MultiPolygon overlap at {at}"],
-  too_complex: ["几何过于复杂,无法在限定工作量内检查,请简化后再提交", "geometry too complex to check within the work limit; simplify it first"],
-  timeout: ["几何检查超时,请简化后再提交", "geometry check timed out; simplify it first"],
-};
-
 function fmtPt(at) {
   return "(" + at[0].toFixed(7) + ", " + at[1].toFixed(7) + ")";
 }
@@ -86,23 +58,26 @@ function where(params, zh) {
   return zh ? "(" + bits.join(" ") + ")" : " (" + bits.join(", ") + ")";
 }
 
-/** The refusal message for a reason: Chinese, then English. */
+/** The reason's params for lib/messages.js: its own, plus where (part, ring) in both languages and the place. */
+function messageParams(problem) {
+  var params = {};
+  var own = problem.params || {};
+  for (var k in own) params[k] = own[k];
+  params.whereZh = where(own, true);
+  params.whereEn = where(own, false);
+  params.at = problem.at ? fmtPt(problem.at) : "";
+  return params;
+}
+
+/** The refusal message for a reason ({code, params, at}): Chinese, then English, from lib/messages.js. */
 function message(problem) {
-  var t = MESSAGES[problem.code] || [problem.code, problem.code];
-  var params = problem.params || {};
-  var fill = function (s, zh) {
-    return s.replace(/\{(\w+)\}/g, function (_, k) {
-      if (k === "where") return where(params, zh);
-      if (k === "at") return problem.at ? fmtPt(problem.at) : "";
-      return params[k] === undefined ? "" : String(params[k]);
-    });
-  };
-  return fill(t[0], true) + " / " + fill(t[1], false);
+  var messages = require(__hooks + "/lib/messages.js");
+  return messages.text("geometry_" + problem.code, messageParams(problem));
 }
 
 function refuse(problem) {
   var msg = message(problem);
-  var data = { geometry: new ValidationError("invalid_geometry", msg) };
+  var data = { geometry: new ValidationError("geometry_" + problem.code, msg) };
   throw new BadRequestError(msg, data);
 }
 
@@ -136,4 +111,4 @@ function checkRequest(e) {
   e.next();
 }
 
-module.exports = { checkRequest: checkRequest, message: message, limits: limits, MESSAGES: MESSAGES };
+module.exports = { checkRequest: checkRequest, message: message, messageParams: messageParams, limits: limits };

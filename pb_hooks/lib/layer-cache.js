@@ -4,9 +4,10 @@
 // Properties are exactly the fields the records API returns (hidden fields left out), so the SPA can turn each
 // feature back into a record: {...properties, geometry}.
 
-var LAYERS = { compounds: "code", buildings: "compound, id" };
+var LAYERS = { compounds: "[t].[code]", buildings: "[t].[compound], [t].[id]" };
 
-// Two variants of each layer: everything for staff, and without the staff-only fields (lib/audience.js) for the public.
+// Two variants of each layer: the public fields for everyone, and for staff the compounds' staff-only facts joined in
+// from compound_private (lib/audience.js) — as the records API adds them for staff.
 function cacheKey(name, staff) {
   return "fy:layer:" + name + (staff ? ":staff" : ":public");
 }
@@ -27,9 +28,9 @@ function quote(col) {
   return "[" + String(col).replace(/]/g, "]]") + "]";
 }
 
-// SQL for one field as the records API would serialise it.
-function fieldExpr(field) {
-  var col = quote(field.getName());
+// SQL for one field (of the table aliased `alias`) as the records API would serialise it.
+function fieldExpr(field, alias) {
+  var col = quote(alias) + "." + quote(field.getName());
   var type = field.type();
   var multiple = typeof field.isMultiple === "function" && field.isMultiple();
   if (type === "bool") return "json(CASE WHEN " + col + " THEN 'true' ELSE 'false' END)";
@@ -40,17 +41,26 @@ function fieldExpr(field) {
   return "COALESCE(" + col + ", '')";
 }
 
-function buildSql(collection, skip) {
+/** `join`: {collection, alias, on} — a 1:1 collection whose fields (except its link and dates) join the properties. */
+function buildSql(collection, join) {
   var props = ["'collectionId', " + "'" + collection.id + "'", "'collectionName', '" + collection.name + "'"];
-  var fields = collection.fields;
-  for (var i = 0; i < fields.length; i++) {
-    var f = fields[i];
-    var name = f.getName();
-    if (name === "geometry" || f.getHidden() || f.type() === "password" || (skip && skip.indexOf(name) >= 0)) continue;
-    props.push("'" + name.replace(/'/g, "''") + "', " + fieldExpr(f));
+  var add = function (fields, alias, skip) {
+    for (var i = 0; i < fields.length; i++) {
+      var f = fields[i];
+      var name = f.getName();
+      if (name === "geometry" || f.getHidden() || f.type() === "password" || skip.indexOf(name) >= 0) continue;
+      props.push("'" + name.replace(/'/g, "''") + "', " + fieldExpr(f, alias));
+    }
+  };
+  add(collection.fields, "t", []);
+  var from = quote(collection.name) + " [t]";
+  if (join) {
+    add(join.collection.fields, join.alias, ["id", "compound", "created", "updated"]);
+    from += " LEFT JOIN " + quote(join.collection.name) + " " + quote(join.alias) + " ON " + join.on;
   }
-  var feature = "json_object('type', 'Feature', 'id', [id], 'geometry', json([geometry]), 'properties', json_object(" + props.join(", ") + "))";
-  return "SELECT COALESCE(json_group_array(json(f)), '[]') AS body FROM (SELECT " + feature + " AS f FROM " + quote(collection.name) +
+  var feature = "json_object('type', 'Feature', 'id', [t].[id], 'geometry', json([t].[geometry]), 'properties', json_object(" +
+    props.join(", ") + "))";
+  return "SELECT COALESCE(json_group_array(json(f)), '[]') AS body FROM (SELECT " + feature + " AS f FROM " + from +
     " ORDER BY " + LAYERS[collection.name] + ")";
 }
 
@@ -62,9 +72,13 @@ function layerJson(name, staff) {
   if (cached) return cached;
   var v0 = store.get(versionKey(name)) || 0;
   var collection = $app.findCollectionByNameOrId(name);
-  var skip = staff ? [] : require(__hooks + "/lib/audience.js").staffOnly(name);
+  var join = null;
+  if (staff && name === "compounds") {
+    var priv = require(__hooks + "/lib/audience.js").PRIVATE.collection;
+    join = { collection: $app.findCollectionByNameOrId(priv), alias: "p", on: "[p].[id] = [t].[id]" };
+  }
   var row = new DynamicModel({ body: "" });
-  $app.db().newQuery(buildSql(collection, skip)).one(row);
+  $app.db().newQuery(buildSql(collection, join)).one(row);
   var body = '{"type":"FeatureCollection","features":' + row.body + "}";
   if ((store.get(versionKey(name)) || 0) === v0) store.set(key, body);
   return body;
@@ -77,7 +91,7 @@ function serve(e, name) {
   var rule = collection.listRule;
   var isPublic = rule !== null && rule !== undefined && String(rule) === "";
   if (!isPublic && !e.hasSuperuserAuth()) {
-    throw new ForbiddenError("该图层不公开,请使用记录接口 / this layer is not public: use the records API");
+    throw require(__hooks + "/lib/messages.js").forbidden("layer_not_public");
   }
   var body = layerJson(name, require(__hooks + "/lib/audience.js").isStaff(e.auth));
   e.response.header().set("Cache-Control", "no-cache");

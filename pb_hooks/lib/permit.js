@@ -1,17 +1,19 @@
-// Permit rule of the action plan §六(二) for facility sites (#4), recomputed on the server so a client's verdict is never
-// trusted. The same rule, with the same wording, as src/lib/geo/permit-rule.ts (test/unit/permit-hook.test.ts keeps
-// the two in step). Plain ES5-ish JS for PocketBase's JS VM; also loadable from Node (no VM globals at load time).
+// Permit rule of the action plan §六(二) for facility sites, recomputed on the server so a client's verdict is never
+// trusted. Its constants (the 300 m² limit, the commercial facility types, the policy's wording) come from
+// data/permit-rule.json, which src/lib/geo/permit-rule.ts reads too; test/unit/permit-hook.test.ts keeps the two verdicts
+// in step. Plain ES5-ish JS for PocketBase's JS VM; also loadable from Node with a `require` and `__hooks`.
 //   "不涉及权属登记、变更,无高空作业、重物吊装、基坑深挖等高风险施工,建筑面积在300平方米以内的新建项目可不办理施工许可证。
 //    利用闲置用房等存量房屋建设各类公共服务设施的,可在一定年期内暂不办理变更用地主体和土地使用性质的手续。"
 
-var PERMIT_EXEMPT_MAX_AREA_M2 = 300;
-var RULE_EXEMPT_ZH = "不涉及权属登记、变更,无高空作业、重物吊装、基坑深挖等高风险施工,建筑面积在300平方米以内的新建项目可不办理施工许可证。";
-var RULE_EXEMPT_EN = "A new building within 300 m² that involves no registration or change of rights and no high-risk work (work at height, heavy lifting, deep excavation) needs no construction permit.";
-var RULE_DEFER_ZH = "利用闲置用房等存量房屋建设各类公共服务设施的,可在一定年期内暂不办理变更用地主体和土地使用性质的手续。";
-var RULE_DEFER_EN = "Where idle buildings or other existing premises are turned into public-service facilities, the change of land-use holder and land-use nature may be deferred for a set period.";
+var RULE = require(__hooks + "/../data/permit-rule.json");
+var PERMIT_EXEMPT_MAX_AREA_M2 = RULE.exemptMaxAreaM2;
+var RULE_EXEMPT_ZH = RULE.rules.exempt.zh;
+var RULE_EXEMPT_EN = RULE.rules.exempt.en;
+var RULE_DEFER_ZH = RULE.rules.defer.zh;
+var RULE_DEFER_EN = RULE.rules.defer.en;
 
 // §六(五) tells 公共服务设施 from 便民商业服务设施: these catalogue types are the commercial ones.
-var COMMERCIAL_TYPES = ["market", "supermarket", "convenience_shop"];
+var COMMERCIAL_TYPES = RULE.commercialTypes;
 var SOURCES = ["idle_land", "idle_building", "new"];
 
 function fmt(n) {
@@ -94,23 +96,8 @@ function loadCatalogue() {
   return catalogue;
 }
 
-function refuse(field, msg) {
-  var data = {};
-  data[field] = new ValidationError("invalid_" + field, msg);
-  throw new BadRequestError(msg, data);
-}
-
-/** A non-negative finite number from the request body (missing → the record's value); refuses anything else. */
-function nonNegative(e, field, label, unit) {
-  var body = e.requestInfo().body || {};
-  var has = Object.prototype.hasOwnProperty.call(body, field);
-  var raw = has ? body[field] : e.record.get(field);
-  if (raw === null || raw === undefined || raw === "") return 0;
-  var n = Number(raw);
-  if (typeof raw === "boolean" || !isFinite(n) || n < 0) {
-    refuse(field, label + "须为不小于0的数字(" + unit + "),收到「" + String(raw) + "」 / " + field + " must be a non-negative number, got " + String(raw));
-  }
-  return n;
+function refuse(field, code, params) {
+  throw require(__hooks + "/lib/messages.js").bad(code, field, params);
 }
 
 /** Validates a facility_sites create/update request and writes the server's own permit verdict into the record. */
@@ -118,17 +105,14 @@ function checkRequest(e, isCreate) {
   var rec = e.record;
   var type = rec.getString("facility_type");
   var ft = loadCatalogue()[type];
-  if (!ft) refuse("facility_type", "设施类型「" + type + "」不在设施目录中 / unknown facility type: " + type);
+  if (!ft) refuse("facility_type", "site_type_unknown", { type: type });
   var source = rec.getString("source");
-  if (SOURCES.indexOf(source) < 0) refuse("source", "来源须为闲置用地、闲置用房或新建 / source must be idle_land, idle_building or new");
-  var area = nonNegative(e, "area_m2", "用地面积", "平方米");
-  var buildingArea = nonNegative(e, "building_area_m2", "建筑面积", "平方米");
-  var hh = nonNegative(e, "households_covered", "覆盖户数", "户");
-  if (Math.round(hh) !== hh) refuse("households_covered", "覆盖户数须为整数 / households_covered must be a whole number");
-  if (buildingArea > 100000) refuse("building_area_m2", "建筑面积超出合理范围(0–100000平方米) / building_area_m2 out of range (0–100,000 m²)");
-  if (area > 1000000) refuse("area_m2", "用地面积超出合理范围(0–1000000平方米) / area_m2 out of range (0–1,000,000 m²)");
+  if (SOURCES.indexOf(source) < 0) refuse("source", "site_source");
+  // Areas and households were checked on the raw body (lib/values.js: plain numbers within their ranges).
+  var area = rec.getFloat("area_m2");
+  var buildingArea = rec.getFloat("building_area_m2");
   if (source === "idle_building" && !rec.getString("source_feature")) {
-    refuse("source_feature", "利用闲置用房须注明所用房屋 / an idle-building site must name the building it converts (source_feature)");
+    refuse("source_feature", "site_source_feature");
   }
   var v = siteVerdict({
     facility_type: type,

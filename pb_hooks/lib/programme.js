@@ -1,5 +1,6 @@
-// Shared rules of the programme (#5): stage order, labels, consent threshold, plan deadline, role checks.
-// Plain ES5-ish JS for PocketBase's JS VM; every message is Chinese first, then English.
+// Shared rules of the programme: stage order, labels, consent threshold, plan deadline, role checks.
+// Plain ES5-ish JS for PocketBase's JS VM; messages come from lib/messages.js (Chinese first, then English).
+var M = require(__hooks + "/lib/messages.js");
 
 var STAGES = ["demand", "scheme", "planned", "construction", "accepted", "maintained"];
 var STAGE_ZH = {
@@ -15,20 +16,12 @@ function nextStage(s) { var i = stageIndex(s); return i >= 0 && i < STAGES.lengt
 function prevStage(s) { var i = stageIndex(s); return i > 0 ? STAGES[i - 1] : null; }
 function stageZh(s) { return STAGE_ZH[s] || s || "(无)"; }
 
-/** 400 naming the field(s): fields is {name: message} or a single field name with msg. */
-function bad(msg, fields) {
-  var data = {};
-  if (typeof fields === "string") data[fields] = new ValidationError("invalid", msg);
-  else if (fields) for (var k in fields) data[k] = new ValidationError("invalid", fields[k]);
-  return new BadRequestError(msg, data);
-}
-function forbidden(msg) { return new ForbiddenError(msg); }
 /** A related record by id, or a 400 naming the field (instead of PocketBase's English 404). */
 function related(app, collection, id, field, labelZh) {
   try {
     return app.findRecordById(collection, id);
   } catch (_) {
-    throw bad(labelZh + "不存在 / " + field + " does not exist: " + id, field);
+    throw M.bad("related_missing", field, { label: labelZh, field: field, id: id });
   }
 }
 
@@ -44,20 +37,23 @@ function consentThreshold(app) {
 
 function pct(v) { return (Math.round(v * 10) / 10).toFixed(1) + "%"; }
 
-/** null when the compound may enter an annual plan, else the reason. */
+/** Parameters naming a compound in messages: name "东关小区(FY-001)" and code. */
+function named(compound) {
+  return { name: compound.getString("name") + "(" + compound.getString("code") + ")", code: compound.getString("code") };
+}
+
+/** null when the compound may enter an annual plan, else the reason as {code, params}. */
 function consentProblem(app, compound) {
   var threshold = consentThreshold(app);
-  var name = compound.getString("name") + "(" + compound.getString("code") + ")";
-  var v = compound.get("consent_pct");
-  var date = compound.getString("consent_date");
-  if (v === null || v === undefined || v === "" || !date) {
-    return "小区" + name + "尚未完成居民意愿调查(同意率及调查日期),不能纳入年度计划 / no resident consent survey recorded for " +
-      compound.getString("code") + ": consent_pct and consent_date are required before it can enter an annual plan";
-  }
-  var n = compound.getFloat("consent_pct");
+  // Consent is a staff-only fact of the compound (compound_private); no survey date means no survey.
+  var facts = require(__hooks + "/lib/audience.js").privateFacts(app, compound.id);
+  var p = named(compound);
+  if (!facts.consent_date) return { code: "consent_missing", params: p };
+  var n = facts.consent_pct;
   if (n < threshold - 1e-9) {
-    return "小区" + name + "居民同意率 " + pct(n) + " 低于 " + pct(threshold) + ",按居民自愿原则不能纳入年度计划 / resident consent " +
-      pct(n) + " for " + compound.getString("code") + " is below the threshold " + pct(threshold);
+    p.pct = pct(n);
+    p.threshold = pct(threshold);
+    return { code: "consent_below", params: p };
   }
   return null;
 }
@@ -82,9 +78,9 @@ function dateOf(rec, field) {
   return s ? s.slice(0, 10) : "";
 }
 
-module.exports = { related: related,
+module.exports = { related: related, named: named,
   STAGES: STAGES, STAGE_ZH: STAGE_ZH, TIER_ZH: TIER_ZH, stageIndex: stageIndex, nextStage: nextStage, prevStage: prevStage,
-  stageZh: stageZh, bad: bad, forbidden: forbidden, consentThreshold: consentThreshold, consentProblem: consentProblem,
+  stageZh: stageZh, consentThreshold: consentThreshold, consentProblem: consentProblem,
   planDeadlineMs: planDeadlineMs, todayBeijing: todayBeijing, isUser: isUser, roleOf: roleOf, townshipOf: townshipOf,
   dateOf: dateOf,
 };

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 export const ROOT: string;
 export const PB_BIN: string;
 export class StartError extends Error {}
+export class PortTakenError extends StartError {}
 export function checkBinary(): void;
 export function checkPortFree(port: number, host?: string): Promise<void>;
 export function freePort(): Promise<number>;

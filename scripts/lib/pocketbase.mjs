@@ -109,10 +109,27 @@ export function upsertSuperuser(dir, email, password) {
   run(['superuser', 'upsert', email, password, '--dir', dir, '--migrationsDir', path.join(ROOT, 'pb_migrations')]);
 }
 
+// Every PocketBase this process started and has not stopped: killed when the process exits, however it exits
+// (an uncaught error, process.exit, a test run ending), so no server outlives the script or test that made it.
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) {
+    try {
+      child.kill('SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+});
+
+/** How long to wait for a starting server: as long as it takes on a busy machine, bounded only against a hang. */
+const START_TIMEOUT_MS = Number(process.env.PB_START_TIMEOUT_S ?? 600) * 1000;
+
+/** Resolves true when /api/health answers, false when the process exits first (or after the overall bound). */
 async function waitHealthy(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) return false;
+    if (child.exitCode !== null || child.signalCode !== null) return false;
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return true;
@@ -124,9 +141,13 @@ async function waitHealthy(url, child, timeoutMs) {
   return false;
 }
 
+/** The server could not bind its port (another process took it between the check and the start). */
+export class PortTakenError extends StartError {}
+
 /**
- * Spawns `pocketbase serve` and waits for /api/health.
- * @returns {Promise<{url: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void>}>}
+ * Spawns `pocketbase serve` and waits for /api/health (no short fixed timeout: a loaded machine may take a while;
+ * the wait ends when the server answers or exits). Failures say why, from PocketBase's own output.
+ * @returns {Promise<{url: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void>, output: () => string}>}
  */
 export async function serve({ dir, port, host = '127.0.0.1', publicDir, origins, quiet = true, env = {} }) {
   const args = [
@@ -139,6 +160,8 @@ export async function serve({ dir, port, host = '127.0.0.1', publicDir, origins,
   if (publicDir) args.push('--publicDir', publicDir, '--indexFallback');
   if (origins) args.push(`--origins=${origins}`);
   const child = spawn(PB_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk).slice(-8000);
@@ -146,6 +169,7 @@ export async function serve({ dir, port, host = '127.0.0.1', publicDir, origins,
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  child.once('error', (err) => keep(`\n${err.message}\n`));
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const stop = () => new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -153,9 +177,11 @@ export async function serve({ dir, port, host = '127.0.0.1', publicDir, origins,
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
   });
-  if (!(await waitHealthy(url, child, 20_000))) {
+  if (!(await waitHealthy(url, child, START_TIMEOUT_MS))) {
     await stop();
-    throw new StartError(`PocketBase 未能启动 / PocketBase did not start:\n  ${output.trim().split('\n').slice(-5).join('\n  ')}`);
+    const tail = output.trim().split('\n').slice(-5).join('\n  ');
+    const Err = /address already in use/i.test(output) ? PortTakenError : StartError;
+    throw new Err(`PocketBase 未能启动 / PocketBase did not start:\n  ${tail || `(no output; exit code ${child.exitCode}, signal ${child.signalCode})`}`);
   }
   return { url, child, stop, output: () => output };
 }

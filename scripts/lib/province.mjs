@@ -17,7 +17,7 @@ async function generate(compounds, withBuildings) {
   const vite = await createServer({ root: ROOT, server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' });
   try {
     const suite = await vite.ssrLoadModule('/bench/suite.ts');
-    const { syntheticCity } = await vite.ssrLoadModule('/src/lib/geo/synthetic-city.ts');
+    const { syntheticCity } = await vite.ssrLoadModule('/bench/synthetic-city.ts');
     const city = syntheticCity({ compounds, seed: 1, withBuildings });
     const b = suite.boundsOf(city.compounds, 0.02);
     const bounds = [Math.min(b[0], FENYANG_BOUNDS[0]), Math.min(b[1], FENYANG_BOUNDS[1]), Math.max(b[2], FENYANG_BOUNDS[2]), Math.max(b[3], FENYANG_BOUNDS[3])];

@@ -1,12 +1,18 @@
-// Loads Fenyang's divisions and, on an empty database, the demo programme — through the API, as the app would.
-// Idempotent: divisions are matched by code and only missing ones are created; the demo is loaded only when there are
-// no compounds at all, in one all-or-nothing batch, so it never overwrites an edit and never half-loads.
+// Loads Fenyang's divisions and, on an empty database, the demo programme — through the API, as the app would (every
+// record passes the same rules and hooks as a user's). Idempotent: divisions are matched by code and only missing ones
+// are created; the demo is loaded only when there are no compounds at all, so it never overwrites an edit.
+// Writes go in batches sized to finish well inside the server's batch timeout (a busy machine only makes batches
+// smaller, never fails the seed). An interrupted demo load is resumed on the next start: `stateFile` marks a load in
+// progress, and only the records not written yet are created then.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
+
+// Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
+const PRIVATE = JSON.parse(fs.readFileSync(path.join(ROOT, 'pb_hooks/lib/compound-private.json'), 'utf8'));
 
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
 
@@ -31,15 +37,61 @@ export const DEMO_USERS = [
   { email: 'civil@demo.fenyang', name: '民政局(示例)', role: 'department', department: 'civil' },
 ];
 
-async function batchCreate(pb, items, chunk = 2000) {
-  // One batch is one SQLite transaction; the demo fits in one, so it is all-or-nothing.
-  for (let i = 0; i < items.length; i += chunk) {
-    const batch = pb.createBatch();
-    for (const { collection, body } of items.slice(i, i + chunk)) batch.collection(collection).create(body);
-    await batch.send();
-  }
+/** A seeding failure with the server's own reason and the record it refused. */
+export class SeedError extends Error {}
+
+/** PocketBase answers a batch that ran past its timeout with 400 and no per-request detail. */
+function isBatchTimeout(err) {
+  const r = err?.response;
+  return err?.status === 400 && r && !r.data?.requests && /batch transaction/i.test(r.message ?? '');
 }
 
+function describeBatchError(err, chunk) {
+  const requests = err?.response?.data?.requests;
+  if (requests && typeof requests === 'object') {
+    for (const [k, v] of Object.entries(requests)) {
+      const item = chunk[Number(k)];
+      const resp = v?.response ?? {};
+      const fields = Object.entries(resp.data ?? {}).map(([f, e]) => `${f}: ${e?.message ?? e?.code ?? ''}`).join('; ');
+      const what = item ? `${item.collection} ${item.body.id ?? item.body.code ?? item.body.email ?? ''}` : `request ${k}`;
+      return new SeedError(`${what}: ${resp.message ?? v?.message ?? ''}${fields ? ` (${fields})` : ''}`);
+    }
+  }
+  if (err?.status === 0) return new SeedError(`无法连接 PocketBase / cannot reach PocketBase: ${err.message}`);
+  return new SeedError(err?.response?.message ?? err?.message ?? String(err));
+}
+
+/**
+ * Creates `items` in order, in batches that take about a quarter of the server's batch timeout: the first batch is
+ * small, later ones are sized from how long the last one took, and a batch that still times out (its transaction is
+ * rolled back whole) is retried at half the size.
+ */
+async function batchCreate(pb, items, onProgress) {
+  const settings = await pb.settings.getAll().catch(() => null);
+  const timeoutMs = Math.max(1, settings?.batch?.timeout ?? 3) * 1000;
+  const maxRequests = Math.max(1, settings?.batch?.maxRequests ?? 50);
+  let size = Math.min(100, maxRequests);
+  let done = 0;
+  while (done < items.length) {
+    const chunk = items.slice(done, done + size);
+    const batch = pb.createBatch();
+    for (const { collection, body } of chunk) batch.collection(collection).create(body);
+    const started = Date.now();
+    try {
+      await batch.send({ requestKey: null });
+    } catch (err) {
+      if (isBatchTimeout(err) && size > 1) {
+        size = Math.max(1, Math.floor(size / 2));
+        continue;
+      }
+      throw describeBatchError(err, chunk);
+    }
+    done += chunk.length;
+    onProgress?.(done, items.length);
+    const ms = Math.max(1, Date.now() - started);
+    size = Math.max(1, Math.min(maxRequests, 1000, Math.round((chunk.length * timeoutMs) / 4 / ms)));
+  }
+}
 async function seedDivisions(pb) {
   const divisions = readJson('data/divisions.json');
   const haveT = new Map((await pb.collection('townships').getFullList({ fields: 'id,code' })).map((r) => [r.code, r.id]));
@@ -70,22 +122,29 @@ function demoItems(townshipIds) {
   const items = [];
   // #5: stage events, annual plans, renovation items and funding; construction facts also go onto the compound.
   const programme = programmeItems(compounds, stableId, townshipIds);
+  const privateItems = [];
   for (const f of compounds) {
-    const { township_code, community_code, stage_history, ...p } = f.properties;
+    const { township_code, community_code, stage_history, ...props } = f.properties;
+    const all = { ...props, ...programme.compoundExtra.get(props.code) };
+    const body = {};
+    const facts = {};
+    for (const [k, v] of Object.entries(all)) (PRIVATE.fields.includes(k) ? facts : body)[k] = v;
+    const id = compoundId(props.code);
     items.push({
       collection: 'compounds',
       body: {
-        ...p,
-        id: compoundId(p.code),
+        ...body,
+        id,
         township: townshipIds.get(township_code),
         community: community_code ? stableId('community', community_code) : '',
-        plan_year: p.plan_year ?? null,
+        plan_year: body.plan_year ?? null,
         geometry: f.geometry,
         is_demo: true,
-        ...programme.compoundExtra.get(p.code),
       },
     });
+    privateItems.push({ collection: PRIVATE.collection, body: { ...facts, id, compound: id } });
   }
+  items.push(...privateItems);
   buildings.forEach((f, i) => {
     const { compound_code, ...p } = f.properties;
     items.push({
@@ -122,25 +181,40 @@ async function seedDemoUsers(pb, townshipIds) {
   return items.length;
 }
 
+/** Items whose record already exists (by id) are left out: resuming an interrupted load writes only the rest. */
+async function missingOnly(pb, items) {
+  const existing = new Map();
+  for (const name of new Set(items.map((i) => i.collection))) {
+    const rows = await pb.collection(name).getFullList({ fields: 'id', batch: 5000, requestKey: null });
+    existing.set(name, new Set(rows.map((r) => r.id)));
+  }
+  return items.filter((i) => !existing.get(i.collection).has(i.body.id));
+}
+
 /**
- * @param {{url: string, email: string, password: string, demo?: boolean}} opts
- * @returns {Promise<{divisionsCreated: number, demoLoaded: boolean, usersCreated: number}>}
+ * @param {{url: string, email: string, password: string, demo?: boolean, stateFile?: string,
+ *   onProgress?: (done: number, total: number) => void}} opts
+ * @returns {Promise<{divisionsCreated: number, demoLoaded: boolean, usersCreated: number, resumed: boolean}>}
  */
-export async function seed({ url, email, password, demo = true }) {
+export async function seed({ url, email, password, demo = true, stateFile, onProgress }) {
   const pb = new PocketBase(url);
   pb.autoCancellation(false);
   await pb.collection('_superusers').authWithPassword(email, password);
   const { townships, created } = await seedDivisions(pb);
   let demoLoaded = false;
   let usersCreated = 0;
+  let resumed = false;
   if (demo) {
     usersCreated = await seedDemoUsers(pb, townships);
+    resumed = !!stateFile && fs.existsSync(stateFile);
     const anyCompound = await pb.collection('compounds').getList(1, 1, { fields: 'id' });
-    if (anyCompound.totalItems === 0) {
+    if (anyCompound.totalItems === 0 || resumed) {
       const { items } = demoItems(townships);
-      await batchCreate(pb, items, items.length);
+      if (stateFile) fs.writeFileSync(stateFile, `demo load started ${new Date().toISOString()}\n`);
+      await batchCreate(pb, resumed ? await missingOnly(pb, items) : items, onProgress);
+      if (stateFile) fs.rmSync(stateFile, { force: true });
       demoLoaded = true;
     }
   }
-  return { divisionsCreated: created, demoLoaded, usersCreated };
+  return { divisionsCreated: created, demoLoaded, usersCreated, resumed };
 }

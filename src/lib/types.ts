@@ -1,6 +1,6 @@
-// Domain types shared by the SPA, the data builders and the tests.
-// Field names match the PocketBase collections (pb_migrations) one to one.
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, LineString, Point } from 'geojson';
+// Domain words shared by the SPA, the data builders and the tests: the stages, tiers, roles and the shapes of JSON
+// fields. Record types are generated from the migrations (src/lib/data/schema.gen.ts).
+import type { MultiPolygon, Polygon, LineString, Point } from 'geojson';
 
 /** The six stages of the policy's procedure (§四), in order. */
 export const STAGES = ['demand', 'scheme', 'planned', 'construction', 'accepted', 'maintained'] as const;
@@ -21,67 +21,32 @@ export type Role = (typeof ROLES)[number];
 
 export type AreaGeometry = Polygon | MultiPolygon;
 
-export interface Township {
-  id: string;
-  code: string; // 9 digits, e.g. 141182001
-  name: string;
-  kind: 'subdistrict' | 'town';
+/**
+ * Why something was refused or flagged: a code and the values it names. Core functions return reasons; the UI words
+ * them in the chosen language (lib/i18n explain(), messages `reason.<code>`).
+ */
+export interface Reason {
+  code: string;
+  params?: Record<string, string | number>;
 }
 
-export interface Community {
+/** What a context feature may be: roads are lines, facilities points or outlines, the rest outlines. */
+export type ContextGeometry = Polygon | MultiPolygon | LineString | Point;
+
+/** Where a facility site lies: an outline, or a point when only its place is known. */
+export type SiteGeometry = Polygon | MultiPolygon | Point;
+
+/** A compound only partly inside a drawn zone, with the share of its area inside (0–1). */
+export interface ZonePartialShare {
   id: string;
-  code: string; // 12 digits
-  name: string;
-  township: string; // → townships.id
+  share: number;
 }
 
-export interface Compound {
-  id: string;
-  code: string; // FY-001 …
-  name: string;
-  township: string; // → townships.id
-  community: string; // → communities.id
-  address: string;
-  built_year: number;
-  buildings: number;
-  households: number;
-  floor_area_m2: number;
-  land_area_m2: number;
-  property_owner: string;
-  management: ManagementMode;
-  maintenance_fund: boolean;
-  consent_pct: number; // 0–100
-  consent_date?: string;
-  geometry: AreaGeometry;
-  stage: Stage;
-  plan_year: number | null; // 2021–2025, null before it enters a plan
-  tier: Tier | '';
-  is_demo: boolean;
-  updated?: string;
+/** The server's reasons for a facility site's permit verdict, in both languages, and the rule's wording. */
+export interface SiteReasons {
+  zh: string[];
+  en: string[];
+  rule?: string;
 }
 
-export interface Building {
-  id: string;
-  compound: string;
-  geometry: Polygon;
-  floors: number;
-  built_year: number;
-  households: number;
-  has_elevator: boolean;
-  is_demo: boolean;
-}
-
-export interface ContextFeature {
-  id: string;
-  kind: ContextKind;
-  subtype: string; // road: 'arterial' | 'secondary' | 'lane'; facility: catalogue type; idle_building: 'boiler_room' | 'bike_shed' | 'public_house'; idle_land: 'vacant' | 'waste' | 'demolished'
-  name: string;
-  geometry: Polygon | MultiPolygon | LineString | Point;
-  area_m2: number;
-  width_m: number; // roads: carriageway width
-  compound: string; // optional → compounds.id
-  is_demo: boolean;
-}
-
-export type CompoundFeature = Feature<AreaGeometry, Omit<Compound, 'geometry'>>;
-export type CompoundCollection = FeatureCollection<AreaGeometry, Omit<Compound, 'geometry'>>;
+export type { Point };

@@ -2,25 +2,21 @@
 // listed (stored through the API as sent), a future date is refused in Chinese naming the field, 行政审批局 adds an
 // approval with a PDF (a false PDF is refused by the server and its message shown), and 财政局 sees the records but
 // no add form — no console errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, openBrowser, signIn, waitForMapIdle, type Session } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, waitForMapIdle, type Session } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 let fy005: { id: string; name: string };
 
 // A date a few days back, in Beijing, as the form wants it.
 const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
   fy005 = await srv.admin.collection('compounds').getFirstListItem('code = "FY-005"');
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
 });
 
 describe('department records', () => {
@@ -87,7 +83,8 @@ describe('department records', () => {
     const file = '[data-testid=dept-form-approvals] input[name=documents]';
     await page.setInputFiles(file, { name: '施工许可.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
     await page.click('[data-testid=dept-save-approvals]');
-    await expect.poll(() => page.textContent('[data-testid=dept-error-approvals]')).toContain('documents');
+    // The server's refusal, in Chinese, naming the field.
+    await expect.poll(() => page.textContent('[data-testid=dept-error-approvals]')).toContain('附件');
     await page.setInputFiles(file, { name: '施工许可.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await page.click('[data-testid=dept-save-approvals]');
     const rows = page.locator('[data-testid=dept-list-approvals] [data-testid=dept-row]');

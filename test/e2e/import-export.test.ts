@@ -5,23 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FENYANG_BBOX } from '../../src/lib/geo/crs';
-import { distDir, openBrowser, waitForMapIdle, type Session, signIn } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { waitForMapIdle, type Session, signIn } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/import/valid');
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 
-beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
-});
 
 type PreviewFeature = { layer: number; index: number; status: string; ring: [number, number][] };
 async function previewFeatures(page: Page): Promise<PreviewFeature[]> {
@@ -146,18 +140,14 @@ describe('import, export and print', () => {
     expect(await page.textContent('[data-testid=scale-bar]')).toMatch(/\d+ (m|km)[\s\S]*1 : [\d,]+/);
     expect(await page.textContent('[data-testid=print-source]')).toContain('示例数据');
 
-    // The PNG is drawn at print resolution: the frame's CSS pixels × dpi / 96.
+    // The PNG is the whole sheet at print resolution: the paper's millimetres × dpi / 25.4 (A3 landscape at 150 dpi).
     await page.selectOption('[data-testid=dpi]', '150');
-    const frame = await page.evaluate(() => {
-      const el = (window as unknown as { __printMap: import('maplibre-gl').Map }).__printMap.getContainer();
-      return { w: el.clientWidth, h: el.clientHeight };
-    });
     const download = page.waitForEvent('download');
     await page.click('[data-testid=save-png]');
     const png = fs.readFileSync((await (await download).path())!);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(Math.abs(png.readUInt32BE(16) - (frame.w * 150) / 96)).toBeLessThanOrEqual(1);
-    expect(Math.abs(png.readUInt32BE(20) - (frame.h * 150) / 96)).toBeLessThanOrEqual(1);
+    expect(png.readUInt32BE(16)).toBe(Math.round((420 / 25.4) * 150));
+    expect(png.readUInt32BE(20)).toBe(Math.round((297 / 25.4) * 150));
 
     await page.click('[data-testid=tab-sheets]');
     const wenfeng = await srv.anon().collection('townships').getFirstListItem('code = "141182001"');

@@ -1,21 +1,15 @@
 // Guards the first screen (#2): the built app served by PocketBase shows Fenyang's 49 demo compounds coloured by stage,
 // opens a compound's panel on click and by deep link, filters, switches language, updates live — with no console errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
-import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 
-beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
-});
 
 describe('planner map', () => {
   it('renders the 49 demo compounds with their stage colours and the demo badge', async () => {
@@ -48,6 +42,10 @@ describe('planner map', () => {
     await expect.poll(() => b.page.textContent('[data-testid=compound-name]')).toBe(target.name);
     expect(new URL(b.page.url()).searchParams.get('c')).toBe(target.code);
     await expect.poll(() => b.page.locator('[data-testid=building-list] tbody tr').count()).toBeGreaterThanOrEqual(4);
+    // A visitor is not shown the staff-only facts the server leaves out (no false "否" for the maintenance fund).
+    const panel = (await b.page.textContent('[data-testid=compound-panel]')) ?? '';
+    expect(panel).not.toContain('维修基金');
+    expect(panel).not.toContain('居民同意率');
   });
 
   it('hides the other compounds when filtering by stage', async () => {
@@ -94,6 +92,29 @@ describe('planner map', () => {
     await waitForMapIdle(b.page);
     const f = (await renderedCompounds(b.page)).find((x) => x.id === c.id);
     expect(f?.color).toBe(STAGE_COLORS.construction);
+  });
+
+  it('puts every thematic layer back, in order and with the open compound outlined, after a basemap switch', async () => {
+    // A page of its own: the raster basemap cannot load tiles offline, and its errors are not the app's.
+    const { page } = await b.newPage();
+    await page.goto(srv.url + '/?c=FY-007');
+    await waitForMapIdle(page);
+    const state = () => page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const ids = map.getStyle().layers.map((l) => l.id);
+      const open = map.querySourceFeatures('src-compounds').find((f) => f.properties.code === 'FY-007');
+      return { ids, open: open ? map.getFeatureState({ source: 'src-compounds', id: open.id! }).open === true : null };
+    });
+    const before = await state();
+    expect(before.ids).toEqual(expect.arrayContaining(['county-fill', 'roads-line', 'buildings-fill', 'compounds-fill', 'compounds-selected', 'overdue-line', 'zones-line', 'gesture-line']));
+    expect(before.open).toBe(true);
+    await page.selectOption('[data-testid=basemap]', 'osm');
+    await expect.poll(async () => (await state()).ids.includes('basemap-raster')).toBe(true);
+    await expect.poll(async () => (await state()).ids.filter((id) => id !== 'basemap-raster')).toEqual(before.ids);
+    await page.selectOption('[data-testid=basemap]', 'local');
+    await expect.poll(async () => (await state()).ids).toEqual(before.ids);
+    await expect.poll(async () => (await state()).open).toBe(true);
+    await page.close();
   });
 
   it('logged no console errors', () => {

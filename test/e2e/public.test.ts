@@ -1,26 +1,22 @@
 // Guards the public side of #6: without signing in, a resident opens the progress map and a compound's page (as from
 // its QR code), reads its progress and sends a complaint; the compound's township answers it in the feedback view and
 // the answer appears on the public page; a township account cannot edit another township's compound — no console errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
-import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 let own: { id: string; code: string; name: string };
 let other: { id: string; code: string };
 
 beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
   const taihe = await srv.admin.collection('townships').getFirstListItem('code = "141182002"');
   own = await srv.admin.collection('compounds').getFirstListItem(srv.admin.filter('township = {:t}', { t: taihe.id }), { sort: 'code' });
   other = await srv.admin.collection('compounds').getFirstListItem(srv.admin.filter('township != {:t}', { t: taihe.id }), { sort: 'code' });
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
 });
 
 describe('public progress', () => {

@@ -5,22 +5,22 @@
 // Bad input (no selection, radius out of range) gives a Chinese message and no record. No console errors.
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { coverage, type CompoundFC, type FacilityFC } from '../../src/lib/geo/coverage';
 import { zoneOutline } from '../../src/lib/geo/zone-outline';
-import { distDir, openBrowser, waitForMapIdle, type Session, signIn } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { waitForMapIdle, type Session, signIn } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 import type PocketBase from 'pocketbase';
 
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 let planner: PocketBase;
 let compounds: CompoundFC;
 let zoneId: string;
 
 beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
   planner = await srv.as('planner@demo.fenyang');
   const rows = await planner.collection('compounds').getFullList({ sort: 'code' });
   compounds = {
@@ -35,10 +35,6 @@ beforeAll(async () => {
     name: '测试养老选址单元', geometry: outline.geometry, members: members.map((f) => f.properties!.id), origin: 'merged', area_m2: outline.areaM2,
   });
   zoneId = zone.id;
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
 });
 
 /** Elderly-station coverage from API data: existing facilities (context) and placed sites. */

@@ -4,26 +4,22 @@
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bboxOf } from '../../src/lib/geo/bbox';
 import { mergeAdjacent } from '../../src/lib/geo/merge-zones';
 import { zoneMembers } from '../../src/lib/geo/zone-members';
-import { distDir, openBrowser, waitForMapIdle, type Session, signIn } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { waitForMapIdle, type Session, signIn } from '../helpers/browser';
+import { useApp } from '../helpers/app';
+import type { TestServer } from '../helpers/server';
 
 let srv: TestServer;
 let b: Session;
+useApp((app) => ({ srv, b } = app));
 let fc: FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>;
 
 beforeAll(async () => {
-  srv = await startServer({ seed: true, publicDir: distDir() });
-  b = await openBrowser();
   const rows = await srv.anon().collection('compounds').getFullList({ sort: 'code' });
   fc = { type: 'FeatureCollection', features: rows.map((r) => ({ type: 'Feature', properties: { id: r.id, name: r.name }, geometry: r.geometry })) };
-});
-afterAll(async () => {
-  await b?.close();
-  await srv?.stop();
 });
 
 async function frame(page: Page, bbox: number[]) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMergeTable, runMergeBench } from '../../bench/merge';
 import { clusterAdjacent } from '../../src/lib/geo/cluster-adjacent';
-import { syntheticCity } from '../../src/lib/geo/synthetic-city';
+import { syntheticCity } from '../../bench/synthetic-city';
 
 describe('runMergeBench', () => {
   it('produces one well-formed row per size, with the same groups as clusterAdjacent', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   boundsOf, buildingBodies, compoundBodies, formatTable, machineFacts, median, runApiBench, runSeedBench, runValidateBench,
 } from '../../bench/suite';
-import { syntheticCity } from '../../src/lib/geo/synthetic-city';
+import { syntheticCity } from '../../bench/synthetic-city';
 import { STAGES } from '../../src/lib/types';
 
 describe('bench suite helpers', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterAdjacent } from '../../src/lib/geo/cluster-adjacent';
 import { mergeAdjacent } from '../../src/lib/geo/merge-zones';
-import { syntheticCity } from '../../src/lib/geo/synthetic-city';
+import { syntheticCity } from '../../bench/synthetic-city';
 
 const fc = syntheticCity({ compounds: 600, seed: 3, withBuildings: false }).compounds;
 

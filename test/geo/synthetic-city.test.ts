@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { syntheticCity } from '../../src/lib/geo/synthetic-city';
+import { syntheticCity } from '../../bench/synthetic-city';
 import { clusterAdjacent } from '../../src/lib/geo/cluster-adjacent';
 
 const digest = (o: unknown) => createHash('sha256').update(JSON.stringify(o)).digest('hex');

@@ -1,9 +1,9 @@
 // Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, with the flags that give WebGL2 through
 // SwiftShader on these machines (STACK.md). Console errors and page errors are collected for the zero-errors check.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { runTempDir } from './processes';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,7 +24,8 @@ function watch(page: Page, errors: string[]) {
 
 export async function openBrowser(): Promise<Session> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fy-chrome-'));
+  // In the run's directory: the global teardown stops this Chromium even if the test that opened it never closes it.
+  const userDataDir = runTempDir('fy-chrome-');
   const browser: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,

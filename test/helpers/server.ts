@@ -1,16 +1,18 @@
-// A real PocketBase for tests: a fresh temp data dir, the real migrations and hooks, a free port.
+// A real PocketBase for tests: a private copy of a template data dir (real migrations and hooks, the test superuser,
+// optionally the demo seeded through the API — test/helpers/template.ts builds each once), a free port. The data dir
+// lives in the run's directory (test/helpers/processes.ts), so the global teardown stops the server even when the test
+// that started it failed, timed out or lost its worker.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import PocketBase from 'pocketbase';
 import { EventSource } from 'eventsource';
-import { freePort, migrateUp, serve, upsertSuperuser } from '../../scripts/lib/pocketbase.mjs';
-import { seed } from '../../scripts/lib/seed.mjs';
+import { PortTakenError, freePort, serve } from '../../scripts/lib/pocketbase.mjs';
+import { runTempDir } from './processes';
+import { ADMIN, copyTemplate } from './template';
+
+export { ADMIN };
 
 // The SDK's realtime needs EventSource, which Node 20 lacks.
 (globalThis as { EventSource?: unknown }).EventSource ??= EventSource;
-
-export const ADMIN = { email: 'admin@test.local', password: 'test-password-123' };
 
 export interface TestServer {
   url: string;
@@ -24,16 +26,41 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+type Served = Awaited<ReturnType<typeof serve>>;
+
+/** Serves `dir` on a free port, trying another port when a concurrent process took the chosen one first. */
+export async function serveDir(dir: string, opts: { publicDir?: string; env?: Record<string, string> } = {}): Promise<Served> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serve({ dir, port: await freePort(), publicDir: opts.publicDir, env: opts.env });
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || attempt >= 5) throw err;
+    }
+  }
+}
+
 export async function startServer(opts: { seed?: boolean; publicDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fy-pb-'));
-  migrateUp(dir);
-  upsertSuperuser(dir, ADMIN.email, ADMIN.password);
-  const port = await freePort();
-  const server = await serve({ dir, port, publicDir: opts.publicDir, env: opts.env });
-  if (opts.seed) await seed({ url: server.url, ...ADMIN, demo: true });
+  const dir = `${runTempDir('fy-pb-')}/data`;
+  await copyTemplate(opts.seed ? 'seeded' : 'empty', dir);
+  let server: Served;
+  try {
+    server = await serveDir(dir, opts);
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const stop = async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   const admin = new PocketBase(server.url);
   admin.autoCancellation(false);
-  await admin.collection('_superusers').authWithPassword(ADMIN.email, ADMIN.password);
+  try {
+    await admin.collection('_superusers').authWithPassword(ADMIN.email, ADMIN.password);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   return {
     url: server.url,
     dir,
@@ -51,8 +78,7 @@ export async function startServer(opts: { seed?: boolean; publicDir?: string; en
     },
     async stop() {
       admin.realtime.unsubscribe().catch(() => {});
-      await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await stop();
     },
   };
 }

@@ -128,3 +128,104 @@ describe('audit trail', () => {
     expect((await srv.anon().collection('audit_log').getList(1, 5)).totalItems).toBe(0);
   });
 });
+
+describe('the audit trail stays whole', () => {
+  it('cannot be renamed, redefined, truncated or dropped, not even by a superuser', async () => {
+    const log = await srv.admin.collections.getOne('audit_log');
+    const rows = (await srv.admin.collection('audit_log').getList(1, 1)).totalItems;
+    const refused = async (p: Promise<unknown>) => {
+      const err = await p.then(() => null, (e) => e);
+      expect(err?.status).toBe(403);
+      expect(err.response.message).toMatch(/审计日志/);
+    };
+    await refused(srv.admin.collections.update(log.id, { name: 'audit_log_old' }));
+    await refused(srv.admin.collections.update('audit_log', { listRule: '' }));
+    await refused(srv.admin.collections.update('audit_log', { fields: log.fields.filter((f: { name: string }) => f.name !== 'before') }));
+    await refused(srv.admin.collections.truncate('audit_log'));
+    await refused(srv.admin.collections.delete('audit_log'));
+    const after = await srv.admin.collections.getOne('audit_log');
+    expect(after.name).toBe('audit_log');
+    expect(after.fields.length).toBe(log.fields.length);
+    expect(after.listRule).toBe(log.listRule);
+    expect((await srv.admin.collection('audit_log').getList(1, 1)).totalItems).toBeGreaterThanOrEqual(rows);
+  });
+
+  it('keeps audited collections from being renamed, dropped or truncated (their writes would go unrecorded)', async () => {
+    for (const name of ['funding', 'compounds', 'compound_private', 'stage_events']) {
+      expect(await statusOf(srv.admin.collections.update(name, { name: `${name}_x` })), name).toBe(403);
+      expect(await statusOf(srv.admin.collections.truncate(name)), name).toBe(403);
+      expect(await statusOf(srv.admin.collections.delete(name)), name).toBe(403);
+    }
+    // Other changes to an audited collection (a rule, a field) stay possible for a superuser.
+    const funding = await srv.admin.collections.getOne('funding');
+    expect(await statusOf(srv.admin.collections.update('funding', { listRule: funding.listRule }))).toBe(0);
+  });
+
+  it('refuses a collections import that renames, redefines or drops the log or an audited collection', async () => {
+    const all = await srv.admin.collections.getFullList();
+    const strip = (c: Record<string, unknown>) => {
+      const { created: _created, updated: _updated, ...rest } = c;
+      return rest;
+    };
+    const log = all.find((c) => c.name === 'audit_log')!;
+    const funding = all.find((c) => c.name === 'funding')!;
+    const attempts: [string, Record<string, unknown>[], boolean][] = [
+      ['the log renamed by id', [{ ...strip(log), name: 'history' }], false],
+      ['the log redefined', [{ ...strip(log), listRule: '' }], false],
+      ['an audited collection renamed', [{ ...strip(funding), name: 'money' }], false],
+      ['everything else dropped (deleteMissing)', all.filter((c) => c.name !== 'audit_log').map(strip), true],
+    ];
+    for (const [what, collections, deleteMissing] of attempts) {
+      const err = await srv.admin.collections.import(collections as never, deleteMissing).then(() => null, (e) => e);
+      expect(err?.status, what).toBe(403);
+      expect(err.response.message, what).toMatch(/导入集合不得/);
+    }
+    expect((await srv.admin.collections.getOne('audit_log')).listRule).toBe(log.listRule);
+    // An import that leaves them alone is fine.
+    expect(await statusOf(srv.admin.collections.import([{ name: 'import_probe', type: 'base', fields: [{ name: 'note', type: 'text' }] }] as never, false))).toBe(0);
+  });
+
+  it('writes a row for every record a compound deletion removes or changes, with the deleting user and the cause', async () => {
+    const office = await srv.as('office@demo.fenyang');
+    const tw = await office.collection('townships').getFirstListItem('code = "141182001"');
+    const c = await office.collection('compounds').create({ code: 'AUD-CASCADE', name: '级联删除小区', township: tw.id, stage: 'demand', geometry: square(111.784, 37.264) });
+    const facts = await office.collection('compound_private').create({ compound: c.id, property_owner: '某厂', consent_pct: 90, consent_date: '2025-01-02' });
+    const note = await office.collection('compound_notes').create({ compound: c.id, contact_name: '李四' });
+    const ev = await office.collection('stage_events').create({ compound: c.id, to: 'scheme', scheme_summary: '方案', budget_estimate_yuan: 10000 });
+    const item = await office.collection('renovation_items').create({ compound: c.id, class: 'basic', item: 'water_supply', quantity: 1, unit: 'km', estimate_yuan: 1000 });
+    const money = await office.collection('funding').create({ compound: c.id, source: 'central', kind: 'planned', amount_yuan: 5000, date: '2025-02-01' });
+    const fb = await srv.anon().collection('feedback').create({ compound: c.id, category: 'other', message: '级联测试留言' });
+    // The stage event moved the compound: that write has its own row, caused by the event.
+    const crows = await entriesFor('compounds', c.id);
+    const moved = crows.find((r) => r.action === 'update' && r.changed.includes('stage'));
+    expect(moved?.cause).toBe(`create stage_events ${ev.id}`);
+    expect(moved?.by_role).toBe('office');
+
+    await office.collection('compounds').delete(c.id);
+    const cause = `delete compounds ${c.id}`;
+    for (const [collection, id] of [['compound_private', facts.id], ['compound_notes', note.id], ['stage_events', ev.id],
+      ['renovation_items', item.id], ['funding', money.id]] as const) {
+      const rows = await entriesFor(collection, id);
+      const gone = rows.find((r) => r.action === 'delete');
+      expect(gone, collection).toBeTruthy();
+      expect(gone!.cause, collection).toBe(cause);
+      expect(gone!.by_role, collection).toBe('office');
+      expect(gone!.before.id, collection).toBe(id);
+    }
+    // Feedback about it is kept; its link to the compound is cleared, and that is recorded too.
+    const cleared = (await entriesFor('feedback', fb.id)).find((r) => r.action === 'update');
+    expect(cleared?.cause).toBe(cause);
+    expect(cleared?.before).toEqual({ compound: c.id });
+    expect((await entriesFor('compounds', c.id)).at(-1)!.action).toBe('delete');
+  });
+
+  it('refuses to delete a compound that department records still name (they are not deleted with it)', async () => {
+    const office = await srv.as('office@demo.fenyang');
+    const tw = await office.collection('townships').getFirstListItem('code = "141182002"');
+    const c = await office.collection('compounds').create({ code: 'AUD-KEEP', name: '有审批记录的小区', township: tw.id, stage: 'demand', geometry: square(111.786, 37.266) });
+    await office.collection('approvals').create({ compound: c.id, kind: 'permit', date: '2025-03-01', status: 'approved' });
+    expect(await statusOf(office.collection('compounds').delete(c.id))).toBe(400);
+    expect((await office.collection('compounds').getOne(c.id)).code).toBe('AUD-KEEP');
+    expect((await entriesFor('compounds', c.id)).map((r) => r.action)).toEqual(['create']);
+  });
+});

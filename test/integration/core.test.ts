@@ -22,9 +22,14 @@ describe('schema', () => {
     const fields = (name: string) => byName.get(name)!.fields.map((f: { name: string }) => f.name);
     expect(fields('compounds')).toEqual(expect.arrayContaining([
       'code', 'name', 'township', 'community', 'address', 'built_year', 'buildings', 'households', 'floor_area_m2',
-      'land_area_m2', 'property_owner', 'management', 'maintenance_fund', 'consent_pct', 'geometry', 'stage', 'plan_year',
-      'tier', 'is_demo',
+      'land_area_m2', 'geometry', 'stage', 'plan_year', 'tier', 'is_demo',
     ]));
+    // Staff-only facts live in their own collection, which only staff may list (DESIGN.md §8 "hidden means unreachable").
+    expect(fields('compounds')).not.toContain('consent_pct');
+    expect(fields('compound_private')).toEqual(expect.arrayContaining([
+      'compound', 'property_owner', 'management', 'maintenance_fund', 'consent_pct', 'consent_date', 'implementing_unit',
+    ]));
+    expect(byName.get('compound_private')!.listRule).toContain("@request.auth.role != ''");
     expect(fields('buildings')).toEqual(expect.arrayContaining(['compound', 'geometry', 'floors', 'built_year', 'households', 'has_elevator']));
     expect(fields('context_features')).toEqual(expect.arrayContaining(['kind', 'subtype', 'name', 'geometry', 'area_m2']));
     expect(fields('townships')).toEqual(expect.arrayContaining(['code', 'name', 'kind']));
@@ -50,12 +55,11 @@ describe('seeded data', () => {
   it('seeding again changes nothing and never overwrites an edit', async () => {
     const first = await srv.admin.collection('compounds').getFirstListItem('code = "FY-001"');
     await srv.admin.collection('compounds').update(first.id, { name: '已编辑的名称' });
-    const countsBefore = await Promise.all(['townships', 'communities', 'compounds', 'buildings', 'context_features', 'users']
-      .map(async (c) => (await srv.admin.collection(c).getList(1, 1)).totalItems));
+    const COLLECTIONS = ['townships', 'communities', 'compounds', 'compound_private', 'buildings', 'context_features', 'users'];
+    const countsBefore = await Promise.all(COLLECTIONS.map(async (c) => (await srv.admin.collection(c).getList(1, 1)).totalItems));
     const result = await seed({ url: srv.url, ...ADMIN, demo: true });
-    expect(result).toEqual({ divisionsCreated: 0, demoLoaded: false, usersCreated: 0 });
-    const countsAfter = await Promise.all(['townships', 'communities', 'compounds', 'buildings', 'context_features', 'users']
-      .map(async (c) => (await srv.admin.collection(c).getList(1, 1)).totalItems));
+    expect(result).toEqual({ divisionsCreated: 0, demoLoaded: false, usersCreated: 0, resumed: false });
+    const countsAfter = await Promise.all(COLLECTIONS.map(async (c) => (await srv.admin.collection(c).getList(1, 1)).totalItems));
     expect(countsAfter).toEqual(countsBefore);
     expect((await srv.admin.collection('compounds').getOne(first.id)).name).toBe('已编辑的名称');
   });

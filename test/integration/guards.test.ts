@@ -33,7 +33,12 @@ describe('a township cannot re-point its records', () => {
     const foreign = await srv.admin.collection('communities').getFirstListItem('township.code = "141182002"');
     expect(await statusOf(wenfeng.collection('compounds').update(own.id, { community: foreign.id }))).toBe(404);
     expect(await statusOf(wenfeng.collection('compounds').update(own.id, { code: 'X-999' }))).toBe(404);
-    expect(await statusOf(wenfeng.collection('compounds').update(own.id, { consent_pct: 80 }))).toBe(0);
+    // Its compound's staff-only facts it may change, in compound_private; sent to compounds they are refused, not dropped.
+    expect(await statusOf(wenfeng.collection('compound_private').update(own.id, { consent_pct: 80 }))).toBe(0);
+    const err = await wenfeng.collection('compounds').update(own.id, { consent_pct: 81 }).then(() => null, (e) => e);
+    expect(err?.status).toBe(400);
+    expect(err.response.data.consent_pct.message).toMatch(/^「居民同意率」仅工作人员可见/);
+    expect((await wenfeng.collection('compounds').getOne(own.id)).consent_pct).toBe(80);
   });
 });
 

@@ -6,12 +6,12 @@ import path from 'node:path';
 import type PocketBase from 'pocketbase';
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFiles, suggestMapping, toWgs84 } from '../../src/lib/import';
 import {
-  commitImport, ImportCommitError, loadImportContext, planBuildingImport, planCompoundImport, attachableCompounds,
-  type CompoundMapping, type ImportOp,
-} from '../../src/lib/data/import';
-import { compoundsFC, encodeExport, COMPOUND_COLUMNS } from '../../src/lib/data/export';
+  attachableCompounds, planBuildingImport, planCompoundImport, readFiles, suggestMapping, toWgs84, type CompoundMapping, type ImportOp,
+} from '../../src/lib/import';
+import { commitImport, ImportCommitError, loadImportContext } from '../../src/lib/data/import';
+import { compoundsFC, encodeExport } from '../../src/lib/data/export';
+import { WGS84 } from '../../src/lib/geo/crs';
 import type { CompoundRecord } from '../../src/lib/data/records';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -133,7 +133,8 @@ describe('import commit', () => {
     const ctx = await loadImportContext(office);
     const tName = new Map(ctx.townships.map((t) => [t.id, t.name]));
     const cName = new Map(ctx.communities.map((c) => [c.id, c.name]));
-    const out = await encodeExport(compoundsFC(originals, tName, cName), 'shapefile', 'compounds', COMPOUND_COLUMNS);
+    const out = await encodeExport(compoundsFC(originals, { townshipName: tName, communityName: cName }, 'staff'), 'shapefile',
+      { kind: 'compounds', audience: 'staff', dataTime: new Date(), crs: WGS84 });
     for (const c of originals) await office.collection('compounds').delete(c.id);
 
     const { layers } = await readFiles([{ name: out.fileName, data: out.data as Uint8Array }]);

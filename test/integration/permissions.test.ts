@@ -21,6 +21,7 @@ const MATRIX: Record<string, Record<Op, string>> = {
   communities:          { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
   compounds:            { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.Y........', update: '.Y.Y......', delete: '.Y........' },
   compound_notes:       { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  compound_private:     { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
   buildings:            { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
   context_features:     { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.YY.......', update: '.YY.......', delete: '.Y........' },
   design_zones:         { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.YY.......', update: '.YY.......', delete: '.YY.......' },
@@ -73,10 +74,14 @@ interface Spec {
 
 const A = () => srv.admin;
 const create = async (col: string, body: Record<string, unknown>) => (await A().collection(col).create(body)).id;
-const freshCompound = (extra: Record<string, unknown> = {}) => create('compounds', {
-  code: `PM-${uniq()}`, name: '矩阵测试小区', township: own.township, community: own.community, stage: 'demand', geometry: square(),
-  consent_pct: 90, consent_date: DATE, ...extra,
-});
+/** A new compound of the own township; with its staff-only facts (a consent survey) unless `facts` is null. */
+const freshCompound = async (extra: Record<string, unknown> = {}, facts: Record<string, unknown> | null = { consent_pct: 90, consent_date: DATE }) => {
+  const id = await create('compounds', {
+    code: `PM-${uniq()}`, name: '矩阵测试小区', township: own.township, community: own.community, stage: 'demand', geometry: square(), ...extra,
+  });
+  if (facts) await create('compound_private', { compound: id, ...facts });
+  return id;
+};
 const firstId = async (col: string) => (await A().collection(col).getList(1, 1)).items[0].id;
 let planForEntries = '';
 
@@ -97,6 +102,12 @@ const SPECS: Record<string, Spec> = {
     make: () => freshCompound(),
     body: async () => ({ code: `PM-${uniq()}`, name: '新小区', township: own.township, stage: 'demand', geometry: square() }),
     patch: async () => ({ address: '矩阵路 1 号' }),
+  },
+  compound_private: {
+    // One record per compound, with the compound's id.
+    make: () => freshCompound(),
+    body: async () => ({ compound: await freshCompound({}, null), property_owner: '汾阳市某单位', consent_pct: 80, consent_date: DATE }),
+    patch: async () => ({ property_owner: '改名单位' }),
   },
   compound_notes: {
     make: async () => create('compound_notes', { compound: await freshCompound(), contact_name: '联系人' }),

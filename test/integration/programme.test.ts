@@ -128,7 +128,9 @@ describe('stage machine', () => {
   it('refuses a date in the future or before the last event', async () => {
     const c = await byCode('FY-042'); // demand since 2024-07-26
     const body = { compound: c.id, to: 'scheme', scheme_summary: '方案', budget_estimate_yuan: 100000 };
-    expect((await refusal(office.collection('stage_events').create({ ...body, date: '2099-01-01' }))).fields.date).toMatch(/晚于今天/);
+    const tomorrow = new Date(Date.now() + 8 * 3600e3 + 24 * 3600e3).toISOString().slice(0, 10);
+    expect((await refusal(office.collection('stage_events').create({ ...body, date: tomorrow }))).fields.date).toMatch(/晚于今天/);
+    expect((await refusal(office.collection('stage_events').create({ ...body, date: '2099-01-01' }))).fields.date).toMatch(/须在 2000-01-01 至/);
     expect((await refusal(office.collection('stage_events').create({ ...body, date: '2024-01-01' }))).fields.date).toMatch(/早于该小区上一条阶段记录\(2024-07-26\)/);
   });
 
@@ -224,7 +226,7 @@ describe('annual plans', () => {
     r = await refusal(wenfeng.collection('plan_entries').create({ plan: plan.id, compound: done.id }));
     expect(r.fields.compound).toMatch(/已处于「长效管理」/);
     // A new survey raises consent above two thirds; the office raises the threshold, then restores it.
-    await wenfeng.collection('compounds').update(fy001.id, { consent_pct: 75, consent_date: '2026-10-20' });
+    await wenfeng.collection('compound_private').update(fy001.id, { consent_pct: 75, consent_date: '2026-10-20' });
     await office.collection('programme_settings').update('settings0000001', { consent_threshold_pct: 80 });
     r = await refusal(wenfeng.collection('plan_entries').create({ plan: plan.id, compound: fy001.id }));
     expect(r.fields.compound).toMatch(/75\.0% 低于 80\.0%/);
@@ -313,7 +315,7 @@ describe('items and funding', () => {
     expect((await refusal(office.collection('renovation_items').create({ ...base, compound: '' }))).fields.compound).toMatch(/小区或设计单元/);
     const f = { compound: c.id, source: 'central', kind: 'planned', amount_yuan: 500000, date: '2026-11-01' };
     expect(await statusOf(office.collection('funding').create(f))).toBe(0);
-    expect((await refusal(office.collection('funding').create({ ...f, amount_yuan: -1 }))).fields.amount_yuan).toMatch(/不小于0/);
+    expect((await refusal(office.collection('funding').create({ ...f, amount_yuan: -1 }))).fields.amount_yuan).toMatch(/「金额」须在 0–1,000,000,000 元/);
     const fin = await srv.as('finance@demo.fenyang');
     expect(await statusOf(fin.collection('funding').create({ ...f, kind: 'received' }))).toBe(0);
     expect(await statusOf(wenfeng.collection('funding').create(f))).toBe(400); // 西河's compound: not wenfeng's
@@ -331,7 +333,7 @@ describe('items and funding', () => {
     const it1 = await planner.collection('renovation_items').create({ zone: zone.id, class: 'enhancement', item: 'elderly_care', quantity: 1, estimate_yuan: 600000 });
     expect(it1.unit).toBe('site');
     const both = await refusal(planner.collection('renovation_items').create({ zone: zone.id, compound: c.id, class: 'enhancement', item: 'childcare', quantity: 1, estimate_yuan: 1 }));
-    expect(both.fields.zone).toMatch(/只能指定其一/);
+    expect(both.fields.zone).toMatch(/只能指定小区或设计单元之一/);
     expect(await statusOf(office.collection('funding').create({ zone: zone.id, source: 'special_bonds', kind: 'planned', amount_yuan: 600000, date: '2026-11-01' }))).toBe(0);
     const wf = await refusal(wenfeng.collection('funding').create({ zone: zone.id, source: 'municipal', kind: 'planned', amount_yuan: 1, date: '2026-11-01' }));
     expect(wf.status).toBe(400); // a township records money only on its own compounds

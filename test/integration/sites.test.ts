@@ -98,11 +98,11 @@ describe('permit verdict recomputed by the server', () => {
 
 describe('bad input is refused in Chinese, nothing saved', () => {
   it.each([
-    ['building_area_m2', { building_area_m2: -5 }, /建筑面积须为不小于0的数字/],
-    ['area_m2', { area_m2: -1 }, /用地面积须为不小于0的数字/],
+    ['building_area_m2', { building_area_m2: -5 }, /「建筑面积」须在 0–100000 平方米 之间/],
+    ['area_m2', { area_m2: -1 }, /「用地面积」须在 0–1,000,000 平方米 之间/],
     ['facility_type', { facility_type: 'casino' }, /不在设施目录中/],
     ['source_feature', { source: 'idle_building', source_feature: '' }, /须注明所用房屋/],
-    ['households_covered', { households_covered: 1.5 }, /覆盖户数须为整数/],
+    ['households_covered', { households_covered: 1.5 }, /「覆盖户数」须为整数/],
   ])('%s', async (field, over, message) => {
     const before = (await srv.admin.collection('facility_sites').getList(1, 1)).totalItems;
     const f = await failure(planner.collection('facility_sites').create(site(over)));

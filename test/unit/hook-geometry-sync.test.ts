@@ -1,6 +1,6 @@
 // The server hook runs the very same polygon-validity code as the client: pb_hooks/lib/polygon-validity.js is
 // generated from src/lib/geo/polygon-validity.ts (`npm run build:hooks`) and must not drift from it; every reason
-// code has a zh/en message on the server and in the UI bundle.
+// code has a zh/en message on the server (pb_hooks/lib/messages.js) and in the UI bundle.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { hookGeometrySource, VALIDITY_HOOK } from '../../scripts/lib/hook-geometry.mjs';
@@ -26,12 +26,17 @@ describe('pb_hooks/lib/polygon-validity.js', () => {
 });
 
 describe('reason messages', () => {
-  it('exist in the server table and in the UI bundle, in Chinese and English, for every code', () => {
-    // the hook module reads $os only inside functions, so it loads under Node too
-    const server = loadHook<{ MESSAGES: Record<string, [string, string]> }>(new URL('../../pb_hooks/lib/geometry.js', import.meta.url).pathname);
+  it('exist in the server table (lib/messages.js) and in the UI bundle, in Chinese and English, for every code', () => {
+    // lib/messages.js touches no VM globals at load time, so it loads under Node too
+    const server = loadHook<{ MESSAGES: Record<string, { zh: string; en: string }> }>(
+      new URL('../../pb_hooks/lib/messages.js', import.meta.url).pathname,
+    );
+    for (const code of [...VALIDITY_CODES, 'too_large', 'invalid_json']) {
+      expect(server.MESSAGES[`geometry_${code}`], code).toBeDefined();
+      expect(server.MESSAGES[`geometry_${code}`].zh, code).toMatch(/[\u4e00-\u9fff]/);
+      expect(server.MESSAGES[`geometry_${code}`].en, code).toMatch(/[a-z]/);
+    }
     for (const code of VALIDITY_CODES) {
-      expect(server.MESSAGES[code], code).toBeDefined();
-      expect(server.MESSAGES[code][0], code).toMatch(/[\u4e00-\u9fff]/);
       expect(geometryMessages.zh[`geometry.${code}`], code).toMatch(/[\u4e00-\u9fff]/);
       expect(geometryMessages.en[`geometry.${code}`], code).toMatch(/[a-z]/);
     }

@@ -2,15 +2,18 @@
 // (src/lib/geo/permit-rule.ts): same flags and the same reasons, word for word, for every fixture and edge case.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { permitVerdict, type PermitInput } from '../../src/lib/geo/permit-rule';
+import { COMMERCIAL_TYPES, permitVerdict, type PermitInput } from '../../src/lib/geo/permit-rule';
 import { FACILITY_CATALOGUE } from '../../src/lib/geo/coverage';
 import { permitInputOf } from '../../src/lib/ui/sites/site-facts';
 
-// The hook file is a CommonJS script for PocketBase's VM (the package is "type": "module"): evaluate it with a module.
+// The hook file is a CommonJS script for PocketBase's VM (the package is "type": "module"): evaluate it with a module,
+// Node's require (for data/permit-rule.json) and the hooks dir, as the VM provides them.
 function loadHook(): unknown {
   const mod = { exports: {} as unknown };
-  new Function('module', 'exports', readFileSync(join(__dirname, '../../pb_hooks/lib/permit.js'), 'utf8'))(mod, mod.exports);
+  const hooks = join(__dirname, '../../pb_hooks');
+  new Function('module', 'exports', 'require', '__hooks', readFileSync(join(hooks, 'lib/permit.js'), 'utf8'))(mod, mod.exports, createRequire(import.meta.url), hooks);
   return mod.exports;
 }
 const hook = loadHook() as {
@@ -63,6 +66,7 @@ describe('siteVerdict (facts of a facility_sites record)', () => {
   });
   it('a shop in an idle building is commercial, not a public service: no deferral', () => {
     expect(hook.COMMERCIAL_TYPES).toContain('convenience_shop');
+    expect(hook.COMMERCIAL_TYPES).toEqual(COMMERCIAL_TYPES);
     expect(hook.siteVerdict({ ...base, facility_type: 'convenience_shop', source: 'idle_building' }).land_use_deferred).toBe(false);
   });
 });

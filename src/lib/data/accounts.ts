@@ -16,20 +16,20 @@ export interface AccountInput {
 }
 
 export async function listAccounts(): Promise<UserRecord[]> {
-  return pb.collection('users').getFullList<UserRecord>({ sort: 'role,name', requestKey: 'accounts' });
+  return pb.collection('users').getFullList({ sort: 'role,name', requestKey: 'accounts' });
 }
 
 export async function createAccount(a: AccountInput): Promise<UserRecord> {
-  return pb.collection('users').create<UserRecord>({
+  return pb.collection('users').create({
     email: a.email, name: a.name, role: a.role, township: a.township ?? '', department: a.department ?? '',
     password: a.password, passwordConfirm: a.password, active: true, emailVisibility: true, verified: true,
   });
 }
 
 export async function updateAccount(id: string, change: Partial<Pick<UserRecord, 'name' | 'role' | 'township' | 'department' | 'active'>>) {
-  return pb.collection('users').update<UserRecord>(id, change);
+  return pb.collection('users').update(id, change);
 }
 
 export async function resetPassword(id: string, password: string) {
-  return pb.collection('users').update<UserRecord>(id, { password, passwordConfirm: password });
+  return pb.collection('users').update(id, { password, passwordConfirm: password });
 }

@@ -1,22 +1,14 @@
 // The audit trail (#6): read-only. Rows are written by server hooks only.
 import { pb } from './pb';
+import type { AuditLogRecord, CollectionName } from './schema.gen';
 
-export interface AuditRow {
-  id: string;
-  collection: string;
-  record: string;
-  label: string;
-  action: 'create' | 'update' | 'delete';
-  changed: string[] | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  by: string;
-  by_name: string;
-  by_kind: 'user' | 'superuser' | 'public' | 'system';
-  by_role: string;
-  ip: string;
-  at: string;
-}
+export type AuditRow = AuditLogRecord;
+
+/** The collections whose writes the server's audit hook records (pb_hooks/audit.pb.js), for the log's filter. */
+export const AUDITED_COLLECTIONS: readonly CollectionName[] = [
+  'compounds', 'compound_notes', 'design_zones', 'facility_sites', 'funding', 'annual_plans', 'plan_entries',
+  'stage_events', 'renovation_items', 'approvals', 'elevator_inspections', 'consultations', 'feedback', 'users', 'programme_settings',
+];
 
 export interface AuditQuery {
   text?: string;
@@ -42,7 +34,7 @@ export function auditFilter(q: AuditQuery): string {
 }
 
 export async function searchAudit(q: AuditQuery) {
-  return pb.collection('audit_log').getList<AuditRow>(q.page ?? 1, 50, {
+  return pb.collection('audit_log').getList(q.page ?? 1, 50, {
     filter: auditFilter(q), sort: '-at,-id', requestKey: 'audit-search',
   });
 }

@@ -1,10 +1,15 @@
 // Compounds: the whole layer in one request (pb_hooks/layer-cache.pb.js: a cached GeoJSON built by SQLite, so 7,701
 // compounds arrive in one response rather than eight pages) and realtime updates for single changes.
+// A compound's staff-only facts (original owner, management, maintenance fund, consent and its date, implementing unit)
+// are kept by the server in `compound_private` (one record per compound, same id), which only staff can read; for staff
+// the server adds them to every compound it returns, so a CompoundRecord has one shape. They are written here.
 import type { Feature, FeatureCollection } from 'geojson';
 import type { AreaGeometry } from '../types';
 import { pb } from './pb';
 import { watchCollection } from './realtime';
-import type { BuildingRecord, CompoundRecord } from './records';
+import type { BuildingRecord, CompoundFacts as Facts, CompoundRecord } from './records';
+import { listRelated } from './related';
+import PRIVATE from '../../../pb_hooks/lib/compound-private.json';
 
 export type CompoundProps = Omit<CompoundRecord, 'geometry'>;
 export type CompoundFC = FeatureCollection<AreaGeometry, CompoundProps>;
@@ -28,7 +33,7 @@ async function fetchLayer<T>(name: 'compounds' | 'buildings', fallback: () => Pr
 /** Every compound, sorted by code, in one request. */
 export async function listCompounds(): Promise<CompoundRecord[]> {
   return fetchLayer<CompoundRecord>('compounds', () =>
-    pb.collection('compounds').getFullList<CompoundRecord>({ batch: 1000, sort: 'code', requestKey: 'compounds-all' }));
+    pb.collection('compounds').getFullList({ batch: 1000, sort: 'code', requestKey: 'compounds-all' }));
 }
 
 export function toFeatureCollection(records: CompoundRecord[]): CompoundFC {
@@ -39,26 +44,41 @@ export function toFeatureCollection(records: CompoundRecord[]): CompoundFC {
 }
 
 export async function getCompound(id: string): Promise<CompoundRecord> {
-  return pb.collection('compounds').getOne<CompoundRecord>(id, { requestKey: `compound-${id}` });
+  return pb.collection('compounds').getOne(id, { requestKey: `compound-${id}` });
 }
 
-export async function listBuildingsOf(compoundId: string): Promise<BuildingRecord[]> {
-  return pb.collection('buildings').getFullList<BuildingRecord>({
-    filter: pb.filter('compound = {:id}', { id: compoundId }),
-    sort: 'name',
-    requestKey: 'buildings-of-compound',
-  });
-}
+export const listBuildingsOf = (compoundId: string): Promise<BuildingRecord[]> =>
+  listRelated('buildings', 'compound', compoundId, { sort: 'name', requestKey: 'buildings-of-compound' });
 
 /** Every building, in one request. */
 export async function listAllBuildings(): Promise<BuildingRecord[]> {
   return fetchLayer<BuildingRecord>('buildings', () =>
-    pb.collection('buildings').getFullList<BuildingRecord>({ batch: 2000, requestKey: 'buildings-all' }));
+    pb.collection('buildings').getFullList({ batch: 2000, requestKey: 'buildings-all' }));
 }
 
 export type CompoundChange = { action: 'create' | 'update' | 'delete'; record: CompoundRecord };
 
-/** Live changes to compounds; returns the unsubscribe function. */
+/**
+ * Live changes to compounds; returns the unsubscribe function. A change of a compound's staff-only facts (seen only
+ * by staff) arrives as an update of the compound, re-read with its facts.
+ */
 export async function subscribeCompounds(onChange: (change: CompoundChange) => void): Promise<() => Promise<void>> {
-  return watchCollection<CompoundRecord>('compounds', (e) => onChange({ action: e.action as CompoundChange['action'], record: e.record }));
+  const stopCompounds = await watchCollection('compounds', (e) => onChange({ action: e.action as CompoundChange['action'], record: e.record }));
+  const stopFacts = await watchCollection(PRIVATE.collection as 'compound_private', (e) => {
+    if (e.action === 'delete') return;
+    getCompound(e.record.compound).then((record) => onChange({ action: 'update', record }), () => {});
+  });
+  return async () => {
+    await Promise.all([stopCompounds(), stopFacts()]);
+  };
+}
+
+export type CompoundFacts = Partial<Pick<Facts, 'property_owner' | 'management' | 'maintenance_fund' | 'consent_pct' | 'consent_date'>>;
+
+/** Saves staff-only facts of a compound (office: any compound; township: its own), creating its record when needed. */
+export async function saveCompoundFacts(compoundId: string, facts: CompoundFacts): Promise<void> {
+  // An upsert exists only as a batch request: one request, created or updated in one step.
+  const batch = pb.createBatch();
+  batch.collection(PRIVATE.collection).upsert({ ...facts, id: compoundId, compound: compoundId });
+  await batch.send();
 }

@@ -2,16 +2,18 @@
 // 民政局 community consultation. Collections and rules: pb_migrations/1732600310_department_records.js. The server
 // decides who writes; canWriteDepartmentRecord() only chooses which forms to show.
 import { pb } from './pb';
-import type { BaseRecord, UserRecord } from './records';
+import { listRelated } from './related';
+import type { BaseRecord, CollectionRecords, UserRecord } from './records';
+import type * as Schema from './schema.gen';
 
 export const DEPARTMENT_COLLECTIONS = ['approvals', 'elevator_inspections', 'consultations'] as const;
 export type DepartmentCollection = (typeof DEPARTMENT_COLLECTIONS)[number];
 
-export const APPROVAL_KINDS = ['joint_review', 'permit', 'permit_exempt', 'land_use', 'other'] as const;
-export const APPROVAL_STATUSES = ['pending', 'approved', 'returned'] as const;
-export const INSPECTION_KINDS = ['installation', 'periodic', 'maintenance'] as const;
-export const INSPECTION_RESULTS = ['pass', 'fail', 'pending'] as const;
-export const CONSULTATION_KINDS = ['meeting', 'survey', 'hearing', 'acceptance'] as const;
+export const APPROVAL_KINDS = ['joint_review', 'permit', 'permit_exempt', 'land_use', 'other'] as const satisfies readonly Schema.ApprovalsRecord['kind'][];
+export const APPROVAL_STATUSES = ['pending', 'approved', 'returned'] as const satisfies readonly Schema.ApprovalsRecord['status'][];
+export const INSPECTION_KINDS = ['installation', 'periodic', 'maintenance'] as const satisfies readonly Schema.ElevatorInspectionsRecord['kind'][];
+export const INSPECTION_RESULTS = ['pass', 'fail', 'pending'] as const satisfies readonly Schema.ElevatorInspectionsRecord['result'][];
+export const CONSULTATION_KINDS = ['meeting', 'survey', 'hearing', 'acceptance'] as const satisfies readonly Schema.ConsultationsRecord['kind'][];
 
 /** The department code (users.department) that writes each collection, besides the office. */
 export const WRITER_DEPARTMENT: Record<DepartmentCollection, string> = {
@@ -23,50 +25,19 @@ export const WRITER_DEPARTMENT: Record<DepartmentCollection, string> = {
 /** Limits of the `documents` file field (same as the migration). */
 export const DOCUMENT_LIMITS = { maxFiles: 5, maxBytes: 10 * 1024 * 1024, mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] } as const;
 
-interface DepartmentRecordBase extends BaseRecord {
-  compound: string;
-  date: string; // 'YYYY-MM-DD hh:mm:ss.sssZ' as PocketBase stores dates
-  documents: string[];
-  note: string;
-  is_demo: boolean;
-}
+export type ApprovalRecord = Schema.ApprovalsRecord;
+export type ElevatorInspectionRecord = Schema.ElevatorInspectionsRecord;
+export type ConsultationRecord = Schema.ConsultationsRecord;
 
-export interface ApprovalRecord extends DepartmentRecordBase {
-  kind: (typeof APPROVAL_KINDS)[number];
-  number: string; // 批复/许可文号
-  status: (typeof APPROVAL_STATUSES)[number];
-}
-
-export interface ElevatorInspectionRecord extends DepartmentRecordBase {
-  building: string;
-  kind: (typeof INSPECTION_KINDS)[number];
-  result: (typeof INSPECTION_RESULTS)[number];
-  certificate: string;
-}
-
-export interface ConsultationRecord extends DepartmentRecordBase {
-  kind: (typeof CONSULTATION_KINDS)[number];
-  participants: number;
-  consent_pct: number;
-  summary: string;
-}
-
-export interface DepartmentRecordOf {
-  approvals: ApprovalRecord;
-  elevator_inspections: ElevatorInspectionRecord;
-  consultations: ConsultationRecord;
-}
+export type DepartmentRecordOf = Pick<CollectionRecords, DepartmentCollection>;
+type DepartmentRecordBase = DepartmentRecordOf[DepartmentCollection];
 
 /** What a form sends: the record's own fields (no id, files or autodates). */
-export type DepartmentInput<C extends DepartmentCollection> = Omit<DepartmentRecordOf[C], keyof BaseRecord | 'documents' | 'is_demo'>;
+export type DepartmentInput<C extends DepartmentCollection> = Omit<DepartmentRecordOf[C], keyof BaseRecord | 'documents' | 'is_demo' | 'created' | 'updated'>;
 
 /** A compound's records of one collection, newest first. */
 export async function listDepartmentRecords<C extends DepartmentCollection>(collection: C, compoundId: string): Promise<DepartmentRecordOf[C][]> {
-  return pb.collection(collection).getFullList<DepartmentRecordOf[C]>({
-    filter: pb.filter('compound = {:id}', { id: compoundId }),
-    sort: '-date,-created',
-    requestKey: `${collection}-of-compound`,
-  });
+  return listRelated(collection, 'compound', compoundId, { sort: '-date,-created', requestKey: `${collection}-of-compound` }) as Promise<DepartmentRecordOf[C][]>;
 }
 
 // Files go as multipart; plain fields alone go as JSON.

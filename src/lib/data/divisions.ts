@@ -2,13 +2,13 @@ import { pb } from './pb';
 import type { CommunityRecord, ContextRecord, TownshipRecord } from './records';
 
 export async function listTownships(): Promise<TownshipRecord[]> {
-  return pb.collection('townships').getFullList<TownshipRecord>({ sort: 'code', requestKey: 'townships' });
+  return pb.collection('townships').getFullList({ sort: 'code', requestKey: 'townships' });
 }
 
 export async function listCommunities(): Promise<CommunityRecord[]> {
-  return pb.collection('communities').getFullList<CommunityRecord>({ sort: 'code', requestKey: 'communities' });
+  return pb.collection('communities').getFullList({ sort: 'code', requestKey: 'communities' });
 }
 
 export async function listContext(): Promise<ContextRecord[]> {
-  return pb.collection('context_features').getFullList<ContextRecord>({ batch: 2000, requestKey: 'context-all' });
+  return pb.collection('context_features').getFullList({ batch: 2000, requestKey: 'context-all' });
 }

@@ -1,5 +1,6 @@
 // Feedback and complaints (#6): residents send (no account), staff triage and answer publicly.
 import { pb } from './pb';
+import type * as Schema from './schema.gen';
 import type { FeedbackCategory, FeedbackStatus } from './public';
 
 export interface FeedbackInput {
@@ -11,22 +12,8 @@ export interface FeedbackInput {
   photo?: File | null;
 }
 
-export interface FeedbackRecord {
-  id: string;
-  compound: string;
-  point: { type: 'Point'; coordinates: [number, number] } | null;
-  category: FeedbackCategory;
-  message: string;
-  contact: string;
-  photo: string;
-  status: FeedbackStatus;
-  public_reply: string;
-  replied_at: string;
-  replied_by: string;
-  township: string;
-  created: string;
-  expand?: { compound?: { code: string; name: string } };
-}
+/** A feedback record as staff read it, with its compound's code and name expanded. */
+export type FeedbackRecord = Schema.FeedbackRecord & { expand?: { compound?: { code: string; name: string } } };
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 

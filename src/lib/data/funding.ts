@@ -1,28 +1,23 @@
 // Funding records by source (#5, policy §五): planned, received, spent, in yuan.
 import { pb } from './pb';
-import type { FundingRecord } from '../programme/types';
+import type { FundingRecord } from './records';
+import { listRelated } from './related';
 
-export async function listFundingOf(compoundId: string): Promise<FundingRecord[]> {
-  return pb.collection('funding').getFullList<FundingRecord>({
-    filter: pb.filter('compound = {:id}', { id: compoundId }), sort: 'date,source', requestKey: 'funding-of-compound',
-  });
-}
+export const listFundingOf = (compoundId: string): Promise<FundingRecord[]> =>
+  listRelated('funding', 'compound', compoundId, { sort: 'date,source', requestKey: 'funding-of-compound' });
 
 /** Funding recorded on a design zone (the zone's own, not its member compounds'). */
-export async function listFundingOfZone(zoneId: string): Promise<FundingRecord[]> {
-  return pb.collection('funding').getFullList<FundingRecord>({
-    filter: pb.filter('zone = {:id}', { id: zoneId }), sort: 'date,source', requestKey: 'funding-of-zone',
-  });
-}
+export const listFundingOfZone = (zoneId: string): Promise<FundingRecord[]> =>
+  listRelated('funding', 'zone', zoneId, { sort: 'date,source', requestKey: 'funding-of-zone' });
 
 export async function listAllFunding(): Promise<FundingRecord[]> {
-  return pb.collection('funding').getFullList<FundingRecord>({
+  return pb.collection('funding').getFullList({
     batch: 2000, fields: 'id,compound,zone,source,kind,amount_yuan,date', requestKey: 'funding-all',
   });
 }
 
 export async function createFunding(body: Partial<FundingRecord>): Promise<FundingRecord> {
-  return pb.collection('funding').create<FundingRecord>(body);
+  return pb.collection('funding').create(body);
 }
 
 export async function deleteFunding(id: string): Promise<void> {

@@ -1,97 +1,17 @@
-// Import commit (#7): turns a dry-run plan into record writes and sends them as ONE PocketBase batch request, so the
-// server's hooks either accept every feature or the database stays as it was. Callable from Node with any client
-// (integration tests); the wizard passes the app's client.
+// Import commit (#7): sends the planned record writes (lib/import/plan-records.ts) as ONE PocketBase batch request, so
+// the server's hooks either accept every feature or the database stays as it was. Callable from Node with any client
+// (integration tests); the wizard uses saveImport() with the app's client.
 import type PocketBase from 'pocketbase';
 import { ClientResponseError } from 'pocketbase';
-import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
-import { pointOnFeature } from '@turf/turf';
-import Flatbush from 'flatbush';
-import {
-  attachToCompounds, coerceField, planImport, validateFeatures, repairFeature, MIN_BUILDING_AREA_M2,
-  type BuildingField, type CompoundField, type ExistingCompound, type ImportField, type ImportPlan, type ImportRecord,
-} from '../import';
-import { STAGES, type Stage } from '../types';
-
-/** Fields a compound import may fill beyond the library's: the stage (default 'demand') and the plan year. */
-export type ExtraCompoundField = 'stage' | 'plan_year';
-export type CompoundMapping = Partial<Record<CompoundField | ExtraCompoundField, string>>;
-export type BuildingMapping = Partial<Record<BuildingField, string>>;
-
-export interface DivisionRow {
-  id: string;
-  code: string;
-  name: string;
-  township?: string;
-}
-
-/** What the import matches against: existing compounds (full records), townships and communities. */
-export interface ImportContext {
-  compounds: (ExistingCompound & { township: string; community: string; geometry: Polygon | MultiPolygon })[];
-  townships: DivisionRow[];
-  communities: DivisionRow[];
-}
-
-/** One record write of an import. `label` names the feature for messages ("文件 a.zip 第 3 条：测试小区甲 FY-T01"). */
-export interface ImportOp {
-  collection: 'compounds' | 'buildings';
-  action: 'create' | 'update';
-  id: string;
-  body: Record<string, unknown>;
-  label: string;
-  source: { layer: number; index: number };
-}
-
-/** A feature the import will not write, with reasons in Chinese and English. */
-export interface RefusedRow {
-  layer: number;
-  index: number;
-  name?: string;
-  reasons_zh: string[];
-  reasons_en: string[];
-}
-
-export interface ImportSummary {
-  ops: ImportOp[];
-  refused: RefusedRow[];
-  unchanged: { layer: number; index: number; id: string }[];
-  counts: { create: number; update: number; unchanged: number; refused: number; buildings: number };
-}
-
-/** Input layer for planning: WGS84 features (after CRS conversion and the repairs the user accepted). */
-export interface PlanLayer {
-  name: string;
-  features: Feature<Geometry | null, GeoJsonProperties>[];
-}
-
-const STAGE_WORDS: Record<string, Stage> = {
-  征集需求: 'demand', 需求征集: 'demand', 征集改造需求: 'demand',
-  初步方案: 'scheme', 方案: 'scheme', 制订初步方案: 'scheme',
-  纳入年度计划: 'planned', 年度计划: 'planned', 已纳入计划: 'planned', 计划: 'planned',
-  施工中: 'construction', 在建: 'construction', 实施: 'construction', 施工: 'construction',
-  已竣工验收: 'accepted', 竣工验收: 'accepted', 已验收: 'accepted', 验收: 'accepted',
-  长效管理: 'maintained', 巩固提升: 'maintained',
-};
-
-/** A stage code from a stage code or its Chinese name, or null. */
-export function stageOf(raw: unknown): Stage | null {
-  const s = String(raw ?? '').trim();
-  if ((STAGES as readonly string[]).includes(s.toLowerCase())) return s.toLowerCase() as Stage;
-  return STAGE_WORDS[s] ?? null;
-}
-
-const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** A new 15-character record id, so one batch can create a compound and the buildings that point at it. */
-export function newRecordId(): string {
-  const bytes = new Uint8Array(15);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => ID_CHARS[b % 36]).join('');
-}
-
-const CODE_RE = /^[A-Za-z0-9_-]+$/;
-const keyOf = (s: unknown) => String(s ?? '').trim().replace(/\s+/g, '');
+import type { ImportContext, ImportOp } from '../import/plan-records';
+import { explain } from '../i18n/index.svelte';
+import type { Reason } from '../types';
+import { describeFailure, pb as appClient, type FailureBody, type TypedPocketBase } from './pb';
+import PRIVATE from '../../../pb_hooks/lib/compound-private.json';
 
 /** Load what an import matches against. */
-export async function loadImportContext(pb: PocketBase): Promise<ImportContext> {
+export async function loadImportContext(client: PocketBase): Promise<ImportContext> {
+  const pb = client as TypedPocketBase;
   const [compounds, townships, communities] = await Promise.all([
     pb.collection('compounds').getFullList({ batch: 1000, requestKey: 'import-compounds' }),
     pb.collection('townships').getFullList({ sort: 'code', requestKey: 'import-townships' }),
@@ -104,339 +24,51 @@ export async function loadImportContext(pb: PocketBase): Promise<ImportContext> 
   };
 }
 
-/** Properties renamed from file columns to field names, so layers with different columns plan together. */
-function byField(features: PlanLayer['features'], mapping: Partial<Record<string, string>>): PlanLayer['features'] {
-  return features.map((f) => {
-    const props: Record<string, unknown> = {};
-    for (const [field, column] of Object.entries(mapping)) if (column && f.properties && column in f.properties) props[field] = f.properties[column];
-    return { ...f, properties: props };
-  });
-}
-
-function townshipMatcher(ctx: ImportContext) {
-  const byName = new Map<string, DivisionRow>();
-  for (const t of ctx.townships) {
-    byName.set(keyOf(t.name), t);
-    byName.set(keyOf(t.code), t);
-    byName.set(keyOf(t.name.replace(/(街道|镇|乡)$/, '')), t);
-  }
-  return {
-    byName: (s: unknown) => byName.get(keyOf(s)) ?? byName.get(keyOf(String(s ?? '').replace(/(街道办事处|街道办|街道|镇|乡)$/, ''))),
-    inText: (s: unknown) => ctx.townships.find((t) => String(s ?? '').includes(t.name)),
-  };
-}
-
-/** The township of the existing compound nearest to a point (by bounding-box centre distance), for rows that say none. */
-function nearestTownship(ctx: ImportContext) {
-  const withGeom = ctx.compounds.filter((c) => c.geometry && c.township);
-  if (!withGeom.length) return () => null;
-  const index = new Flatbush(withGeom.length);
-  for (const c of withGeom) {
-    const ring = c.geometry.type === 'Polygon' ? c.geometry.coordinates[0] : c.geometry.coordinates[0][0];
-    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const p of ring) {
-      w = Math.min(w, p[0]); s = Math.min(s, p[1]); e = Math.max(e, p[0]); n = Math.max(n, p[1]);
-    }
-    index.add(w, s, e, n);
-  }
-  index.finish();
-  return (g: Geometry): string | null => {
-    const [x, y] = pointOnFeature({ type: 'Feature', properties: {}, geometry: g }).geometry.coordinates;
-    // Within about 3 km; beyond that a neighbour says little about the township.
-    const [hit] = index.neighbors(x, y, 1, 0.03);
-    return hit === undefined ? null : withGeom[hit].township;
-  };
-}
-
-export interface CompoundPlanOptions {
-  /** Township for rows whose township is not mapped or not found; '' = infer (address text, nearest compound). */
-  defaultTownship?: string;
-  matchBy?: 'code' | 'name' | 'code_or_name';
-  /** Prefix for generated codes of new compounds without one. */
-  codePrefix?: string;
-}
-
-/**
- * Plan a compound import over several layers at once (codes and names must be unique across them) and build the
- * record writes: new compounds get stage 'demand' unless a stage column is mapped, is_demo false, a generated code
- * when the file has none, and township/community ids resolved from names (or the address, or the nearest compound).
- * @example const s = planCompoundImport([{ name: 'a.zip', features }], [{ name: '小区名称', code: '编码' }], ctx)
- */
-export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMapping[], ctx: ImportContext, options: CompoundPlanOptions = {}): ImportSummary {
-  const origin: { layer: number; index: number }[] = [];
-  const features: PlanLayer['features'] = [];
-  layers.forEach((l, li) => {
-    const fs = byField(l.features, mappings[li] ?? {});
-    fs.forEach((f, i) => {
-      features.push(f);
-      origin.push({ layer: li, index: i });
-    });
-  });
-  const fieldMap: Partial<Record<ImportField, string>> = {};
-  const used = new Set(mappings.flatMap((m) => Object.entries(m).filter(([, c]) => c).map(([f]) => f)));
-  for (const f of used) if (f !== 'stage' && f !== 'plan_year') (fieldMap as Record<string, string>)[f] = f;
-  const tName = new Map(ctx.townships.map((t) => [t.id, t.name]));
-  const cName = new Map(ctx.communities.map((c) => [c.id, c.name]));
-  const existing: ExistingCompound[] = ctx.compounds.map((c) => ({
-    ...c, township_name: tName.get(c.township) ?? '', community_name: cName.get(c.community) ?? '',
-  }));
-  const plan: ImportPlan = planImport(features, fieldMap, existing, { matchBy: options.matchBy, maxYear: 2000 });
-  const towns = townshipMatcher(ctx);
-  const nearest = nearestTownship(ctx);
-  const summary: ImportSummary = { ops: [], refused: [], unchanged: [], counts: { create: 0, update: 0, unchanged: 0, refused: 0, buildings: 0 } };
-  const label = (i: number, rec: ImportRecord) => {
-    const o = origin[i];
-    const n = [rec.name, rec.code].filter(Boolean).join(' ');
-    return `${layers[o.layer].name} 第 ${o.index + 1} 条${n ? `：${n}` : ''}`;
-  };
-  const refuse = (i: number, name: unknown, zh: string[], en: string[]) =>
-    summary.refused.push({ ...origin[i], ...(name ? { name: String(name) } : {}), reasons_zh: zh, reasons_en: en });
-  for (const r of plan.refused) refuse(r.index, r.name, r.reasons_zh, r.reasons_en);
-  for (const u of plan.unchanged) summary.unchanged.push({ ...origin[u.index], id: u.id });
-
-  // Resolve township/community names into ids; returns reasons when they cannot be resolved.
-  const divisions = (i: number, rec: ImportRecord, current?: { township: string }) => {
-    const zh: string[] = [];
-    const en: string[] = [];
-    const out: Record<string, unknown> = {};
-    let township: string | null = null;
-    if (rec.township_name !== undefined) {
-      const t = towns.byName(rec.township_name);
-      if (t) township = t.id;
-      else {
-        zh.push(`街道/镇“${rec.township_name}”不存在`);
-        en.push(`Township "${rec.township_name}" does not exist`);
-      }
-    }
-    if (!township && !current && !zh.length) {
-      township = options.defaultTownship || towns.inText(rec.address)?.id || (rec.geometry ? nearest(rec.geometry) : null);
-      if (!township) {
-        zh.push('无法确定所属街道/镇，请映射“街道”列或选择默认街道');
-        en.push('No township: map a township column or choose a default');
-      }
-    }
-    if (township) out.township = township;
-    if (rec.community_name !== undefined) {
-      const tw = township ?? current?.township;
-      const hits = ctx.communities.filter((c) => keyOf(c.name) === keyOf(rec.community_name) || keyOf(c.name) === keyOf(`${rec.community_name}社区`));
-      const c = hits.find((h) => h.township === tw) ?? (hits.length === 1 && !tw ? hits[0] : undefined);
-      if (c) out.community = c.id;
-      else {
-        zh.push(`社区“${rec.community_name}”不存在${tw ? `或不属于${tName.get(tw) ?? '该街道'}` : ''}`);
-        en.push(`Community "${rec.community_name}" does not exist in that township`);
-      }
-    }
-    return { out, zh, en };
-  };
-  const extras = (i: number) => {
-    const o = origin[i];
-    const m = mappings[o.layer] ?? {};
-    const props = layers[o.layer].features[o.index].properties ?? {};
-    const zh: string[] = [];
-    const en: string[] = [];
-    const out: Record<string, unknown> = {};
-    const rawStage = m.stage ? props[m.stage] : undefined;
-    if (rawStage !== undefined && rawStage !== null && String(rawStage).trim() !== '') {
-      const s = stageOf(rawStage);
-      if (s) out.stage = s;
-      else {
-        zh.push(`改造阶段“${rawStage}”无法识别`);
-        en.push(`Stage "${rawStage}" not recognised`);
-      }
-    }
-    const rawYear = m.plan_year ? props[m.plan_year] : undefined;
-    if (rawYear !== undefined && rawYear !== null && String(rawYear).trim() !== '') {
-      const y = Number(String(rawYear).replace(/年$/, ''));
-      if (Number.isInteger(y) && y >= 2021 && y <= 2030) out.plan_year = y;
-      else {
-        zh.push(`计划年度“${rawYear}”无效，应为 2021–2030`);
-        en.push(`Plan year "${rawYear}" is invalid: 2021–2030`);
-      }
-    }
-    return { out, zh, en };
-  };
-  const fieldsOf = (rec: ImportRecord) => {
-    const body: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rec)) if (k !== 'township_name' && k !== 'community_name') body[k] = v;
-    return body;
-  };
-
-  const prefix = options.codePrefix ?? `IMP-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
-  const taken = new Set(ctx.compounds.map((c) => c.code));
-  for (const c of plan.create) taken.add(String(c.record.code ?? ''));
-  let seq = 0;
-  const nextCode = () => {
-    let code: string;
-    do code = `${prefix}-${String(++seq).padStart(3, '0')}`;
-    while (taken.has(code));
-    taken.add(code);
-    return code;
-  };
-
-  for (const { index, record } of plan.create) {
-    const d = divisions(index, record);
-    const x = extras(index);
-    const zh = [...d.zh, ...x.zh];
-    const en = [...d.en, ...x.en];
-    if (record.code !== undefined && !CODE_RE.test(String(record.code))) {
-      zh.push(`编码“${record.code}”只能包含字母、数字、“-”和“_”`);
-      en.push(`Code "${record.code}" may hold only letters, digits, "-" and "_"`);
-    }
-    if (zh.length) {
-      refuse(index, record.name, zh, en);
-      continue;
-    }
-    const body = { ...fieldsOf(record), ...d.out, stage: 'demand', ...x.out, is_demo: false } as Record<string, unknown>;
-    if (!body.code) body.code = nextCode();
-    const id = newRecordId();
-    summary.ops.push({ collection: 'compounds', action: 'create', id, body: { id, ...body }, label: label(index, { ...record, code: String(body.code) }), source: origin[index] });
-  }
-  const byId = new Map(ctx.compounds.map((c) => [c.id, c]));
-  for (const { index, id, changes } of plan.update) {
-    const cur = byId.get(id)!;
-    const d = divisions(index, changes, cur);
-    const x = extras(index);
-    // Stage and plan year change only through the stage procedure and annual plans (the server refuses them here).
-    delete x.out.stage;
-    delete x.out.plan_year;
-    if (d.zh.length || x.zh.length) {
-      refuse(index, changes.name ?? cur.name, [...d.zh, ...x.zh], [...d.en, ...x.en]);
-      continue;
-    }
-    const body = { ...fieldsOf(changes), ...d.out, ...x.out };
-    if (body.township === cur.township) delete body.township;
-    if (body.community === cur.community) delete body.community;
-    if (!Object.keys(body).length) {
-      summary.unchanged.push({ ...origin[index], id });
-      continue;
-    }
-    summary.ops.push({ collection: 'compounds', action: 'update', id, body, label: label(index, { name: cur.name, code: cur.code }), source: origin[index] });
-  }
-  summary.refused.sort((a, b) => a.layer - b.layer || a.index - b.index);
-  summary.counts = {
-    create: summary.ops.filter((o) => o.action === 'create').length,
-    update: summary.ops.filter((o) => o.action === 'update').length,
-    unchanged: summary.unchanged.length,
-    refused: summary.refused.length,
-    buildings: 0,
-  };
-  return summary;
-}
-
-/**
- * Plan a building import: each building is attached to the compound containing it (existing compounds and the ones
- * this import creates), values coerced; a building outside every compound is refused.
- * @param compounds the compounds to attach to, as features with `id`
- */
-export function planBuildingImport(
-  layers: PlanLayer[],
-  mappings: BuildingMapping[],
-  compounds: FeatureCollection<Geometry | null, GeoJsonProperties>,
-  layerOffset = 0,
-): { ops: ImportOp[]; refused: RefusedRow[] } {
-  const ops: ImportOp[] = [];
-  const refused: RefusedRow[] = [];
-  layers.forEach((l, li) => {
-    const m = mappings[li] ?? {};
-    const reports = validateFeatures(l.features, { minAreaM2: MIN_BUILDING_AREA_M2 });
-    const attached = attachToCompounds(l.features, compounds);
-    l.features.forEach((f, i) => {
-      const zh: string[] = reports[i].errors.map((e) => e.message_zh);
-      const en: string[] = reports[i].errors.map((e) => e.message_en);
-      const body: Record<string, unknown> = { is_demo: false };
-      for (const [field, column] of Object.entries(m) as [BuildingField, string][]) {
-        if (!column || field === 'code') continue;
-        const raw = f.properties?.[column];
-        if (raw === null || raw === undefined || String(raw).trim() === '') continue;
-        const c = coerceField(field, raw, 2030);
-        if (c.ok) body[field] = c.value;
-        else {
-          zh.push(c.zh);
-          en.push(c.en);
-        }
-      }
-      const compound = attached[i].compoundId;
-      if (!zh.length && !compound) {
-        zh.push('楼栋不在任何小区范围内');
-        en.push('The building lies in no compound');
-      }
-      const name = body.name as string | undefined;
-      if (zh.length) {
-        refused.push({ layer: layerOffset + li, index: i, ...(name ? { name } : {}), reasons_zh: zh, reasons_en: en });
-        return;
-      }
-      const g = repairFeature(f, ['rewind']).geometry as Polygon | MultiPolygon;
-      // Buildings are single polygons; a one-part MultiPolygon from a shapefile is unwrapped.
-      const geometry = g.type === 'MultiPolygon' && g.coordinates.length === 1 ? { type: 'Polygon', coordinates: g.coordinates[0] } : g;
-      const id = newRecordId();
-      ops.push({
-        collection: 'buildings', action: 'create', id,
-        body: { id, ...body, compound, geometry },
-        label: `${l.name} 第 ${i + 1} 条${name ? `：${name}` : ''}（楼栋）`,
-        source: { layer: layerOffset + li, index: i },
-      });
-    });
-  });
-  return { ops, refused };
-}
-
-/** The compounds a building import can attach to: existing ones plus those created by `ops`. */
-export function attachableCompounds(ctx: ImportContext, ops: ImportOp[]): FeatureCollection<Geometry | null, GeoJsonProperties> {
-  const features: Feature<Geometry | null, GeoJsonProperties>[] = ctx.compounds.map((c) => ({ type: 'Feature', id: c.id, properties: { id: c.id }, geometry: c.geometry }));
-  for (const o of ops) {
-    if (o.collection !== 'compounds') continue;
-    const geometry = o.body.geometry as Geometry | undefined;
-    const i = features.findIndex((f) => f.id === o.id);
-    if (i >= 0 && geometry) features[i] = { ...features[i], geometry };
-    else if (o.action === 'create' && geometry) features.push({ type: 'Feature', id: o.id, properties: { id: o.id }, geometry });
-  }
-  return { type: 'FeatureCollection', features };
-}
-
 /** The server's batch limit (settings.batch.maxRequests in pb_migrations/1732600000_core_collections.js). */
 export const MAX_BATCH_REQUESTS = 5000;
 
 /** Why a commit failed: the server's message and, when the batch names it, the feature it refused. */
 export class ImportCommitError extends Error {
+  /**
+   * @param reason why, as a code the UI words (the message is that wording, in the language of the moment)
+   */
   constructor(
-    message: string,
+    readonly reason: Reason,
     readonly opIndex: number | null,
     readonly op: ImportOp | null,
     readonly status: number,
   ) {
-    super(message);
+    super(explain(reason));
     this.name = 'ImportCommitError';
   }
 }
 
-type FieldErrors = Record<string, { code?: string; message?: string }>;
+type BatchFailure = Record<string, { message?: string; response?: FailureBody }>;
 
 /**
  * Turn a failed batch into one message naming the feature: PocketBase answers a batch failure with
  * `data.requests[i].response` (or `data.requests.i`) holding the failing request's own `{message, data: {field: …}}`.
  */
-export function describeCommitError(err: unknown, ops: ImportOp[]): ImportCommitError {
+export function describeCommitError(err: unknown, ops: ImportOp[], opIndexOfRequest?: number[]): ImportCommitError {
   if (!(err instanceof ClientResponseError) && !(err as { response?: unknown })?.response) {
-    return new ImportCommitError(err instanceof Error ? err.message : String(err), null, null, 0);
+    return new ImportCommitError({ code: 'import_failed', params: { detail: err instanceof Error ? err.message : String(err) } }, null, null, 0);
   }
   const e = err as ClientResponseError;
-  if (e.status === 0) return new ImportCommitError('无法连接服务器，未写入任何数据 / cannot reach the server; nothing was written', null, null, 0);
-  const data = (e.response?.data ?? {}) as { requests?: Record<string, { code?: string; message?: string; response?: { message?: string; data?: FieldErrors } }> | unknown[] } & FieldErrors;
-  const requests = data.requests as Record<string, { response?: { message?: string; data?: FieldErrors }; message?: string }> | undefined;
+  if (e.status === 0) return new ImportCommitError({ code: 'import_unreachable' }, null, null, 0);
+  const trim = (s: string) => s.replace(/[.。\s]+$/, '');
+  const requests = (e.response?.data as { requests?: BatchFailure } | undefined)?.requests;
   if (requests && typeof requests === 'object') {
     for (const [k, v] of Object.entries(requests)) {
       const i = Number(k);
       if (!Number.isInteger(i) || !v) continue;
-      const resp = v.response ?? {};
-      const fields = Object.entries(resp.data ?? {}).map(([f, fe]) => `${f}: ${fe?.message ?? fe?.code ?? ''}`).join('；');
-      const detail = (fields || resp.message || v.message || '').replace(/[.。\s]+$/, '');
-      const op = ops[i] ?? null;
-      const what = op ? op.label : `第 ${i + 1} 项`;
-      return new ImportCommitError(`服务器拒绝了 ${what}：${detail}。未写入任何数据。`, i, op, e.status);
+      const detail = trim(describeFailure(v.response ? e.status : 400, v.response ?? { message: v.message }));
+      const opIndex = opIndexOfRequest ? (opIndexOfRequest[i] ?? i) : i;
+      const op = ops[opIndex] ?? null;
+      const what = explain(op ? op.label : { code: 'import_refused_item', params: { n: i + 1 } });
+      return new ImportCommitError({ code: 'import_refused', params: { what, detail } }, opIndex, op, e.status);
     }
   }
-  const fields = Object.entries(data).filter(([k]) => k !== 'requests').map(([f, fe]) => `${f}: ${(fe as { message?: string })?.message ?? ''}`).join('；');
-  return new ImportCommitError(`${e.response?.message || e.message}${fields ? `（${fields}）` : ''}。未写入任何数据。`, null, null, e.status);
+  return new ImportCommitError({ code: 'import_failed', params: { detail: trim(describeFailure(e.status, (e.response ?? {}) as FailureBody)) } }, null, null, e.status);
 }
 
 /**
@@ -450,20 +82,44 @@ export async function commitImport(pb: PocketBase, ops: ImportOp[], maxRequests 
   if (!ops.length) return [];
   // Splitting would break all-or-nothing, so an import larger than one batch is refused up front.
   if (ops.length > maxRequests) {
-    throw new ImportCommitError(
-      `一次导入最多 ${maxRequests} 条记录，本次 ${ops.length} 条；请分文件导入。未写入任何数据。 / At most ${maxRequests} records per import (this one has ${ops.length}); split the file. Nothing was written.`,
-      null, null, 0,
-    );
+    throw new ImportCommitError({ code: 'import_too_large', params: { max: maxRequests, n: ops.length } }, null, null, 0);
   }
+  // A compound's staff-only facts (original owner, management, consent …) live in compound_private, one record per
+  // compound with the compound's id: they go into the same batch as an upsert right after their compound.
   const batch = pb.createBatch();
-  for (const op of ops) {
-    if (op.action === 'create') batch.collection(op.collection).create(op.body);
-    else batch.collection(op.collection).update(op.id, op.body);
+  const opIndexOfRequest: number[] = [];
+  const requestOf: number[] = [];
+  for (const [opIndex, op] of ops.entries()) {
+    let body = op.body;
+    let facts: Record<string, unknown> | null = null;
+    if (op.collection === 'compounds') {
+      body = {};
+      for (const [k, v] of Object.entries(op.body)) {
+        if ((PRIVATE.fields as string[]).includes(k)) (facts ??= {})[k] = v;
+        else body[k] = v;
+      }
+    }
+    requestOf.push(opIndexOfRequest.length);
+    opIndexOfRequest.push(opIndex);
+    if (op.action === 'create') batch.collection(op.collection).create(body);
+    else batch.collection(op.collection).update(op.id, body);
+    if (facts) {
+      batch.collection(PRIVATE.collection).upsert({ ...facts, id: op.id, compound: op.id });
+      opIndexOfRequest.push(opIndex);
+    }
+  }
+  if (opIndexOfRequest.length > maxRequests) {
+    throw new ImportCommitError({ code: 'import_too_large_with_facts', params: { max: maxRequests, n: opIndexOfRequest.length } }, null, null, 0);
   }
   try {
     const results = await batch.send({ requestKey: null });
-    return results.map((r, i) => (r.body as { id?: string })?.id ?? ops[i].id);
+    return ops.map((op, i) => (results[requestOf[i]]?.body as { id?: string })?.id ?? op.id);
   } catch (err) {
-    throw describeCommitError(err, ops);
+    throw describeCommitError(err, ops, opIndexOfRequest);
   }
+}
+
+/** Writes an import with the app's client (the wizard's commit). */
+export function saveImport(ops: ImportOp[]): Promise<string[]> {
+  return commitImport(appClient, ops);
 }

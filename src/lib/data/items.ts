@@ -1,40 +1,35 @@
 // Renovation items per compound or zone (#5, policy §三(二)).
 import { pb } from './pb';
-import type { ItemRecord } from '../programme/types';
+import type { ItemRecord } from './records';
+import { listRelated } from './related';
 
-export async function listItemsOf(compoundId: string): Promise<ItemRecord[]> {
-  return pb.collection('renovation_items').getFullList<ItemRecord>({
-    filter: pb.filter('compound = {:id}', { id: compoundId }), sort: 'class,item', requestKey: 'items-of-compound',
-  });
-}
+export const listItemsOf = (compoundId: string): Promise<ItemRecord[]> =>
+  listRelated('renovation_items', 'compound', compoundId, { sort: 'class,item', requestKey: 'items-of-compound' });
 
 /** Items of a design zone (the zone's own, not its member compounds'). */
-export async function listItemsOfZone(zoneId: string): Promise<ItemRecord[]> {
-  return pb.collection('renovation_items').getFullList<ItemRecord>({
-    filter: pb.filter('zone = {:id}', { id: zoneId }), sort: 'class,item', requestKey: 'items-of-zone',
-  });
-}
+export const listItemsOfZone = (zoneId: string): Promise<ItemRecord[]> =>
+  listRelated('renovation_items', 'zone', zoneId, { sort: 'class,item', requestKey: 'items-of-zone' });
 
 export async function listAllItems(): Promise<ItemRecord[]> {
-  return pb.collection('renovation_items').getFullList<ItemRecord>({
+  return pb.collection('renovation_items').getFullList({
     batch: 2000, fields: 'id,compound,zone,class,item,quantity,unit,estimate_yuan,status', requestKey: 'items-all',
   });
 }
 
 /** Ids of the compounds that have an item with this key (for the map's item filter). */
 export async function compoundsWithItem(item: string): Promise<string[]> {
-  const rows = await pb.collection('renovation_items').getFullList<ItemRecord>({
+  const rows = await pb.collection('renovation_items').getFullList({
     filter: pb.filter('item = {:item} && compound != ""', { item }), fields: 'compound', requestKey: 'items-filter',
   });
   return [...new Set(rows.map((r) => r.compound))];
 }
 
 export async function createItem(body: Partial<ItemRecord>): Promise<ItemRecord> {
-  return pb.collection('renovation_items').create<ItemRecord>(body);
+  return pb.collection('renovation_items').create(body);
 }
 
 export async function updateItem(id: string, body: Partial<ItemRecord>): Promise<ItemRecord> {
-  return pb.collection('renovation_items').update<ItemRecord>(id, body);
+  return pb.collection('renovation_items').update(id, body);
 }
 
 export async function deleteItem(id: string): Promise<void> {

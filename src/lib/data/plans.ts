@@ -1,24 +1,22 @@
 // Annual plans and their entries (#5). Status changes (submit, approve, return) are plain updates; the server decides.
 import { pb } from './pb';
-import type { PlanEntryRecord, PlanRecord, PlanStatus } from '../programme/types';
+import type { PlanEntryRecord, PlanRecord, PlanStatus } from './records';
+import { listRelated } from './related';
 
 /** @param requestKey callers that load plans side by side (deadlines, report) pass their own key so neither cancels the other */
 export async function listPlans(requestKey = 'plans-all'): Promise<PlanRecord[]> {
-  return pb.collection('annual_plans').getFullList<PlanRecord>({ sort: '-year,township', requestKey });
+  return pb.collection('annual_plans').getFullList({ sort: '-year,township', requestKey });
 }
 
-export async function listEntries(planId: string): Promise<PlanEntryRecord[]> {
-  return pb.collection('plan_entries').getFullList<PlanEntryRecord>({
-    filter: pb.filter('plan = {:id}', { id: planId }), sort: 'created', requestKey: 'plan-entries',
-  });
-}
+export const listEntries = (planId: string): Promise<PlanEntryRecord[]> =>
+  listRelated('plan_entries', 'plan', planId, { sort: 'created', requestKey: 'plan-entries' });
 
 export async function createPlan(year: number, township: string, note = ''): Promise<PlanRecord> {
-  return pb.collection('annual_plans').create<PlanRecord>({ year, township, note });
+  return pb.collection('annual_plans').create({ year, township, note });
 }
 
 export async function setPlanStatus(id: string, status: PlanStatus, reviewComment?: string): Promise<PlanRecord> {
-  return pb.collection('annual_plans').update<PlanRecord>(id, reviewComment != null ? { status, review_comment: reviewComment } : { status });
+  return pb.collection('annual_plans').update(id, reviewComment != null ? { status, review_comment: reviewComment } : { status });
 }
 
 export async function deletePlan(id: string): Promise<void> {
@@ -26,11 +24,11 @@ export async function deletePlan(id: string): Promise<void> {
 }
 
 export async function addEntry(plan: string, compound: string, tier: string): Promise<PlanEntryRecord> {
-  return pb.collection('plan_entries').create<PlanEntryRecord>({ plan, compound, tier });
+  return pb.collection('plan_entries').create({ plan, compound, tier });
 }
 
 export async function setEntryTier(id: string, tier: string): Promise<PlanEntryRecord> {
-  return pb.collection('plan_entries').update<PlanEntryRecord>(id, { tier });
+  return pb.collection('plan_entries').update(id, { tier });
 }
 
 export async function removeEntry(id: string): Promise<void> {

@@ -3,17 +3,18 @@
 // another account (403), which would otherwise leave the page silently without live updates.
 import type { RecordModel, RecordSubscription } from 'pocketbase';
 import { pb } from './pb';
+import type { CollectionName, CollectionRecords } from './schema.gen';
 
 interface Watch {
-  collection: string;
+  collection: CollectionName;
   onEvent: (e: RecordSubscription<RecordModel>) => void;
   unsubscribe: (() => Promise<void>) | null;
 }
 const watches = new Set<Watch>();
 
 /** Subscribes to every change of a collection; returns the function that ends it. */
-export async function watchCollection<T>(
-  collection: string, onEvent: (e: RecordSubscription<T>) => void,
+export async function watchCollection<K extends CollectionName>(
+  collection: K, onEvent: (e: RecordSubscription<CollectionRecords[K]>) => void,
 ): Promise<() => Promise<void>> {
   const w: Watch = { collection, onEvent: onEvent as unknown as Watch['onEvent'], unsubscribe: null };
   watches.add(w);

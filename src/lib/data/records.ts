@@ -1,26 +1,31 @@
-// Record shapes as the API returns them (PocketBase adds id, collectionId, collectionName, created, updated).
-import type { Building, Community, Compound, ContextFeature, Role, Township } from '../types';
+// Record shapes as the API returns them, by the names the app uses. The fields come from the migrated schema
+// (schema.gen.ts, `npm run types`); only expansions the app requests are added here.
+import type * as Schema from './schema.gen';
 
-export interface BaseRecord {
-  id: string;
-  collectionId?: string;
-  collectionName?: string;
-  created?: string;
-  updated?: string;
-}
+export type { BaseRecord, CollectionName, CollectionRecords } from './schema.gen';
+export { Collections } from './schema.gen';
 
-export type CompoundRecord = Compound & BaseRecord;
-export type BuildingRecord = Building & BaseRecord & { name: string };
-export type ContextRecord = ContextFeature & BaseRecord;
-export type TownshipRecord = Township & BaseRecord;
-export type CommunityRecord = Community & BaseRecord;
+/**
+ * A compound's staff-only facts (compound_private, one record per compound): the server adds them to every compound it
+ * returns to staff and leaves them out for the public, so they are optional here — absent, never 0 or false.
+ */
+export type CompoundFacts = Omit<Schema.CompoundPrivateRecord, keyof Schema.BaseRecord | 'compound' | 'created' | 'updated'>;
+export type CompoundRecord = Schema.CompoundsRecord & Partial<CompoundFacts>;
+export type BuildingRecord = Schema.BuildingsRecord;
+export type ContextRecord = Schema.ContextFeaturesRecord;
+export type TownshipRecord = Schema.TownshipsRecord;
+export type CommunityRecord = Schema.CommunitiesRecord;
+export type UserRecord = Schema.UsersRecord;
+export type ZoneRecord = Schema.DesignZonesRecord;
+export type SiteRecord = Schema.FacilitySitesRecord;
 
-export interface UserRecord extends BaseRecord {
-  email: string;
-  name: string;
-  role: Role;
-  township: string;
-  department: string;
-  active: boolean;
-  is_demo: boolean;
-}
+// The programme (#5): stage events, annual plans and their entries, renovation items, funding.
+export type StageEventRecord = Schema.StageEventsRecord & { expand?: { by?: { name: string } } };
+export type PlanRecord = Schema.AnnualPlansRecord;
+export type PlanEntryRecord = Schema.PlanEntriesRecord;
+export type ItemRecord = Schema.RenovationItemsRecord;
+export type FundingRecord = Schema.FundingRecord;
+export type PlanStatus = PlanRecord['status'];
+export type FundingSource = FundingRecord['source'];
+export type FundingKind = FundingRecord['kind'];
+export type ItemClass = ItemRecord['class'];

@@ -4,7 +4,7 @@ import { listAllEvents } from './stages';
 import { listAllItems } from './items';
 import { listAllFunding } from './funding';
 import { listPlans } from './plans';
-import type { FundingRecord, ItemRecord, PlanRecord, StageEventRecord } from '../programme/types';
+import type { FundingRecord, ItemRecord, PlanRecord, StageEventRecord } from './records';
 
 export interface ProgrammeRecords {
   events: StageEventRecord[];

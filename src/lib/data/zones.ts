@@ -4,24 +4,9 @@ import { ClientResponseError } from 'pocketbase';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { pb } from './pb';
 import { watchCollection } from './realtime';
-import type { BaseRecord } from './records';
+import type { ZoneRecord } from './records';
 
-export interface ZoneRecord extends BaseRecord {
-  name: string;
-  geometry: Polygon | MultiPolygon;
-  members: string[];
-  origin: 'merged' | 'drawn';
-  status: 'active' | 'split';
-  tolerance_m: number;
-  min_cover_share: number;
-  partial: { id: string; share: number }[] | null;
-  notes: string;
-  area_m2: number;
-  version: number;
-  parent: string;
-  created_by: string;
-  updated_by: string;
-}
+export type { ZoneRecord };
 
 export type NewZone = Pick<ZoneRecord, 'name' | 'geometry' | 'members' | 'origin' | 'area_m2'> &
   Partial<Pick<ZoneRecord, 'tolerance_m' | 'min_cover_share' | 'partial' | 'notes' | 'parent'>>;
@@ -34,7 +19,7 @@ function rethrow(err: unknown): never {
 }
 
 export async function listZones(): Promise<ZoneRecord[]> {
-  return pb.collection('design_zones').getFullList<ZoneRecord>({ sort: 'name', requestKey: 'zones-all' });
+  return pb.collection('design_zones').getFullList({ sort: 'name', requestKey: 'zones-all' });
 }
 
 /** Creates several zones in one all-or-nothing batch. */
@@ -46,7 +31,7 @@ export async function createZones(zones: NewZone[]): Promise<ZoneRecord[]> {
 }
 
 export async function updateZone(zone: Pick<ZoneRecord, 'id' | 'version'>, patch: Partial<NewZone>): Promise<ZoneRecord> {
-  return pb.collection('design_zones').update<ZoneRecord>(zone.id, { ...patch, version: zone.version }).catch(rethrow);
+  return pb.collection('design_zones').update(zone.id, { ...patch, version: zone.version }).catch(rethrow);
 }
 
 export async function deleteZone(id: string): Promise<void> {
@@ -76,5 +61,5 @@ export async function splitZone(zone: ZoneRecord, parts: { name: string; members
 export type ZoneChange = { action: 'create' | 'update' | 'delete'; record: ZoneRecord };
 
 export async function subscribeZones(onChange: (c: ZoneChange) => void): Promise<() => Promise<void>> {
-  return watchCollection<ZoneRecord>('design_zones', (e) => onChange({ action: e.action as ZoneChange['action'], record: e.record }));
+  return watchCollection('design_zones', (e) => onChange({ action: e.action as ZoneChange['action'], record: e.record }));
 }

@@ -1,4 +1,7 @@
 // Well-Known Text for Point, LineString, Polygon, MultiPolygon (and MultiPoint, MultiLineString).
+// Kept rather than @terraformer/wkt 2.2, which was tried: it refuses EWKT (`SRID=4326;…`, what PostGIS exports give)
+// and lower-case keywords, keeps M values as a third ordinate, adds a `properties` member to the geometries it parses,
+// and writes every digit of a double (no rounding) — the importer and the CSV export need all four the other way.
 import type { Geometry, Position } from 'geojson';
 
 function num(n: number): string {

@@ -315,7 +315,7 @@ export interface ClusterOptions {
   idProperty?: string;
   /**
    * Called with the fraction done (0–1) and the step ('grouping', then 'merging' in mergeAdjacent), about every 2 %
-   * of the work (e.g. a progress bar when run in a worker; src/lib/geo/worker/client.ts injects it).
+   * of the work (e.g. a progress bar when run in a worker; src/lib/worker/client.ts passes it on).
    */
   onProgress?: (fraction: number, label: string) => void;
 }

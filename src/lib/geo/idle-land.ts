@@ -24,7 +24,6 @@ import {
   treePolygons,
   unionPaths,
   unprojector,
-  type Paths64,
 } from './clipper';
 import { geometryBBox } from './bbox';
 import { FACILITY_CATALOGUE, type FacilityCatalogue } from './facility-catalogue';

@@ -7,7 +7,6 @@ export * from './validate-polygon';
 export * from './polygon-validity';
 export * from './reasons';
 export * from './spatial-index';
-export * from './synthetic-city';
 export * from './zone-outline';
 export * from './bbox';
 export * from './permit-rule';

@@ -2,17 +2,19 @@
 //   "不涉及权属登记、变更,无高空作业、重物吊装、基坑深挖等高风险施工,建筑面积在300平方米以内的新建项目可不办理施工许可证。
 //    利用闲置用房等存量房屋建设各类公共服务设施的,可在一定年期内暂不办理变更用地主体和土地使用性质的手续。"
 
-/** Largest new building area (m²) that may skip the construction permit; 300 itself is "以内". */
-export const PERMIT_EXEMPT_MAX_AREA_M2 = 300;
+// The rule's constants are shared with the server's recomputation (pb_hooks/lib/permit.js) through one file.
+import RULE from '../../../data/permit-rule.json';
 
-export const RULE_EXEMPT_ZH =
-  '不涉及权属登记、变更,无高空作业、重物吊装、基坑深挖等高风险施工,建筑面积在300平方米以内的新建项目可不办理施工许可证。';
-export const RULE_EXEMPT_EN =
-  'A new building within 300 m² that involves no registration or change of rights and no high-risk work (work at height, heavy lifting, deep excavation) needs no construction permit.';
-export const RULE_DEFER_ZH =
-  '利用闲置用房等存量房屋建设各类公共服务设施的,可在一定年期内暂不办理变更用地主体和土地使用性质的手续。';
-export const RULE_DEFER_EN =
-  'Where idle buildings or other existing premises are turned into public-service facilities, the change of land-use holder and land-use nature may be deferred for a set period.';
+/** Largest new building area (m²) that may skip the construction permit; 300 itself is "以内". */
+export const PERMIT_EXEMPT_MAX_AREA_M2: number = RULE.exemptMaxAreaM2;
+
+export const RULE_EXEMPT_ZH: string = RULE.rules.exempt.zh;
+export const RULE_EXEMPT_EN: string = RULE.rules.exempt.en;
+export const RULE_DEFER_ZH: string = RULE.rules.defer.zh;
+export const RULE_DEFER_EN: string = RULE.rules.defer.en;
+
+/** §六(五) tells 公共服务设施 from 便民商业服务设施: these facility catalogue types are the commercial ones. */
+export const COMMERCIAL_TYPES: readonly string[] = RULE.commercialTypes;
 
 export interface PermitInput {
   /** Floor area of the new building in m² (0 when nothing is newly built, e.g. a pure conversion). */

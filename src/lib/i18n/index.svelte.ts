@@ -8,12 +8,14 @@ import * as publicSide from './messages/public';
 import * as io from './messages/io';
 import * as scale from './messages/scale';
 import * as departments from './messages/departments';
+import * as reasons from './messages/reasons';
 import * as geometry from './messages/geometry';
+import type { Reason } from '../types';
 
 export type Locale = 'zh' | 'en';
-const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...geometry.zh };
+const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh };
 export type MessageKey = keyof typeof zhAll;
-const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...geometry.en };
+const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en };
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh: zhAll, en: enAll };
 
 function initialLocale(): Locale {
@@ -47,6 +49,33 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   let text = dictionaries[i18n.locale][key] ?? zhAll[key] ?? key;
   if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
   return text;
+}
+
+/** Whether a message key exists (for keys built from codes, e.g. a server's validation code). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in zhAll;
+}
+
+/** A record field's name in the current language (`field.<name>`), or the name itself when none is known. */
+export function fieldLabel(field: string): string {
+  const key = `field.${field}`;
+  return hasMessage(key) ? t(key) : field;
+}
+
+/**
+ * A reason in words: `reason.<code>` filled with its params; a `field` param is given as the field's label. A code
+ * without a message shows as itself, so nothing is ever silently blank.
+ * @example explain({ code: 'name_repeated', params: { name: '西苑小区' } }) // '名称“西苑小区”在文件中重复'
+ */
+export function explain(reason: Reason): string {
+  const key = `reason.${reason.code}`;
+  const params = reason.params && 'field' in reason.params ? { ...reason.params, field: fieldLabel(String(reason.params.field)) } : reason.params;
+  return hasMessage(key) ? t(key, params) : reason.code;
+}
+
+/** A key in a given language, whatever the screen shows (files for the office are Chinese). */
+export function tIn(locale: Locale, key: MessageKey | (string & {})): string {
+  return dictionaries[locale][key as MessageKey] ?? zhAll[key as MessageKey] ?? key;
 }
 
 /** Numbers with grouping in the current locale. */

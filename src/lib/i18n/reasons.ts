@@ -9,7 +9,7 @@ export type { ReasonLike };
  * A reason as a sentence: `prefix` picks the family ('geometry' for validity, 'skip', 'repair', 'geo' for refused
  * options). Unknown codes come back as the code itself, so nothing is hidden.
  * @example reasonText({ code: 'self_intersection', params: { part: 1, ring: 0 }, at: [111.78, 37.26] })
- *   // '边界自相交 (外环),位置 (111.7800000, 37.2600000)'
+ *   // '边界自相交（外环），位置 (111.7800000, 37.2600000)'
  */
 export function reasonText(r: ReasonLike, prefix: 'geometry' | 'skip' | 'repair' | 'geo' = 'geometry'): string {
   return formatReason(_dictionaries[i18n.locale] as Record<string, string>, r, prefix);

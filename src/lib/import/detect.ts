@@ -98,13 +98,13 @@ export async function detectFormat(files: InputFile[]): Promise<Detection> {
   for (const f of files) {
     const ext = extOf(f.name);
     if (f.data.length === 0) {
-      rejected.push({ name: f.name, issue: issue('empty_file', `文件为空：${f.name}`, `Empty file: ${f.name}`) });
+      rejected.push({ name: f.name, issue: issue('empty_file', { name: f.name }) });
       continue;
     }
     if (isZip(f.data)) {
       const zip = await JSZip.loadAsync(f.data).catch(() => null);
       if (!zip) {
-        rejected.push({ name: f.name, issue: issue('bad_zip', `无法解压：${f.name}`, `Cannot unzip: ${f.name}`) });
+        rejected.push({ name: f.name, issue: issue('bad_zip', { name: f.name }) });
         continue;
       }
       const names = Object.keys(zip.files).filter((n) => !n.startsWith('__MACOSX') && !zip.files[n].dir);
@@ -113,7 +113,7 @@ export async function detectFormat(files: InputFile[]): Promise<Detection> {
       else
         rejected.push({
           name: f.name,
-          issue: issue('zip_unknown_content', `压缩包中没有可识别的数据（需含 .shp 或 .kml）：${f.name}`, `The zip holds no .shp or .kml: ${f.name}`),
+          issue: issue('zip_unknown_content', { name: f.name }),
         });
       continue;
     }
@@ -140,11 +140,7 @@ export async function detectFormat(files: InputFile[]): Promise<Detection> {
     else
       rejected.push({
         name: f.name,
-        issue: issue(
-          'unknown_format',
-          `无法识别的文件格式：${f.name}（支持 GeoJSON、Shapefile(zip)、KML/KMZ、CSV、DXF）`,
-          `Unknown format: ${f.name} (GeoJSON, zipped Shapefile, KML/KMZ, CSV, DXF are supported)`,
-        ),
+        issue: issue('unknown_format', { name: f.name }),
       });
   }
   for (const group of shpGroups.values()) {
@@ -154,7 +150,7 @@ export async function detectFormat(files: InputFile[]): Promise<Detection> {
       for (const f of group)
         rejected.push({
           name: f.name,
-          issue: issue('shp_missing_shp', `缺少同名 .shp 文件：${f.name}`, `No matching .shp for ${f.name}`),
+          issue: issue('shp_missing_shp', { name: f.name }),
         });
   }
   return { sources, rejected };

@@ -21,6 +21,7 @@ export { validateFeatures, findSelfIntersection, featureName, MIN_COMPOUND_AREA_
 export { repairFeature, repairsFor, REPAIR_FOR_CODE, type Repair } from './repair';
 export * from './mapping';
 export * from './plan';
+export * from './plan-records';
 
 /**
  * Parse one detected source into layers (a zip may hold several shapefiles).

@@ -72,7 +72,7 @@ export function parseCSV(input: Uint8Array | string, name: string): ParsedLayer 
   const dec = typeof input === 'string' ? { text: input, encoding: 'utf-8' } : decodeText(input);
   const rows = parseCsvRows(dec.text);
   if (rows.length < 2) {
-    return makeLayer({ format: 'csv', name, features: [], errors: [issue('csv_empty', 'CSV 文件没有数据行', 'The CSV has no data rows')] });
+    return makeLayer({ format: 'csv', name, features: [], errors: [issue('csv_empty')] });
   }
   const header = rows[0].map((h) => h.trim());
   const body = rows.slice(1);
@@ -92,11 +92,7 @@ export function parseCSV(input: Uint8Array | string, name: string): ParsedLayer 
       columns: header,
       encoding: dec.encoding,
       errors: [
-        issue(
-          'csv_no_coordinates',
-          `CSV 中找不到坐标列：需要经度/纬度列（lon、lng、longitude、x、经度 / lat、latitude、y、纬度）或 WKT 列。现有列：${header.join('、')}`,
-          `No coordinate columns: need lon/lat (lon, lng, longitude, x / lat, latitude, y) or a WKT column. Columns: ${header.join(', ')}`,
-        ),
+        issue('csv_no_coordinates', { columns: header.join('、') }),
       ],
     });
   }
@@ -121,7 +117,7 @@ export function parseCSV(input: Uint8Array | string, name: string): ParsedLayer 
       }
     } catch (e) {
       warnings.push(
-        issue('csv_bad_row', `第 ${r + 2} 行坐标无法读取：${(e as Error).message}`, `Row ${r + 2}: unreadable coordinates: ${(e as Error).message}`),
+        issue('csv_bad_row', { row: r + 2, detail: (e as Error).message }),
       );
     }
     features.push({ type: 'Feature', properties: props, geometry });

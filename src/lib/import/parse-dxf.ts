@@ -34,8 +34,7 @@ export function parseDXF(input: Uint8Array | string, name: string, options: DxfO
   try {
     dxf = new DxfParser().parseSync(text) as typeof dxf;
   } catch (e) {
-    dxf = null;
-    return makeLayer({ format: 'dxf', name, features: [], errors: [issue('dxf_bad', `DXF 无法读取：${(e as Error).message}`, `Unreadable DXF: ${(e as Error).message}`)] });
+    return makeLayer({ format: 'dxf', name, features: [], errors: [issue('dxf_bad', { detail: (e as Error).message })] });
   }
   const counts = new Map<string, { closed: number; open: number }>();
   for (const l of Object.keys(dxf?.tables?.layer?.layers ?? {})) counts.set(l, { closed: 0, open: 0 });
@@ -63,11 +62,7 @@ export function parseDXF(input: Uint8Array | string, name: string, options: DxfO
   const errors = totalClosed
     ? []
     : [
-        issue(
-          'dxf_no_closed_polylines',
-          `DXF 中没有闭合的多段线（LWPOLYLINE/POLYLINE），无法生成面；请在 CAD 中将边界闭合后再导出`,
-          'No closed LWPOLYLINE/POLYLINE in the DXF, so no polygons; close the outlines in CAD and export again',
-        ),
+        issue('dxf_no_closed_polylines'),
       ];
   return makeLayer({ format: 'dxf', name, features, columns: ['layer', 'handle'], errors, dxfLayers });
 }

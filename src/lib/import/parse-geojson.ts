@@ -34,11 +34,11 @@ export function parseGeoJSON(input: Uint8Array | string, name: string): ParsedLa
       format: 'geojson',
       name,
       features: [],
-      errors: [issue('bad_json', `JSON 格式错误，无法读取：${(e as Error).message}`, `Invalid JSON: ${(e as Error).message}`)],
+      errors: [issue('bad_json', { detail: (e as Error).message })],
     });
   }
   const o = obj as { type?: unknown; features?: unknown; geometry?: unknown };
-  let features: Feature<Geometry | null, GeoJsonProperties>[] = [];
+  let features: Feature<Geometry | null, GeoJsonProperties>[];
   if (o?.type === 'FeatureCollection' && Array.isArray(o.features)) features = o.features as Feature<Geometry | null>[];
   else if (o?.type === 'Feature') features = [o as Feature<Geometry | null>];
   else if (typeof o?.type === 'string' && GEOMETRY_TYPES.has(o.type))
@@ -48,7 +48,7 @@ export function parseGeoJSON(input: Uint8Array | string, name: string): ParsedLa
       format: 'geojson',
       name,
       features: [],
-      errors: [issue('not_geojson', '文件是 JSON，但不是 GeoJSON（缺少 FeatureCollection/Feature）', 'JSON but not GeoJSON (no FeatureCollection/Feature)')],
+      errors: [issue('not_geojson')],
     });
   features = features.map((f) => ({ ...f, properties: f?.properties ?? {} }));
   const member = crsFromMember(obj);

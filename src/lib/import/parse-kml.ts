@@ -32,7 +32,7 @@ export async function parseKML(input: Uint8Array | string, name: string): Promis
       format: 'kml',
       name,
       features: [],
-      errors: [issue('kml_bad_xml', `KML 不是有效的 XML：${(e as Error).message}`, `KML is not valid XML: ${(e as Error).message}`)],
+      errors: [issue('kml_bad_xml', { detail: (e as Error).message })],
     });
   }
   const fc = kml(doc);
@@ -41,7 +41,7 @@ export async function parseKML(input: Uint8Array | string, name: string): Promis
       (f.properties ?? {}) as Record<string, unknown>;
     return { type: 'Feature', properties: props, geometry: f.geometry } as Feature<Geometry | null, GeoJsonProperties>;
   });
-  const errors = features.length ? [] : [issue('kml_empty', 'KML 中没有地标（Placemark）', 'The KML has no Placemarks')];
+  const errors = features.length ? [] : [issue('kml_empty')];
   return makeLayer({ format: 'kml', name, features, crs: WGS84, crsSource: 'format', errors });
 }
 
@@ -54,7 +54,7 @@ export async function parseKMZ(data: Uint8Array, name: string): Promise<ParsedLa
   const names = Object.keys(zip.files).filter((n) => extOf(n) === 'kml' && !n.startsWith('__MACOSX'));
   const pick = names.find((n) => n.toLowerCase().endsWith('doc.kml')) ?? names[0];
   if (!pick) {
-    return makeLayer({ format: 'kmz', name, features: [], errors: [issue('kmz_no_kml', 'KMZ 中没有 .kml 文件', 'The KMZ holds no .kml')] });
+    return makeLayer({ format: 'kmz', name, features: [], errors: [issue('kmz_no_kml')] });
   }
   const layer = await parseKML(await zip.files[pick].async('uint8array'), name);
   return { ...layer, format: 'kmz' };

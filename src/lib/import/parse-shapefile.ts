@@ -53,14 +53,14 @@ export function parseShapefileParts(parts: ShapefileParts): ParsedLayer {
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   if (!parts.shp) {
-    errors.push(issue('shp_missing_shp', `缺少 .shp 文件：${parts.name}`, `Missing .shp: ${parts.name}`));
+    errors.push(issue('shp_missing_shp', { name: parts.name }));
     return makeLayer({ format: 'shapefile', name: parts.name, features: [], errors });
   }
   let geoms: (Geometry | null)[];
   try {
     geoms = parseShp(parts.shp) as (Geometry | null)[];
   } catch (e) {
-    errors.push(issue('shp_bad', `.shp 文件无法读取：${(e as Error).message}`, `Unreadable .shp: ${(e as Error).message}`));
+    errors.push(issue('shp_bad', { detail: (e as Error).message }));
     return makeLayer({ format: 'shapefile', name: parts.name, features: [], errors });
   }
   let rows: Record<string, unknown>[] = [];
@@ -69,11 +69,9 @@ export function parseShapefileParts(parts: ShapefileParts): ParsedLayer {
     encoding = dbfEncoding(parts.dbf, parts.cpg);
     rows = (parseDbf(parts.dbf, encoding) as Record<string, unknown>[]).map(cleanProps);
     if (rows.length !== geoms.length)
-      warnings.push(issue('shp_dbf_count', `.shp 有 ${geoms.length} 个图形而 .dbf 有 ${rows.length} 行`, `.shp has ${geoms.length} shapes, .dbf ${rows.length} rows`));
+      warnings.push(issue('shp_dbf_count', { shapes: geoms.length, rows: rows.length }));
   } else {
-    errors.push(
-      issue('shp_missing_dbf', `缺少 .dbf 属性文件（${parts.name}）：无法读取名称、编码等属性，请一并上传 .dbf`, `Missing .dbf (${parts.name}): names and codes cannot be read; upload the .dbf too`),
-    );
+    errors.push(issue('shp_missing_dbf', { name: parts.name }));
   }
   const features: Feature<Geometry | null, GeoJsonProperties>[] = geoms.map((g, i) => ({
     type: 'Feature',
@@ -81,9 +79,9 @@ export function parseShapefileParts(parts: ShapefileParts): ParsedLayer {
     geometry: g ?? null,
   }));
   const prj = parts.prj ? parsePrj(parts.prj) : undefined;
-  if (prj && !prj.crs) errors.push(issue('crs_unsupported', prj.message_zh ?? '', prj.message_en ?? ''));
+  if (prj && !prj.crs) errors.push(issue('crs_unsupported', { name: prj.name }));
   if (!parts.prj)
-    warnings.push(issue('shp_missing_prj', '缺少 .prj 文件，坐标系根据数值推测，请确认', 'No .prj: the coordinate system is guessed from the numbers; please confirm'));
+    warnings.push(issue('shp_missing_prj'));
   return makeLayer({
     format: 'shapefile',
     name: parts.name,
@@ -141,7 +139,7 @@ export async function parseShapefile(files: InputFile[]): Promise<ParsedLayer[]>
         format: 'shapefile',
         name: files[0]?.name ?? '',
         features: [],
-        errors: [issue('shp_missing_shp', '没有找到 .shp 文件', 'No .shp file found')],
+        errors: [issue('shp_missing_shp', { name: files[0]?.name ?? '' })],
       }),
     ];
   }

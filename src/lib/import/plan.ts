@@ -3,6 +3,7 @@
 import Flatbush from 'flatbush';
 import { area, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
+import type { Reason } from '../types';
 import type { ImportField } from './mapping';
 import { repairFeature } from './repair';
 import { validateFeatures, type ValidateOptions } from './validate';
@@ -31,10 +32,10 @@ export interface ImportPlan {
   create: { index: number; record: ImportRecord }[];
   update: { index: number; id: string; changes: ImportRecord }[];
   unchanged: { index: number; id: string }[];
-  refused: { index: number; name?: string; reasons_zh: string[]; reasons_en: string[] }[];
+  refused: { index: number; name?: string; reasons: Reason[] }[];
 }
 
-type Coerced = { ok: true; value: string | number | boolean } | { ok: false; zh: string; en: string };
+type Coerced = { ok: true; value: string | number | boolean } | { ok: false; reason: Reason };
 
 function numberOf(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -53,36 +54,36 @@ const FALSE_WORDS = /^(否|无|没有|n|no|false|f|0|未建立|未缴存|未设�
 /** Coerce one raw value for a field; empty values are handled by the caller. */
 export function coerceField(field: ImportField, raw: unknown, maxYear = 2025): Coerced {
   const s = String(raw).trim();
-  const int = (lo: number, hi: number, zh: string, en: string): Coerced => {
+  const refuse = (code: string, params: Reason['params'] = {}): Coerced => ({ ok: false, reason: { code, params: { value: s, ...params } } });
+  const int = (lo: number, hi: number): Coerced => {
     const n = numberOf(raw);
-    if (n === null || !Number.isInteger(n) || n < lo || n > hi) return { ok: false, zh: `${zh}“${s}”无效，应为 ${lo}–${hi} 的整数`, en: `${en} "${s}" is invalid: an integer ${lo}–${hi} is needed` };
+    if (n === null || !Number.isInteger(n) || n < lo || n > hi) return refuse('integer_out_of_range', { field, min: lo, max: hi });
     return { ok: true, value: n };
   };
-  const nonneg = (zh: string, en: string): Coerced => {
+  const nonneg = (): Coerced => {
     const n = numberOf(raw);
-    if (n === null || n < 0) return { ok: false, zh: `${zh}“${s}”无效，应为不小于0的数`, en: `${en} "${s}" is invalid: a number ≥ 0 is needed` };
+    if (n === null || n < 0) return refuse('number_negative', { field });
     return { ok: true, value: n };
   };
   switch (field) {
     case 'built_year': {
       const m = /^(\d{4})(\.0+)?\s*(年)?$/.exec(s) ?? /^(\d{4})[-/.年]\d{1,2}/.exec(s);
       const y = m ? Number(m[1]) : NaN;
-      if (!(y >= 1900 && y <= maxYear)) return { ok: false, zh: `建成年代“${s}”无效，应为 1900–${maxYear} 的年份`, en: `Built year "${s}" is invalid: a year 1900–${maxYear} is needed` };
+      if (!(y >= 1900 && y <= maxYear)) return refuse('built_year_invalid', { max: maxYear });
       return { ok: true, value: y };
     }
     case 'households':
-      return int(0, 100_000, '户数', 'Households');
+      return int(0, 100_000);
     case 'buildings':
-      return int(0, 1_000, '楼栋数', 'Buildings');
+      return int(0, 1_000);
     case 'floors':
-      return int(1, 100, '层数', 'Floors');
+      return int(1, 100);
     case 'floor_area_m2':
-      return nonneg('建筑面积', 'Floor area');
     case 'land_area_m2':
-      return nonneg('占地面积', 'Land area');
+      return nonneg();
     case 'consent_pct': {
       const n = numberOf(raw);
-      if (n === null || n < 0 || n > 100) return { ok: false, zh: `同意率“${s}”无效，应为 0–100`, en: `Consent "${s}" is invalid: 0–100 is needed` };
+      if (n === null || n < 0 || n > 100) return refuse('consent_invalid');
       return { ok: true, value: n };
     }
     case 'maintenance_fund':
@@ -90,12 +91,12 @@ export function coerceField(field: ImportField, raw: unknown, maxYear = 2025): C
       if (typeof raw === 'boolean') return { ok: true, value: raw };
       if (TRUE_WORDS.test(s)) return { ok: true, value: true };
       if (FALSE_WORDS.test(s)) return { ok: true, value: false };
-      return { ok: false, zh: `“${s}”不是“是/否”`, en: `"${s}" is not yes/no` };
+      return refuse('not_yes_no');
     case 'management':
       if (/物业|property/i.test(s)) return { ok: true, value: 'property_company' };
       if (/自管|自治|单位管理|self/i.test(s)) return { ok: true, value: 'self' };
       if (/^(无|没有|无人管理|none)$/i.test(s)) return { ok: true, value: 'none' };
-      return { ok: false, zh: `管理方式“${s}”无法识别（物业/自管/无）`, en: `Management "${s}" not recognised (property company / self / none)` };
+      return refuse('management_unknown');
     default:
       return { ok: true, value: s };
   }
@@ -107,7 +108,7 @@ const key = (s: unknown) => String(s ?? '').trim().replace(/\s+/g, '').toLowerCa
 /**
  * Plan an import (no writes): coerce mapped values, validate geometry (WGS84), match rows to
  * existing compounds and sort them into create / update / unchanged / refused. Refusal reasons are
- * in Chinese and English: invalid geometry, missing name for a new compound, values out of range
+ * codes with values (worded by the UI): invalid geometry, missing name for a new compound, values out of range
  * (built_year integer 1900–2025, households ≥ 0 …), a code or name repeated in the file, or a
  * name matching several existing compounds. Safe ring rewinding is applied to the geometry.
  * @param features WGS84 features (after `toWgs84` and any repairs)
@@ -135,8 +136,7 @@ export function planImport(
   const seenNames = new Map<string, number>();
 
   features.forEach((f, index) => {
-    const zh: string[] = [];
-    const en: string[] = [];
+    const reasons: Reason[] = [];
     const record: ImportRecord = {};
     for (const [field, column] of Object.entries(mapping) as [ImportField, string][]) {
       if (!column) continue;
@@ -144,15 +144,9 @@ export function planImport(
       if (isEmptyValue(raw)) continue;
       const c = coerceField(field, raw, options.maxYear);
       if (c.ok) (record as Record<string, unknown>)[field] = c.value;
-      else {
-        zh.push(c.zh);
-        en.push(c.en);
-      }
+      else reasons.push(c.reason);
     }
-    for (const e of reports[index].errors) {
-      zh.push(e.message_zh);
-      en.push(e.message_en);
-    }
+    for (const e of reports[index].errors) reasons.push({ code: e.code, params: e.params });
     if (!reports[index].errors.length && f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')) {
       record.geometry = repairFeature(f, ['rewind']).geometry as Polygon | MultiPolygon;
     }
@@ -160,8 +154,7 @@ export function planImport(
     const name = key(record.name);
     if (code) {
       if (seenCodes.has(code)) {
-        zh.push(`编码“${record.code}”在文件中重复（第 ${seenCodes.get(code)! + 1} 条已使用）`);
-        en.push(`Code "${record.code}" repeats in the file (first used by row ${seenCodes.get(code)! + 1})`);
+        reasons.push({ code: 'code_repeated', params: { code: String(record.code), row: seenCodes.get(code)! + 1 } });
       } else seenCodes.set(code, index);
     }
     // Find the existing compound.
@@ -170,26 +163,22 @@ export function planImport(
     if (!match && (matchBy === 'name' || matchBy === 'code_or_name') && name) {
       const hits = byName.get(name) ?? [];
       if (hits.length > 1) {
-        zh.push(`名称“${record.name}”对应多个已有小区，请改用编码匹配`);
-        en.push(`Name "${record.name}" matches several existing compounds; match by code instead`);
+        reasons.push({ code: 'name_ambiguous', params: { name: String(record.name) } });
       } else match = hits[0];
     }
     if (matchBy === 'name' || !code) {
       if (name && seenNames.has(name)) {
-        zh.push(`名称“${record.name}”在文件中重复`);
-        en.push(`Name "${record.name}" repeats in the file`);
+        reasons.push({ code: 'name_repeated', params: { name: String(record.name) } });
       } else if (name) seenNames.set(name, index);
     }
     if (!match && !record.name) {
-      zh.push('新建小区必须有名称');
-      en.push('A new compound needs a name');
+      reasons.push({ code: 'name_missing' });
     }
     if (!match && !record.geometry && !reports[index].errors.length) {
-      zh.push('新建小区必须有边界（面）');
-      en.push('A new compound needs an outline (polygon)');
+      reasons.push({ code: 'outline_missing' });
     }
-    if (zh.length) {
-      const r: ImportPlan['refused'][number] = { index, reasons_zh: zh, reasons_en: en };
+    if (reasons.length) {
+      const r: ImportPlan['refused'][number] = { index, reasons };
       const n = record.name ?? (typeof f.properties?.[mapping.name ?? ''] === 'string' ? String(f.properties![mapping.name!]) : undefined);
       if (n) r.name = String(n);
       plan.refused.push(r);

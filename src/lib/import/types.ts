@@ -1,6 +1,7 @@
 // Types shared by the import pipeline (detect → parse → CRS → validate → repair → map → plan).
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
 import type { Crs, CrsCandidate, PrjResult } from '../geo/crs';
+import type { Reason } from '../types';
 
 /** A file handed to the importer: a name (with extension) and its bytes. */
 export interface InputFile {
@@ -10,11 +11,8 @@ export interface InputFile {
 
 export type ImportFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'csv' | 'dxf';
 
-/** One problem, in Chinese for the user and English for logs. */
-export interface ImportIssue {
-  code: string;
-  message_zh: string;
-  message_en: string;
+/** One problem: a reason (code and values, worded by the UI) and whether and where it can be fixed. */
+export interface ImportIssue extends Reason {
   /** Whether {@link repairFeature} can fix it safely. */
   repairable: boolean;
   /** Where it is, in the feature's coordinates (e.g. a self-intersection point). */
@@ -65,7 +63,7 @@ export interface FeatureReport {
 
 export type WgsFeatureCollection = FeatureCollection<Geometry | null, GeoJsonProperties>;
 
-/** Build an issue. */
-export function issue(code: string, message_zh: string, message_en: string, repairable = false, location?: Position): ImportIssue {
-  return location ? { code, message_zh, message_en, repairable, location } : { code, message_zh, message_en, repairable };
+/** Build an issue (the UI words it from `code` and `params`: messages `reason.<code>`). */
+export function issue(code: string, params: Reason['params'] = {}, repairable = false, location?: Position): ImportIssue {
+  return location ? { code, params, repairable, location } : { code, params, repairable };
 }

@@ -1,15 +1,13 @@
-// Geometry checks for imported features (WGS84 lon/lat), reported per feature in Chinese and English. Ring-against-
-// ring validity is the one rule the server applies too (lib/geo/polygon-validity.ts); its reasons are worded from
-// the geometry message bundle, so the importer, the drawing tools and the server say the same thing.
+// Geometry checks for imported features (WGS84 lon/lat), reported per feature as reasons the UI words. How rings meet
+// is judged by the one validity rule the server applies too (lib/geo/polygon-validity.ts), so the importer, the
+// drawing tools and the server refuse the same shapes, each saying where.
 import gjv from 'geojson-validation';
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
-import { FENYANG_BBOX } from '../geo/crs';
-import { geomAreaM2 } from '../geo/clipper';
 import { geometryBBox } from '../geo/bbox';
+import { geomAreaM2 } from '../geo/clipper';
+import { FENYANG_BBOX } from '../geo/crs';
 import { affineFrameFor } from '../geo/local-metric';
 import { checkGeometry, type ValidityProblem } from '../geo/polygon-validity';
-import { formatReason } from '../i18n/format-reason';
-import * as geometryMessages from '../i18n/messages/geometry';
 import { positionsOf } from './common';
 import type { FeatureReport, ImportIssue } from './types';
 import { issue } from './types';
@@ -18,13 +16,6 @@ import { issue } from './types';
 export const MIN_COMPOUND_AREA_M2 = 20;
 /** Smallest building the importer accepts, m² (a guard room or a shed is small, a building is never 1 m²). */
 export const MIN_BUILDING_AREA_M2 = 1;
-
-/** An issue worded from the geometry bundle, in both languages. */
-function reasonIssue(code: string, problem: { code: string; params?: Record<string, string | number>; at?: number[] }, location?: Position): ImportIssue {
-  const zh = formatReason(geometryMessages.zh, problem);
-  const en = formatReason(geometryMessages.en, problem);
-  return issue(code, zh, en, false, location);
-}
 
 /** Options for {@link validateFeatures}. */
 export interface ValidateOptions {
@@ -83,6 +74,12 @@ export function findSelfIntersection(rings: Position[][]): Position | null {
   return p?.at ?? null;
 }
 
+/** Codes about how rings meet (what the ring-by-ring checks above cannot see). */
+const TOPOLOGY_CODES = new Set<string>([
+  'self_intersection', 'ring_self_touch', 'rings_cross', 'shared_boundary', 'hole_outside', 'holes_nested', 'interior_disconnected',
+  'parts_overlap', 'ring_degenerate',
+]);
+
 /** The ring-against-ring problem of one polygon's rings (closed and cleaned), or null. */
 function ringProblem(rings: Position[][]): ValidityProblem | null {
   const clean = rings.map(cleanRing).filter((r) => r.length >= 4);
@@ -90,12 +87,6 @@ function ringProblem(rings: Position[][]): ValidityProblem | null {
   const r = checkGeometry({ type: 'Polygon', coordinates: clean }, { maxVertices: Infinity });
   return r.ok || !TOPOLOGY_CODES.has(r.code) ? null : { code: r.code, params: r.params, at: r.at };
 }
-
-/** Codes about how rings meet (what the ring-by-ring checks above cannot see). */
-const TOPOLOGY_CODES = new Set<string>([
-  'self_intersection', 'ring_self_touch', 'rings_cross', 'shared_boundary', 'hole_outside', 'holes_nested', 'interior_disconnected',
-  'parts_overlap', 'ring_degenerate',
-]);
 
 function polygonsOf(g: Geometry): Position[][][] {
   if (g.type === 'Polygon') return [g.coordinates];
@@ -143,25 +134,23 @@ function checkPolygons(g: Geometry, errors: ImportIssue[], warnings: ImportIssue
     if (!r.ok && TOPOLOGY_CODES.has(r.code)) topology = { code: r.code, params: r.params, at: r.at };
   }
   if (few)
-    errors.push(issue('too_few_positions', `多边形的环顶点不足（至少需要3个不同顶点、4个坐标），共 ${few} 处`, `Ring with fewer than 4 positions (3 distinct vertices) — ${few} ring(s)`));
+    errors.push(issue('too_few_positions', { n: few }));
   if (unclosed)
-    errors.push(issue('ring_not_closed', `多边形的环未闭合（首尾坐标不同），共 ${unclosed} 处；可自动闭合`, `Ring not closed (first ≠ last position) — ${unclosed} ring(s); can be closed automatically`, true));
+    errors.push(issue('ring_not_closed', { n: unclosed }, true));
   if (dups)
-    errors.push(issue('duplicate_vertices', `存在 ${dups} 个连续重复顶点；可自动删除`, `${dups} repeated consecutive vertices; can be removed automatically`, true));
+    errors.push(issue('duplicate_vertices', { n: dups }, true));
   if (topology) {
-    // a ring crossing itself keeps its old code (the one repairs and tests know); the others are named for what they are
+    // a ring touching itself keeps the old code (the one tests and users know); the others are named for what they are
     const code = topology.code === 'ring_self_touch' ? 'self_intersection' : topology.code;
-    errors.push(reasonIssue(code, topology, topology.at));
+    errors.push(issue(code, { at: topology.at ? fmt(topology.at) : '' }, false, topology.at));
   }
   if (!few && !topology && minAreaM2 > 0) {
     const box = geometryBBox(g);
     const area = box ? geomAreaM2(g as never, affineFrameFor(box)) : 0;
-    if (area < minAreaM2) {
-      errors.push(reasonIssue('too_small', { code: 'too_small', params: { area: Math.round(area * 100) / 100, min: minAreaM2 } }));
-    }
+    if (area < minAreaM2) errors.push(issue('too_small', { area: Math.round(area * 100) / 100, min: minAreaM2 }));
   }
   if (wound)
-    warnings.push(issue('ring_orientation', `环的方向不符合 GeoJSON 规范（外环应逆时针、内环顺时针），共 ${wound} 处；可自动调整`, `Ring orientation is not RFC 7946 (outer CCW, holes CW) — ${wound} ring(s); can be rewound`, true));
+    warnings.push(issue('ring_orientation', { n: wound }, true));
 }
 
 /**
@@ -169,7 +158,7 @@ function checkPolygons(g: Geometry, errors: ImportIssue[], warnings: ImportIssue
  * `invalid_geojson`, `empty_geometry`, `invalid_coordinates` (NaN, infinite, beyond ±180/±90), `not_polygon`,
  * `too_few_positions`, `ring_not_closed` (repairable), `duplicate_vertices` (repairable), how rings meet as the one
  * validity rule judges it — `self_intersection`, `rings_cross`, `shared_boundary`, `hole_outside`, `holes_nested`,
- * `interior_disconnected`, `parts_overlap`, `ring_degenerate` (each with its location) — `too_small` (below
+ * `interior_disconnected`, `parts_overlap`, `ring_degenerate` (each with its place) — `too_small` (below
  * options.minAreaM2, default 20 m²), `out_of_area`; warning `ring_orientation` (repairable).
  * @example validateFeatures(fc.features).filter((r) => r.errors.length).length // features with errors
  */
@@ -185,39 +174,31 @@ export function validateFeatures(features: Feature<Geometry | null, GeoJsonPrope
     if (name) report.name = name;
     const g = f?.geometry;
     if (isEmpty(g)) {
-      errors.push(issue('empty_geometry', '几何为空', 'Empty geometry'));
+      errors.push(issue('empty_geometry'));
       return report;
     }
     const geom = g as Geometry;
     const pts = positionsOf(geom);
     if (pts.some((p) => !Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))) {
-      errors.push(issue('invalid_coordinates', '坐标不是有效数字', 'Coordinates are not valid numbers'));
+      errors.push(issue('invalid_coordinates'));
       return report;
     }
     // Structural checks; ring closure and length are reported by our own, more specific codes.
     const trace = gjv
       .isFeature({ type: 'Feature', properties: f.properties ?? {}, geometry: geom }, true)
       .filter((m) => !/first and last positions|at least four positions/i.test(m));
-    if (trace.length) errors.push(issue('invalid_geojson', `GeoJSON 结构错误：${trace.join('；')}`, `Invalid GeoJSON: ${trace.join('; ')}`));
+    if (trace.length) errors.push(issue('invalid_geojson', { detail: trace.join('; ') }));
     if (pts.some((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)) {
-      errors.push(issue('invalid_coordinates', '坐标超出经纬度范围(±180°/±90°),请检查坐标系', 'Coordinates beyond ±180°/±90°; check the coordinate system'));
+      errors.push(issue('invalid_coordinates'));
       return report;
     }
     if (geom.type === 'Polygon' || geom.type === 'MultiPolygon') checkPolygons(geom, errors, warnings, minAreaM2);
     else if (expect === 'polygon')
-      errors.push(issue('not_polygon', `几何类型为 ${geom.type}，需要面（Polygon/MultiPolygon）`, `Geometry is ${geom.type}; a Polygon or MultiPolygon is needed`));
+      errors.push(issue('not_polygon', { type: geom.type }));
     if (bbox) {
       const out = pts.find((p) => p[0] < bbox[0] || p[0] > bbox[2] || p[1] < bbox[1] || p[1] > bbox[3]);
       if (out)
-        errors.push(
-          issue(
-            'out_of_area',
-            `位置超出汾阳市范围（${fmt(out)}），请检查坐标系是否选对`,
-            `Outside Fenyang (${fmt(out)}); check the coordinate system`,
-            false,
-            out,
-          ),
-        );
+        errors.push(issue('out_of_area', { at: fmt(out) }, false, out));
     }
     return report;
   });

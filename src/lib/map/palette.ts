@@ -12,3 +12,7 @@ export const STAGE_COLORS: Record<Stage, string> = {
 
 export const ZONE_COLOR = '#db2777';
 export const SELECTION_COLOR = '#facc15';
+/** An analysis preview without colours of its own. */
+export const ANALYSIS_COLOR = '#7c3aed';
+/** One colour per previewed merge group, in turn. */
+export const GROUP_COLORS = ['#7c3aed', '#db2777', '#0891b2', '#65a30d', '#ea580c', '#4f46e5', '#be123c', '#0d9488'];

@@ -53,6 +53,7 @@ export const SOURCES = {
   gesture: 'src-gesture',
   importPreview: 'src-import-preview',
 } as const;
+export type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
 
 /** The id of the first layer above `id` that is already on the map, for map.addLayer(layer, beforeId). */
 export function beforeId(id: LayerId, existing: (id: string) => boolean): string | undefined {

@@ -22,17 +22,18 @@ export class EditHistory<T> {
   }
 
   undo(): T | undefined {
-    const prev = this.#past.pop();
-    if (prev === undefined) return undefined;
-    this.#future.push(this.current);
-    this.current = prev;
-    return prev;
+    return this.#step(this.#past, this.#future);
   }
 
   redo(): T | undefined {
-    const next = this.#future.pop();
+    return this.#step(this.#future, this.#past);
+  }
+
+  /** Moves one state from `from` to current, the current one onto `to` (undo and redo are mirror images). */
+  #step(from: T[], to: T[]): T | undefined {
+    const next = from.pop();
     if (next === undefined) return undefined;
-    this.#past.push(this.current);
+    to.push(this.current);
     this.current = next;
     return next;
   }

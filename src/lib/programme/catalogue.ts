@@ -1,6 +1,7 @@
 // The renovation-item catalogue (policy §三(二)), bundled from data/renovation-items.json.
 import raw from '../../../data/renovation-items.json';
-import type { CatalogueItem, Indicator, ItemClass } from './types';
+import type { ItemClass } from '../data/records';
+import type { CatalogueItem, Indicator } from './types';
 
 export const CATALOGUE: readonly CatalogueItem[] = raw.items as CatalogueItem[];
 export const CATALOGUE_BY_KEY: ReadonlyMap<string, CatalogueItem> = new Map(CATALOGUE.map((i) => [i.key, i]));

@@ -1,6 +1,6 @@
 // What is overdue (policy §四(三), §七(二)): a township's next-year plan not submitted by 31 August, and construction
 // past its planned completion date. Pure; `today` is 'YYYY-MM-DD' (Beijing).
-import type { PlanStatus } from './types';
+import type { PlanStatus } from '../data/records';
 
 export interface DCompound { id: string; code: string; name: string; township: string; stage: string; construction_end_planned?: string }
 export interface DPlan { year: number; township: string; status: PlanStatus; submitted_at?: string; late?: boolean }

@@ -1,8 +1,12 @@
-// The 调度台账 (policy §七(一)): one row per compound with stage, plan, consent, money and deadlines; CSV with a BOM so
-// Excel opens the Chinese correctly. Pure: no svelte, no PocketBase.
+// The 调度台账 (policy §七(一)): one row per compound with stage, plan, consent, money and deadlines, and the ledger as
+// CSV and XLSX tables (Chinese headers, typed columns, the note). Pure: no svelte, no PocketBase.
 import type { Stage, Tier } from '../types';
 import type { CompoundMoney } from './report';
-import type { ProgrammeCompound } from './types';
+import type { CompoundRecord } from '../data/records';
+import { csvTable } from '../export/csv';
+import { AUDIENCE_TEXT, beijingTime, DEMO_TEXT } from '../export/note';
+import { CODE_LABELS, labelOf, type Audience } from '../export/schema';
+import type { XlsxColumn, XlsxSheet, XlsxValue } from '../export/xlsx';
 
 export interface LedgerRow {
   id: string;
@@ -16,11 +20,12 @@ export interface LedgerRow {
   consent_pct: number | null;
   households: number;
   buildings: number;
-  estimate: number;
-  planned: number;
-  received: number;
-  spent: number;
-  gap: number;
+  /** Money in yuan; null while the money records are not loaded (unknown is never shown as 0). */
+  estimate: number | null;
+  planned: number | null;
+  received: number | null;
+  spent: number | null;
+  gap: number | null;
   construction_start: string;
   construction_end_planned: string;
   overdue: boolean;
@@ -28,21 +33,23 @@ export interface LedgerRow {
 }
 
 export function ledgerRows(
-  compounds: readonly ProgrammeCompound[],
-  money: ReadonlyMap<string, CompoundMoney>,
+  compounds: readonly CompoundRecord[],
+  /** Money by compound id; null when not (yet) known. */
+  money: ReadonlyMap<string, CompoundMoney> | null,
   lastEvent: ReadonlyMap<string, string>,
   overdue: ReadonlySet<string>,
   townshipName: ReadonlyMap<string, string>,
   communityName: ReadonlyMap<string, string>,
 ): LedgerRow[] {
   return compounds.map((c) => {
-    const m = money.get(c.id);
+    const m = money?.get(c.id);
+    const yuan = (v: number | undefined) => (money ? v ?? 0 : null);
     return {
       id: c.id, code: c.code, name: c.name,
       township: townshipName.get(c.township) ?? '', community: communityName.get(c.community) ?? '',
       stage: c.stage, plan_year: c.plan_year || null, tier: c.tier ?? '', consent_pct: c.consent_pct ?? null,
       households: c.households, buildings: c.buildings,
-      estimate: m?.estimate ?? 0, planned: m?.planned ?? 0, received: m?.received ?? 0, spent: m?.spent ?? 0, gap: m?.gap ?? 0,
+      estimate: yuan(m?.estimate), planned: yuan(m?.planned), received: yuan(m?.received), spent: yuan(m?.spent), gap: yuan(m?.gap),
       construction_start: (c.construction_start ?? '').slice(0, 10), construction_end_planned: (c.construction_end_planned ?? '').slice(0, 10),
       overdue: overdue.has(c.id), last_event: (lastEvent.get(c.id) ?? '').slice(0, 10),
     };
@@ -61,11 +68,67 @@ export function sortRows(rows: readonly LedgerRow[], key: SortKey, dir: 1 | -1, 
   });
 }
 
-/** A table as CSV (RFC 4180 quoting) with a UTF-8 byte-order mark. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const cell = (v: string | number | null) => {
-    const s = v == null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+/** A table as CSV: the one formula-safe writer every CSV goes through (see src/lib/export/csv.ts). */
+export const toCsv = csvTable;
+
+/** A ledger column as files show it: Chinese header, how the value is stored, and whether only staff may read it. */
+interface LedgerFileColumn extends XlsxColumn {
+  value: (r: LedgerRow) => XlsxValue;
+  staff?: boolean;
+}
+
+const LEDGER_FILE_COLUMNS: LedgerFileColumn[] = [
+  { header: '小区编码', kind: 'text', value: (r) => r.code },
+  { header: '小区名称', kind: 'text', value: (r) => r.name },
+  { header: '街道（乡镇）', kind: 'text', value: (r) => r.township },
+  { header: '社区', kind: 'text', value: (r) => r.community },
+  { header: '改造阶段', kind: 'text', value: (r) => labelOf(CODE_LABELS.stage, r.stage) },
+  { header: '计划年度', kind: 'year', value: (r) => r.plan_year },
+  { header: '计划批次', kind: 'text', value: (r) => labelOf(CODE_LABELS.tier, r.tier) },
+  { header: '居民同意率', kind: 'pct', decimals: 1, staff: true, value: (r) => r.consent_pct },
+  { header: '户数', kind: 'int', unit: '户', value: (r) => r.households },
+  { header: '楼栋数', kind: 'int', unit: '栋', value: (r) => r.buildings },
+  { header: '项目估算（元）', kind: 'number', decimals: 2, unit: '元', value: (r) => r.estimate },
+  { header: '计划资金（元）', kind: 'number', decimals: 2, unit: '元', value: (r) => r.planned },
+  { header: '到位资金（元）', kind: 'number', decimals: 2, unit: '元', value: (r) => r.received },
+  { header: '已支出（元）', kind: 'number', decimals: 2, unit: '元', value: (r) => r.spent },
+  { header: '资金缺口（元）', kind: 'number', decimals: 2, unit: '元', value: (r) => r.gap },
+  { header: '开工日期', kind: 'date', value: (r) => r.construction_start },
+  { header: '计划竣工日期', kind: 'date', value: (r) => r.construction_end_planned },
+  { header: '是否逾期', kind: 'text', value: (r) => (r.overdue ? '逾期' : '') },
+  { header: '最近变更日期', kind: 'date', value: (r) => r.last_event },
+];
+
+/** What a ledger file says about itself. */
+export interface LedgerNote {
+  audience: Audience;
+  dataTime: Date;
+  demo: boolean;
+}
+
+/**
+ * The ledger as a file table: Chinese headers, typed columns (dates as dates, money in yuan), the rows in the order
+ * shown; the consent column only when the compounds were read as staff (absent, not blank, otherwise).
+ */
+export function ledgerTable(rows: readonly LedgerRow[], audience: Audience): { columns: XlsxColumn[]; rows: XlsxValue[][] } {
+  const cols = LEDGER_FILE_COLUMNS.filter((c) => audience === 'staff' || !c.staff);
+  return { columns: cols.map(({ value: _v, staff: _s, ...c }) => c), rows: rows.map((r) => cols.map((c) => c.value(r))) };
+}
+
+/** The ledger as CSV: header first, then the rows; every row ends with the data range and data time (and 示例数据). */
+export function ledgerCsv(rows: readonly LedgerRow[], note: LedgerNote): string {
+  const t = ledgerTable(rows, note.audience);
+  const extra = [AUDIENCE_TEXT[note.audience], beijingTime(note.dataTime), ...(note.demo ? ['示例数据'] : [])];
+  const header = [...t.columns.map((c) => c.header), '数据范围', '数据时间', ...(note.demo ? ['示例数据'] : [])];
+  return csvTable(header, t.rows.map((r) => [...r, ...extra]));
+}
+
+/** The ledger as an XLSX sheet: title, data range, data time and 示例数据 above a frozen header. */
+export function ledgerSheet(rows: readonly LedgerRow[], note: LedgerNote): XlsxSheet {
+  const t = ledgerTable(rows, note.audience);
+  return {
+    name: '调度台账', title: '汾阳市老旧小区改造调度台账',
+    notes: [`数据范围：${AUDIENCE_TEXT[note.audience]}`, `数据时间：${beijingTime(note.dataTime)}`, ...(note.demo ? [DEMO_TEXT] : [])],
+    columns: t.columns, rows: t.rows, freezeColumns: 2,
   };
-  return '\ufeff' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -2,10 +2,8 @@
 // Pure: no svelte, no PocketBase. Dates are compared as 'YYYY-MM-DD' strings (PocketBase dates start with them).
 import { STAGES, type Stage } from '../types';
 import { CATALOGUE_BY_KEY } from './catalogue';
-import {
-  FUNDING_KINDS, FUNDING_SOURCES, INDICATORS,
-  type FundingKind, type FundingSource, type Indicator,
-} from './types';
+import type { FundingKind, FundingSource } from '../data/records';
+import { FUNDING_KINDS, FUNDING_SOURCES, INDICATORS, type Indicator } from './types';
 
 export interface RCompound { id: string; code: string; township: string; households: number; buildings: number; stage: Stage }
 export interface REvent { compound: string; to: Stage; kind: 'forward' | 'back'; date: string; created?: string }

@@ -1,35 +1,29 @@
 // A collection kept in the browser and live by realtime: loaded whole, then each create/update/delete replaces the
 // array (never mutated, so the map and lists that read it update). Zones and facility sites are this.
-import { describeError, isAbort } from '../data/pb';
+import { Loadable } from './loadable.svelte';
 
 export type LiveChange<T> = { action: 'create' | 'update' | 'delete'; record: T };
 type Subscribe<T> = (onChange: (c: LiveChange<T>) => void) => Promise<() => Promise<void>>;
 
-export class LiveList<T extends { id: string }> {
+export class LiveList<T extends { id: string }> extends Loadable {
   all = $state.raw<T[]>([]);
   byId = $derived(new Map(this.all.map((r) => [r.id, r])));
-  loaded = $state(false);
-  error = $state('');
   readonly #list: () => Promise<T[]>;
   readonly #subscribe: Subscribe<T>;
   // One subscription even when load() runs twice at once (e.g. a token refresh while loading).
   #subscribing: Promise<() => Promise<void>> | null = null;
 
   constructor(list: () => Promise<T[]>, subscribe: Subscribe<T>) {
+    super();
     this.#list = list;
     this.#subscribe = subscribe;
   }
 
   async load() {
-    try {
-      this.all = await this.#list();
-      this.loaded = true;
-      this.error = '';
-      this.#subscribing ??= this.#subscribe((c) => this.apply(c));
-      await this.#subscribing;
-    } catch (err) {
-      if (!isAbort(err)) this.error = describeError(err);
-    }
+    const listed = await this.attempt(this.#list, (all) => (this.all = all));
+    if (!listed) return;
+    this.#subscribing ??= this.#subscribe((c) => this.apply(c));
+    await this.attempt(() => this.#subscribing!, () => {});
   }
 
   apply({ action, record }: LiveChange<T>) {

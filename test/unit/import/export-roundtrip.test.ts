@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { featureRows, parseWKT, shapefileFieldNames, toCSV, toGeoJSON, toShapefileZip, toWKT } from '../../../src/lib/export';
+import { parseWKT, toCSV, toGeoJSON, toShapefileZip, toWKT, type ExportField } from '../../../src/lib/export';
+import { WGS84_PRJ } from '../../../src/lib/geo/crs';
 import { parseCSV, parseGeoJSON, parseShapefile, repairFeature, toWgs84 } from '../../../src/lib/import';
 import { positionsOf } from '../../../src/lib/import/common';
 
@@ -28,6 +29,17 @@ const fc: FeatureCollection<Polygon | MultiPolygon> = Object.freeze({
   ],
 }) as FeatureCollection<Polygon | MultiPolygon>;
 
+// Shapefile fields as the export schema gives them: explicit short names, types and widths.
+const FIELDS: ExportField[] = [
+  { key: 'name', label: '名称', short: 'name', type: 'text', maxChars: 80 },
+  { key: 'code', label: '编码', short: 'code', type: 'text', maxChars: 32 },
+  { key: 'built_year', label: '建成年代', short: 'built_year', type: 'int', min: 1900, max: 2000 },
+  { key: 'households', label: '户数', short: 'households', type: 'int', min: 0 },
+  { key: 'floor_area_m2', label: '建筑面积', short: 'floor_area', type: 'real', min: 0, decimals: 2 },
+  { key: 'maintenance_fund', label: '维修基金', short: 'maintenanc', type: 'bool' },
+  { key: '建成年代说明', label: '建成年代说明', short: 'built_note', type: 'text', maxChars: 40 },
+];
+
 /** Largest distance in metres between corresponding positions (local scale at 37.27°N). */
 function maxErrM(a: Geometry | null, b: Geometry | null): number {
   const pa = positionsOf(a);
@@ -43,7 +55,8 @@ describe('round trips keep geometry within 1 cm', () => {
     expect(back.features[0].properties).toEqual(fc.features[0].properties);
   });
   it('CSV with a WKT column', () => {
-    const csv = toCSV(featureRows(fc), ['name', 'code', 'households', { key: 'geometry', label: 'wkt' }]);
+    const rows = fc.features.map((f) => ({ ...f.properties, geometry: toWKT(f.geometry) }));
+    const csv = toCSV(rows, ['name', 'code', 'households', { key: 'geometry', label: 'wkt' }]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const layer = parseCSV(new TextEncoder().encode(csv), 'out.csv');
     expect(layer.errors).toEqual([]);
@@ -52,9 +65,9 @@ describe('round trips keep geometry within 1 cm', () => {
     expect(back.features[1].properties).toEqual({ name: '测试小区乙, "两块"', code: 'FY-T02', households: '0' });
   });
   it('Shapefile zip (holes, multipolygons, UTF-8 text, WGS84 .prj, .cpg)', async () => {
-    const zipBytes = await toShapefileZip(fc, '汾阳小区');
+    const { bytes: zipBytes } = await toShapefileZip(fc, '汾阳小区', { fields: FIELDS, prj: WGS84_PRJ });
     const zip = await JSZip.loadAsync(zipBytes);
-    expect(Object.keys(zip.files).sort()).toEqual(['汾阳小区.cpg', '汾阳小区.dbf', '汾阳小区.prj', '汾阳小区.shp', '汾阳小区.shx']);
+    expect(Object.keys(zip.files).sort()).toEqual(['汾阳小区.cpg', '汾阳小区.dbf', '汾阳小区.prj', '汾阳小区.shp', '汾阳小区.shx', '说明.txt']);
     expect(await zip.files['汾阳小区.cpg'].async('string')).toBe('UTF-8');
     const [layer] = await parseShapefile([{ name: 'out.zip', data: zipBytes }]);
     expect(layer.errors).toEqual([]);
@@ -68,24 +81,17 @@ describe('round trips keep geometry within 1 cm', () => {
       expect(maxErrM(g, fc.features[i].geometry)).toBeLessThan(0.01);
     });
     expect((back.features[0].geometry as Polygon).coordinates).toHaveLength(2);
-    // Keys longer than 10 bytes are cut: floor_area_m2 → floor_area, maintenance_fund → maintenanc.
+    // Keys longer than 10 bytes get the schema's short names: floor_area_m2 → floor_area, maintenance_fund → maintenanc.
     expect(back.features[0].properties).toMatchObject({ name: '测试小区甲（有内环）', code: 'FY-T01', built_year: 1988, households: 120, floor_area: 9800.5, maintenanc: true });
     expect(back.features[1].properties).toMatchObject({ households: 0, maintenanc: false });
-    // '建成年代说明' is 18 UTF-8 bytes; the field name is cut to 10 bytes on a character boundary.
-    expect(back.features[0].properties).toMatchObject({ 建成年: '上世纪八十年代末' });
-  });
-  it('field names are at most 10 bytes and unique', () => {
-    const names = shapefileFieldNames(['households_total', 'households_2020', '小区名称长长的', 'a']);
-    for (const n of Object.values(names)) expect(new TextEncoder().encode(n).length).toBeLessThanOrEqual(10);
-    expect(new Set(Object.values(names)).size).toBe(4);
-    expect(names['小区名称长长的']).toBe('小区名');
+    expect(back.features[0].properties).toMatchObject({ built_note: '上世纪八十年代末' });
   });
   it('mixed geometry types go to separate files in one zip', async () => {
     const mixed: FeatureCollection = {
       type: 'FeatureCollection',
       features: [fc.features[0] as Feature, { type: 'Feature', properties: { name: '点' }, geometry: { type: 'Point', coordinates: [111.78, 37.26] } }],
     };
-    const zip = await JSZip.loadAsync(await toShapefileZip(mixed, 'm'));
+    const zip = await JSZip.loadAsync((await toShapefileZip(mixed, 'm', { fields: FIELDS.slice(0, 1), prj: WGS84_PRJ })).bytes);
     expect(Object.keys(zip.files).filter((n) => n.endsWith('.shp')).sort()).toEqual(['m.shp', 'm_point.shp']);
     const layers = await parseShapefile([{ name: 'm.zip', data: await zip.generateAsync({ type: 'uint8array' }) }]);
     const point = layers.find((l) => l.name === 'm_point')!;

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FENYANG_BBOX } from '../../../src/lib/geo/crs';
+import { explain } from '../../../src/lib/i18n/index.svelte';
 import { detectFormat, parseSource, toWgs84, validateFeatures, featureName, type InputFile } from '../../../src/lib/import';
 import { positionsOf } from '../../../src/lib/import/common';
 
@@ -95,7 +96,7 @@ describe('broken fixtures', () => {
       const layer = (await parseSource(det.sources[0]))[0];
       if (exp.level === 'file') {
         expect(layer.errors.map((e) => e.code)).toContain(exp.code);
-        expect(layer.errors[0].message_zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(explain(layer.errors[0])).toMatch(/[\u4e00-\u9fff]/);
         return;
       }
       expect(layer.errors).toEqual([]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { explain } from '../../../src/lib/i18n/index.svelte';
 import { attachToCompounds, coerceField, parseShapefile, planImport, suggestMapping, toWgs84, parseDXF } from '../../../src/lib/import';
 
 const DIR = join(__dirname, '../../fixtures/import');
@@ -81,11 +82,14 @@ describe('planImport', () => {
     expect(plan.update[0]).toMatchObject({ index: 0, id: 'a1', changes: { households: 120, built_year: 1990 } });
     expect(plan.update[0].changes).not.toHaveProperty('name');
     expect(plan.refused.map((r) => r.index)).toEqual([2, 3, 4, 5, 6]);
-    expect(plan.refused[0].reasons_zh[0]).toContain('建成年代');
-    expect(plan.refused[1].reasons_zh[0]).toContain('户数');
-    expect(plan.refused[2].reasons_zh.join()).toContain('重复');
-    expect(plan.refused[3].reasons_zh.join()).toContain('几何为空');
-    expect(plan.refused[4].reasons_zh.join()).toContain('多个已有小区');
+    const said = (i: number) => plan.refused[i].reasons.map(explain).join();
+    expect(plan.refused[0].reasons[0]).toMatchObject({ code: 'built_year_invalid' });
+    expect(said(0)).toContain('建成年代');
+    expect(plan.refused[1].reasons[0]).toMatchObject({ code: 'integer_out_of_range', params: { field: 'households' } });
+    expect(said(1)).toContain('户数');
+    expect(said(2)).toContain('重复');
+    expect(said(3)).toContain('几何为空');
+    expect(said(4)).toContain('多个已有小区');
   });
   it('matchBy code does not match on names; repeated import is unchanged', () => {
     const byCode = planImport([feat({ 名称: '西关小区', 编码: 'FY-099' })], mapping, existing, { matchBy: 'code' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Polygon } from 'geojson';
+import { explain, i18n } from '../../../src/lib/i18n/index.svelte';
 import { findSelfIntersection, repairFeature, repairsFor, validateFeatures } from '../../../src/lib/import';
 
 const poly = (coordinates: number[][][], name = '测试'): Feature<Polygon> =>
@@ -13,12 +14,18 @@ describe('validateFeatures', () => {
   it('accepts a clean CCW square in Fenyang', () => {
     expect(codes(poly([[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261], [111.78, 37.26]]]))).toEqual({ errors: [], warnings: [] });
   });
-  it('reports the name and Chinese + English messages', () => {
+  it('reports the name and a reason the UI words in Chinese and English', () => {
     const [r] = validateFeatures([poly([[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261]]], '甲')]);
     expect(r.name).toBe('甲');
     expect(r.errors[0]).toMatchObject({ code: 'ring_not_closed', repairable: true });
-    expect(r.errors[0].message_zh).toContain('未闭合');
-    expect(r.errors[0].message_en).toContain('not closed');
+    expect(r.errors[0].params).toEqual({ n: 1 });
+    expect(explain(r.errors[0])).toContain('未闭合');
+    i18n.set('en');
+    try {
+      expect(explain(r.errors[0])).toContain('not closed');
+    } finally {
+      i18n.set('zh');
+    }
   });
   it('flags clockwise outer rings as a repairable warning', () => {
     expect(codes(poly([[[111.78, 37.26], [111.78, 37.261], [111.781, 37.261], [111.781, 37.26], [111.78, 37.26]]])).warnings).toEqual(['ring_orientation']);
@@ -46,7 +53,7 @@ describe('validateFeatures', () => {
     const [r] = validateFeatures([small]);
     expect(r.name).toBe('门卫室');
     expect(r.errors).toMatchObject([{ code: 'too_small', repairable: false }]);
-    expect(r.errors[0].message_zh).toMatch(/面积过小.*至少 20 平方米/);
+    expect(explain(r.errors[0])).toMatch(/面积过小.*至少 20 平方米/);
     expect(validateFeatures([small], { minAreaM2: 10 })[0].errors).toEqual([]);
     expect(validateFeatures([small], { minAreaM2: 0 })[0].errors).toEqual([]);
   });
@@ -55,7 +62,7 @@ describe('validateFeatures', () => {
     // a diamond courtyard touching the outer wall at two points cuts the compound in two
     const twice = poly([[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261], [111.78, 37.26]], [[111.7805, 37.26], [111.7803, 37.2605], [111.7805, 37.261], [111.7807, 37.2605], [111.7805, 37.26]]]);
     expect(validateFeatures([twice])[0].errors).toMatchObject([{ code: 'interior_disconnected' }]);
-    expect(validateFeatures([twice])[0].errors[0].message_zh).toMatch(/分成了互不相连的部分.*位置 \(111\.78050/);
+    expect(explain(validateFeatures([twice])[0].errors[0])).toMatch(/分成了互不相连的部分.*位置约在 \(?111\.7805/);
     const overlap = { type: 'Feature' as const, properties: { name: '重叠' }, geometry: { type: 'MultiPolygon' as const, coordinates: [[sq(111.78, 37.26, 0.001)], [sq(111.7805, 37.2605, 0.001)]] } };
     expect(validateFeatures([overlap])[0].errors.map((e) => e.code)).toEqual(['parts_overlap']);
     const nan = poly([[[111.78, 37.26], [Number.NaN, 37.26], [111.781, 37.261], [111.78, 37.26]]]);

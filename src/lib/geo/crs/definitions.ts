@@ -1,6 +1,8 @@
 // Coordinate reference systems met in Chinese survey and CAD data: what they are (WGS84, CGCS2000, GCJ-02, BD-09,
 // CGCS2000 Gauss-Krüger grids), how to name and look them up. CGCS2000 is treated as equal to WGS84 (they differ by
 // centimetres, well below the precision of compound outlines).
+import type { Reason } from '../reasons';
+
 export type CrsKind = 'wgs84' | 'gcj02' | 'bd09' | 'tmerc';
 
 /** Transverse Mercator (Gauss-Krüger) parameters, metres and degrees. */
@@ -48,9 +50,11 @@ export interface PrjResult {
   crs: Crs | null;
   /** Name found in the WKT (PROJCS/GEOGCS), for display. */
   name: string;
-  /** Why the CRS is not supported (null when supported). */
-  message_zh: string | null;
-  message_en: string | null;
+  /**
+   * Why the CRS is not supported (null when supported), worded by the UI (`reason.<code>`): prj_not_wkt, prj_xian80,
+   * prj_beijing54, prj_unknown_datum, prj_projection_unsupported, prj_no_central_meridian — params {name}.
+   */
+  reason: Reason | null;
 }
 
 /**

@@ -41,8 +41,7 @@ export function parsePrj(wkt: string): PrjResult {
     return {
       crs: null,
       name: '',
-      message_zh: '无法识别 .prj 内容（不是 WKT 格式），请手动选择坐标系',
-      message_en: 'The .prj is not WKT; choose the coordinate system by hand',
+      reason: { code: 'prj_not_wkt', params: {} },
     };
   }
   const kind = top[1].toUpperCase();
@@ -51,34 +50,17 @@ export function parsePrj(wkt: string): PrjResult {
   const projected = kind.startsWith('PROJ');
 
   if (datum === 'xian80' || datum === 'beijing54') {
-    const dz = datum === 'xian80' ? '西安1980' : '北京1954';
-    const de = datum === 'xian80' ? 'Xian 1980' : 'Beijing 1954';
-    return {
-      crs: null,
-      name,
-      message_zh: `暂不支持${dz}坐标系（${name}）：转换到WGS84需要当地七参数，请先在GIS软件中转换为CGCS2000后再导入`,
-      message_en: `${de} (${name}) is not supported: converting it to WGS84 needs local datum-shift parameters; convert to CGCS2000 in a GIS first`,
-    };
+    return { crs: null, name, reason: { code: datum === 'xian80' ? 'prj_xian80' : 'prj_beijing54', params: { name } } };
   }
   if (datum === 'unknown') {
-    return {
-      crs: null,
-      name,
-      message_zh: `无法识别的大地基准（${name}），请手动选择坐标系`,
-      message_en: `Unknown datum (${name}); choose the coordinate system by hand`,
-    };
+    return { crs: null, name, reason: { code: 'prj_unknown_datum', params: { name } } };
   }
   if (!projected) {
-    return { crs: datum === 'cgcs2000' ? CGCS2000_GEOG : WGS84, name, message_zh: null, message_en: null };
+    return { crs: datum === 'cgcs2000' ? CGCS2000_GEOG : WGS84, name, reason: null };
   }
   const isTm = /Transverse[_ ]?Mercator|Gauss[_ ]?Kruger|Gauss-Kr[uü]ger/i.test(text);
   if (!isTm) {
-    return {
-      crs: null,
-      name,
-      message_zh: `暂不支持该投影（${name}），仅支持高斯-克吕格/横轴墨卡托投影`,
-      message_en: `Projection not supported (${name}); only Gauss-Krüger / Transverse Mercator is`,
-    };
+    return { crs: null, name, reason: { code: 'prj_projection_unsupported', params: { name } } };
   }
   const cm = param(text, ['central_meridian', 'Longitude of natural origin', 'longitude_of_center']);
   const fe = param(text, ['false_easting', 'False easting']) ?? 500000;
@@ -86,12 +68,7 @@ export function parsePrj(wkt: string): PrjResult {
   const k = param(text, ['scale_factor', 'Scale factor at natural origin']) ?? 1;
   const lat0 = param(text, ['latitude_of_origin', 'Latitude of natural origin']) ?? 0;
   if (cm === undefined) {
-    return {
-      crs: null,
-      name,
-      message_zh: `.prj 中没有中央子午线（${name}），请手动选择坐标系`,
-      message_en: `No central meridian in the .prj (${name}); choose the coordinate system by hand`,
-    };
+    return { crs: null, name, reason: { code: 'prj_no_central_meridian', params: { name } } };
   }
   const ellps = datum === 'cgcs2000' ? 'GRS80' : 'WGS84';
   if (datum === 'cgcs2000' && k === 1 && fn === 0 && lat0 === 0) {
@@ -123,7 +100,7 @@ export function parsePrj(wkt: string): PrjResult {
 }
 
 function ok(crs: Crs, name: string): PrjResult {
-  return { crs, name, message_zh: null, message_en: null };
+  return { crs, name, reason: null };
 }
 
 /**

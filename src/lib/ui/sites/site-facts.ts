@@ -1,10 +1,9 @@
 // The facts of a facility site as the permit rule sees them — the same mapping as pb_hooks/lib/permit.js siteInput(),
 // so the verdict previewed before saving is the one the server will store (the server's is the one kept).
-import { permitVerdict, type PermitInput, type PermitVerdict } from '../../geo/permit-rule';
+import { COMMERCIAL_TYPES, permitVerdict, type PermitInput, type PermitVerdict } from '../../geo/permit-rule';
 import type { SiteSource } from '../../data/sites';
 
-/** §六(五) tells 公共服务设施 from 便民商业服务设施: these catalogue types are the commercial ones. */
-export const COMMERCIAL_TYPES: readonly string[] = ['market', 'supermarket', 'convenience_shop'];
+export { COMMERCIAL_TYPES };
 
 export interface SiteFacts {
   facilityType: string;

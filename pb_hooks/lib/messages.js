@@ -1,0 +1,204 @@
+// Every message the server's own hooks give, in one table: a code, its Chinese text (shown first) and its English text,
+// with {params}. A refusal carries the code as the field error's code, so a client may translate it itself; the
+// message is "中文 / English". Plain JS for PocketBase's VM; loadable from Node (no VM globals at load time).
+
+var M = {
+  // --- generic ---------------------------------------------------------------------------------------------------
+  related_missing: { zh: "{label}不存在", en: "{field} does not exist: {id}" },
+  // --- stage machine (lib/stages.js) -------------------------------------------------------------------------------
+  evidence_missing: { zh: "进入「{stage}」缺少证明材料:{list}", en: "evidence missing for {to}: {fields}" },
+  evidence_scheme_summary: { zh: "缺少初步改造方案(方案说明或附件)", en: "the preliminary scheme is missing (summary or a document)" },
+  evidence_budget: { zh: "缺少预算估算(元,须大于0)", en: "the budget estimate in yuan (> 0) is missing" },
+  evidence_start_date: { zh: "缺少开工日期", en: "the start date is missing" },
+  evidence_implementing_unit: { zh: "缺少实施单位", en: "the implementing unit is missing" },
+  evidence_planned_end_date: { zh: "缺少计划竣工日期", en: "the planned completion date is missing" },
+  evidence_end_before_start: { zh: "计划竣工日期早于开工日期", en: "the planned completion date is before the start date" },
+  evidence_acceptance_date: { zh: "缺少竣工验收日期", en: "the acceptance date is missing" },
+  evidence_residents_present: { zh: "竣工验收须有业主委员会或居民代表参与", en: "resident representatives (owners' committee) must take part in the acceptance" },
+  evidence_resident_reps: { zh: "缺少参与验收的居民代表姓名", en: "name the resident representatives present" },
+  evidence_documents: { zh: "缺少竣工验收记录附件", en: "attach the acceptance record" },
+  evidence_management: { zh: "须选择管理模式(专业物业或居民自管)", en: "choose the management mode (property company or self-management)" },
+  evidence_fund_status: { zh: "须填写专项维修资金情况", en: "state the maintenance-fund status" },
+  stage_not_current: { zh: "小区当前阶段为「{current}」,不是「{from}」,请刷新后重试", en: "the compound is at {currentCode}, not {fromCode}: reload and try again" },
+  date_in_future: { zh: "日期 {date} 晚于今天", en: "the date {date} is in the future" },
+  date_before_last_event: { zh: "日期 {date} 早于该小区上一条阶段记录({last})", en: "the date is before the compound's last stage event ({last})" },
+  back_office_only: { zh: "只有市改造办可以退回阶段", en: "only the office may step a compound back" },
+  forward_not_allowed: { zh: "只有市改造办或小区所在街道/镇可以推进阶段", en: "only the office or the compound's own township may move it forward" },
+  first_stage: { zh: "「征集需求」是第一阶段,不能再退回", en: "demand is the first stage: nothing to step back to" },
+  one_step_back: { zh: "只能退回一级:当前「{current}」只能退回到「{prev}」", en: "one step back only: from {currentCode} to {prevCode}" },
+  back_needs_reason: { zh: "退回阶段须填写原因", en: "a step back needs a reason (note)" },
+  last_stage: { zh: "小区已处于最后阶段「长效管理」", en: "the compound is already at the last stage" },
+  one_step_forward: { zh: "只能逐级推进:当前「{current}」的下一阶段是「{next}」,不能直接到「{to}」", en: "one step at a time: after {currentCode} comes {nextCode}, not {toCode}" },
+  planned_via_plan: { zh: "纳入年度计划只能通过年度计划审批", en: "a compound enters the annual plan only through an approved annual plan (annual_plans)" },
+  import_superuser_only: { zh: "只有系统管理员可以导入历史阶段记录", en: "only a superuser may import historical stage events" },
+  compound_required: { zh: "须指定小区", en: "choose the compound" },
+  // --- annual plans (lib/plans.js) ---------------------------------------------------------------------------------
+  plan_other_township: { zh: "不能编制或修改其他街道/镇的年度计划", en: "a township may only work on its own annual plan" },
+  plan_role: { zh: "只有街道/镇或市改造办可以编制年度计划", en: "only a township or the office may work on annual plans" },
+  consent_missing: { zh: "小区{name}尚未完成居民意愿调查(同意率及调查日期),不能纳入年度计划",
+    en: "no resident consent survey recorded for {code}: consent_pct and consent_date are required before it can enter an annual plan" },
+  consent_below: { zh: "小区{name}居民同意率 {pct} 低于 {threshold},按居民自愿原则不能纳入年度计划", en: "resident consent {pct} for {code} is below the threshold {threshold}" },
+  entry_other_township: { zh: "小区{name}不属于该街道/镇", en: "the compound {code} belongs to another township" },
+  entry_stage_taken: { zh: "小区{name}已处于「{stage}」阶段,不能再列入年度计划", en: "the compound {code} is already at {stageCode}" },
+  entry_no_tier: { zh: "小区{name}未分类(实施一批/谋划一批/储备一批)", en: "the entry for {code} has no tier" },
+  entry_needs_scheme: { zh: "小区{name}尚无初步方案及预算(当前「{stage}」),不能列入实施一批",
+    en: "an implement entry needs the compound at scheme (preliminary scheme and budget): {code} is at {stageCode}" },
+  entry_plan_fixed: { zh: "条目不能移到另一个计划", en: "an entry cannot move to another plan" },
+  entries_frozen: { zh: "计划{status},不能再修改其中的小区", en: "the plan is {statusCode}: its entries cannot change" },
+  plan_empty: { zh: "计划中没有小区,不能提交", en: "the plan lists no compounds: add at least one before submitting" },
+  plan_cannot_submit: { zh: "不能提交:{list}", en: "cannot submit: {list}" },
+  plan_cannot_approve: { zh: "不能审批:{list}", en: "cannot approve: {list}" },
+  plan_new_draft: { zh: "新建的年度计划只能是草稿,添加小区后再提交", en: "a new plan starts as a draft: add compounds, then submit" },
+  plan_exists: { zh: "该街道/镇的 {year} 年度计划已存在,请在原计划中修改", en: "this township already has a plan for {year}" },
+  plan_year_fixed: { zh: "年度计划的年度和街道/镇不能修改", en: "a plan's year and township cannot change" },
+  plan_approved_frozen: { zh: "年度计划已审批,不能再修改", en: "the plan is approved and can no longer change" },
+  review_comment_office: { zh: "审核意见只能由市改造办填写", en: "only the office writes review comments" },
+  plan_submitted_locked: { zh: "计划已提交,等待市改造办审核,不能修改", en: "the plan is submitted and awaits review" },
+  plan_review_office: { zh: "只有市改造办可以审批或退回年度计划", en: "only the office may approve or return a plan" },
+  plan_submit_role: { zh: "只有街道/镇或市改造办可以提交年度计划", en: "only a township or the office may submit a plan" },
+  plan_return_comment: { zh: "退回计划须填写审核意见", en: "returning a plan needs a review comment" },
+  plan_transition_refused: { zh: "不允许的状态变更:「{fromZh}」→「{toZh}」", en: "status change {from} → {to} is not allowed" },
+  // --- items and funding (lib/money.js) ------------------------------------------------------------------------------
+  target_required: { zh: "须指定小区或设计单元", en: "choose a compound or a design zone" },
+  target_both: { zh: "只能指定小区或设计单元之一", en: "choose either a compound or a design zone, not both" },
+  item_unknown: { zh: "改造内容「{item}」不在改造内容清单中", en: "unknown renovation item: {item}" },
+  item_class: { zh: "「{name}」属于{classZh}改造", en: "item {item} belongs to class {cls}" },
+  item_unit: { zh: "「{name}」的计量单位是「{unitZh}」", en: "the unit of {item} is {unit}" },
+  amount_required: { zh: "请填写金额(元)", en: "the amount (yuan) is required" },
+  // --- facility sites (lib/permit.js) --------------------------------------------------------------------------------
+  site_type_unknown: { zh: "设施类型「{type}」不在设施目录中", en: "unknown facility type: {type}" },
+  site_source: { zh: "来源须为闲置用地、闲置用房或新建", en: "source must be idle_land, idle_building or new" },
+  site_source_feature: { zh: "利用闲置用房须注明所用房屋", en: "an idle-building site must name the building it converts (source_feature)" },
+  layer_not_public: { zh: "该图层不公开,请使用记录接口", en: "this layer is not public: use the records API" },
+  // --- geometry (lib/geometry.js over lib/polygon-validity.js; codes as the client's src/lib/geo/polygon-validity.ts) -
+  // {whereZh}/{whereEn} name the part and ring, {at} the place; the field error's code is geometry_<code>.
+  geometry_missing: { zh: "缺少几何图形", en: "geometry is missing" },
+  geometry_invalid_json: { zh: "几何图形不是有效的 GeoJSON", en: "geometry is not valid GeoJSON" },
+  geometry_too_large: { zh: "几何数据过大({bytes} 字节,上限 {max} 字节),未作检查即拒收", en: "geometry too large ({bytes} bytes, at most {max}); refused unread" },
+  geometry_not_geometry: { zh: "几何图形不是 GeoJSON 几何对象", en: "geometry is not a GeoJSON geometry object" },
+  geometry_wrong_type: { zh: "几何类型应为 {allowed},实际为 {type}", en: "geometry type must be {allowed}, got {type}" },
+  geometry_too_many_vertices: { zh: "顶点过多(上限 {max} 个),请简化后再提交", en: "too many vertices (at most {max}); simplify it first" },
+  geometry_empty: { zh: "几何图形为空{whereZh}", en: "empty geometry{whereEn}" },
+  geometry_bad_position: { zh: "坐标无效(须为有限的经纬度数值){whereZh},第 {index} 个点", en: "invalid position (finite lon/lat numbers expected){whereEn}, point {index}" },
+  geometry_out_of_range: { zh: "坐标超出经纬度范围 {at}{whereZh}", en: "position beyond ±180/±90 {at}{whereEn}" },
+  geometry_out_of_bounds: { zh: "坐标超出汾阳市范围 {at}{whereZh}", en: "position outside Fenyang {at}{whereEn}" },
+  geometry_ring_too_short: { zh: "环至少需要4个坐标点{whereZh}(现有 {positions} 个)", en: "a ring needs at least 4 positions{whereEn} (has {positions})" },
+  geometry_ring_not_closed: { zh: "环未闭合(首尾坐标不同){whereZh}", en: "ring is not closed (first ≠ last position){whereEn}" },
+  geometry_ring_degenerate: { zh: "面退化(不足3个不同且不共线的顶点){whereZh}", en: "degenerate ring (fewer than 3 distinct, non-collinear vertices){whereEn}" },
+  geometry_line_too_short: { zh: "线至少需要2个坐标点{whereZh}", en: "a line needs at least 2 positions{whereEn}" },
+  geometry_self_intersection: { zh: "边界自相交{whereZh},位置 {at}", en: "self-intersection{whereEn} at {at}" },
+  geometry_ring_self_touch: { zh: "边界自接触(环两次经过同一点){whereZh},位置 {at}", en: "ring touches itself{whereEn} at {at}" },
+  geometry_rings_cross: { zh: "内环(洞)与外环或其他洞相交{whereZh},位置 {at}", en: "a hole crosses the exterior or another hole{whereEn} at {at}" },
+  geometry_shared_boundary: { zh: "两个环共用一段边界{whereZh},位置 {at}", en: "two rings share a stretch of boundary{whereEn} at {at}" },
+  geometry_hole_outside: { zh: "内环(洞)不在外环内{whereZh},位置 {at}", en: "hole lies outside its polygon{whereEn} at {at}" },
+  geometry_holes_nested: { zh: "洞位于另一个洞之内{whereZh},位置 {at}", en: "a hole lies inside another hole{whereEn} at {at}" },
+  geometry_interior_disconnected: { zh: "洞与外环或其他洞多处相接,把面分成了互不相连的部分{whereZh},位置 {at}", en: "holes touching the exterior or each other cut the interior apart{whereEn} at {at}" },
+  geometry_parts_overlap: { zh: "多面的第 {part} 部分与第 {other} 部分重叠,位置 {at}", en: "parts {part} and {other} of the MultiPolygon overlap at {at}" },
+  geometry_too_complex: { zh: "几何过于复杂,无法在限定工作量内检查,请简化后再提交", en: "geometry too complex to check within the work limit; simplify it first" },
+  geometry_timeout: { zh: "几何检查超时,请简化后再提交", en: "geometry check timed out; simplify it first" },
+  // --- design zones --------------------------------------------------------------------------------------------------
+  zone_stale_version: { zh: "该设计单元已被他人修改,请重新加载后再保存", en: "this zone was changed by someone else since you loaded it: reload it before saving" },
+  // --- accounts ------------------------------------------------------------------------------------------------------
+  account_township_required: { zh: "街道/镇账号必须指定所属街道/镇", en: "a township account needs its township" },
+  account_department_required: { zh: "部门账号必须指定部门", en: "a department account needs its department" },
+  account_deactivated: { zh: "账号已停用,请联系市住建局改造办", en: "this account has been deactivated: contact the renovation office" },
+  account_self_lockout: { zh: "不能停用或变更自己的账号角色", en: "you cannot deactivate your own account or change your own role" },
+  // --- feedback ------------------------------------------------------------------------------------------------------
+  feedback_point_invalid: { zh: "位置不是有效的 GeoJSON 点", en: "point is not a GeoJSON Point" },
+  feedback_point_outside: { zh: "位置超出汾阳市范围", en: "point outside Fenyang" },
+  feedback_target_required: { zh: "请选择小区或在地图上标出位置", en: "choose a compound or mark a point on the map" },
+  feedback_message_required: { zh: "请填写留言内容", en: "write a message" },
+  feedback_unknown_compound: { zh: "小区不存在", en: "unknown compound" },
+  feedback_sender_field: { zh: "留言内容由留言人填写,工作人员只能更新状态和公开答复", en: "staff may change only the status and the public reply" },
+  feedback_township_readonly: { zh: "所属街道由系统确定", en: "the township is set by the server" },
+  // --- values (lib/values.js) ------------------------------------------------------------------------------------
+  value_not_number: { zh: "「{label}」须为数字(如 1200 或 1200.5,不带逗号、单位或百分号),收到「{raw}」",
+    en: "{field} must be a plain number (e.g. 1200 or 1200.5, no separators, units or %), got \"{raw}\"" },
+  value_blank: { zh: "「{label}」不能为空,请填写数字", en: "{field} cannot be blank: enter a number" },
+  value_not_integer: { zh: "「{label}」须为整数,收到「{raw}」", en: "{field} must be a whole number, got {raw}" },
+  value_out_of_range: { zh: "「{label}」须在 {min}–{max}{unit} 之间,收到「{raw}」", en: "{field} must be between {min} and {max}{unit}, got {raw}" },
+  value_not_date: { zh: "「{label}」须为 年-月-日 格式的日期(如 2025-05-01),收到「{raw}」",
+    en: "{field} must be an ISO date (e.g. 2025-05-01), got \"{raw}\"" },
+  date_out_of_range: { zh: "「{label}」须在 {min} 至 {max} 之间,收到 {raw}", en: "{field} must be between {min} and {max}, got {raw}" },
+  text_required: { zh: "「{label}」不能为空", en: "{field} cannot be blank" },
+  batch_item_refused: { zh: "批量提交的第 {n} 项被拒绝,未写入任何数据:{reason}", en: "request {n} of the batch was refused; nothing was written" },
+  text_control_chars: { zh: "「{label}」含有不可见的控制字符,请删除后重试", en: "{field} contains control characters" },
+  text_not_text: { zh: "「{label}」须为文字", en: "{field} must be text" },
+  // --- compounds and their staff-only facts ------------------------------------------------------------------------
+  private_field_moved: { zh: "「{label}」仅工作人员可见,记录在小区的内部信息(compound_private,与小区同 id)中,请在那里修改",
+    en: "{field} is staff-only and kept in compound_private (same id as the compound): write it there" },
+  private_compound_fixed: { zh: "内部信息所属的小区不能更改", en: "the compound of a compound_private record cannot change" },
+  private_id_is_compound: { zh: "内部信息的 id 须与小区的 id 相同", en: "a compound_private record has the id of its compound" },
+  machine_owned_field: { zh: "「{label}」不能直接修改:阶段变更须新建阶段记录(stage_events),纳入计划须经年度计划审批",
+    en: "{field} cannot be edited directly: create a stage_events record (or approve an annual plan)" },
+  // --- audit trail ---------------------------------------------------------------------------------------------------
+  audit_written_by_server: { zh: "审计日志只能由系统写入", en: "the audit log is written by the server only" },
+  audit_immutable: { zh: "审计日志不可修改", en: "the audit log cannot be changed" },
+  audit_undeletable: { zh: "审计日志不可删除", en: "the audit log cannot be deleted" },
+  audit_schema_fixed: { zh: "审计日志的名称、结构和规则不可修改", en: "the audit log's name, schema and rules cannot be changed" },
+  audited_collection_fixed: { zh: "「{name}」的每次修改都记入审计日志,不能改名或删除该集合", en: "{name} is audited: it cannot be renamed or deleted" },
+  audit_import_refused: { zh: "导入集合不得修改、改名或删除审计日志及受审计的集合({names})",
+    en: "a collections import may not change, rename or drop the audit log or audited collections ({names})" },
+  // --- request limits ------------------------------------------------------------------------------------------------
+  body_too_large: { zh: "请求内容过大(上限 {limit}),请缩小文件或分批提交", en: "request body too large (limit {limit})" },
+  body_length_required: { zh: "请求须注明内容长度(Content-Length)", en: "the request must state its Content-Length" },
+  batch_staff_only: { zh: "批量提交仅限已登录的工作人员", en: "batch requests are for signed-in staff only" },
+};
+
+function fill(s, params) {
+  return String(s).replace(/\{(\w+)\}/g, function (m, k) {
+    return params && params[k] !== undefined && params[k] !== null ? String(params[k]) : m;
+  });
+}
+
+/** "中文 / English" for a code. */
+function text(code, params) {
+  var m = M[code];
+  if (!m) return code;
+  return fill(m.zh, params) + " / " + fill(m.en, params);
+}
+
+/** Just the Chinese text (for lists joined into one message). */
+function zh(code, params) {
+  var m = M[code];
+  return m ? fill(m.zh, params) : code;
+}
+
+/** Just the English text. */
+function en(code, params) {
+  var m = M[code];
+  return m ? fill(m.en, params) : code;
+}
+
+/** A 400 naming the field: the field error carries the code. */
+function bad(code, field, params) {
+  var msg = text(code, params);
+  var data = {};
+  if (field) data[field] = new ValidationError(code, msg);
+  return new BadRequestError(msg, data);
+}
+
+/** A 400 for several fields at once: `fields` is {field: code}; the message is `code` with `params`. */
+function badFields(code, params, fields) {
+  var data = {};
+  for (var f in fields) data[f] = new ValidationError(fields[f], text(fields[f]));
+  return new BadRequestError(text(code, params), data);
+}
+
+/**
+ * A list of reasons ({code, params}) as one refusal: "不能提交:甲;乙 / cannot submit: a; b", naming `field`.
+ */
+function badList(code, field, reasons) {
+  var z = reasons.map(function (r) { return zh(r.code, r.params); }).join(";");
+  var e = reasons.map(function (r) { return en(r.code, r.params); }).join("; ");
+  var msg = fill(M[code].zh, { list: z }) + " / " + fill(M[code].en, { list: e });
+  var data = {};
+  data[field] = new ValidationError(code, msg);
+  return new BadRequestError(msg, data);
+}
+
+function forbidden(code, params) {
+  return new ForbiddenError(text(code, params));
+}
+
+module.exports = { MESSAGES: M, text: text, zh: zh, en: en, bad: bad, badFields: badFields, badList: badList, forbidden: forbidden, fill: fill };

@@ -1,0 +1,254 @@
+// One rule for the values people type (money, percentages, counts, areas, years, dates, names), checked on the raw
+// request body before PocketBase coerces it: PocketBase turns "1,000", "1000元", "85%", "" and null into 0 and an
+// unreadable date into blank, silently. Here a value is a plain number ("1200", "1200.5" or a JSON number) or an ISO
+// date ("2025-05-01", with an optional time), within its field's range, or the request is refused naming the field in
+// Chinese. Names are trimmed and may not be blank (where required) or hold control characters. The raw body is only
+// visible to router middleware (the record hooks get it coerced already), so numbers and dates are checked there
+// (checkRoute, for single requests and each request of a batch) and names in the record hooks (checkRecord).
+// Plain JS for PocketBase's VM; loadable from Node (no VM globals at load time).
+
+var YUAN_MAX = 1e9; // per record: a Fenyang compound's whole renovation is a few million yuan
+
+function money(label) { return { kind: "number", min: 0, max: YUAN_MAX, unit: " 元", label: label }; }
+function pct(label) { return { kind: "number", min: 0, max: 100, unit: "%", label: label }; }
+function count(label, max) { return { kind: "number", integer: true, min: 0, max: max, label: label }; }
+function area(label, max) { return { kind: "number", min: 0, max: max || 1e7, unit: " 平方米", label: label }; }
+/** `nullable`: blank, null and 0 mean "not known / not set" (stored as 0), e.g. a compound not yet in a plan. */
+function year(label, min, max, nullable) { return { kind: "number", integer: true, min: min, max: max, label: label, nullable: !!nullable }; }
+function programmeDate(label, required) { return { kind: "date", programme: true, label: label, required: !!required }; }
+function name(label, required) { return { kind: "name", label: label, required: !!required }; }
+function line(label) { return { kind: "name", label: label }; }
+function text(label) { return { kind: "text", label: label }; }
+
+/** collection → field → rule. Fields set only by hooks are not listed (their body values are ignored or refused). */
+var SPECS = {
+  compounds: {
+    code: line("小区编码"), name: name("小区名称", true), address: line("地址"),
+    built_year: year("建成年代", 1900, 2000, true), buildings: count("楼栋数", 1000), households: count("户数", 100000),
+    floor_area_m2: area("建筑面积"), land_area_m2: area("占地面积"), plan_year: year("计划年度", 2021, 2030, true),
+    construction_start: programmeDate("开工日期"), construction_end_planned: programmeDate("计划竣工日期"),
+  },
+  compound_private: {
+    property_owner: line("原产权单位"), consent_pct: pct("居民同意率"), consent_date: programmeDate("意愿调查日期"),
+    implementing_unit: line("实施单位"),
+  },
+  compound_notes: { contact_name: line("联系人"), contact_phone: line("联系电话"), internal_notes: text("内部备注") },
+  buildings: {
+    name: line("楼栋名称"), floors: { kind: "number", integer: true, min: 1, max: 60, label: "层数" },
+    built_year: year("建成年份", 1900, 2030, true), households: count("户数", 10000),
+  },
+  context_features: {
+    name: line("名称"), subtype: line("子类"), area_m2: area("面积", 1e8),
+    width_m: { kind: "number", min: 0, max: 1000, unit: " 米", label: "宽度" },
+  },
+  design_zones: {
+    name: name("设计单元名称", true), notes: text("备注"), area_m2: area("面积", 1e8),
+    tolerance_m: { kind: "number", min: 0, max: 50, unit: " 米", label: "合并容差" },
+    min_cover_share: { kind: "number", min: 0, max: 1, label: "最小覆盖比例" },
+  },
+  facility_sites: {
+    name: line("设施名称"), facility_type: line("设施类型"), source_feature: line("所用房屋"),
+    area_m2: area("用地面积", 1e6), building_area_m2: area("建筑面积", 1e5), households_covered: count("覆盖户数", 1000000),
+  },
+  programme_settings: { consent_threshold_pct: pct("居民同意率门槛") },
+  annual_plans: { year: year("计划年度", 2021, 2040), note: text("说明"), review_comment: text("审核意见") },
+  plan_entries: { estimate_yuan: money("估算金额"), note: text("备注") },
+  stage_events: {
+    date: programmeDate("日期"), note: text("说明"), internal_note: text("内部备注"), scheme_summary: text("方案说明"),
+    budget_estimate_yuan: money("预算估算"), start_date: programmeDate("开工日期"), planned_end_date: programmeDate("计划竣工日期"),
+    implementing_unit: line("实施单位"), acceptance_date: programmeDate("竣工验收日期"), resident_reps: line("居民代表"),
+  },
+  renovation_items: {
+    quantity: { kind: "number", min: 0, max: 1e7, label: "数量" }, unit: line("计量单位"), estimate_yuan: money("估算金额"),
+    note: text("说明"), internal_note: text("内部备注"),
+  },
+  funding: { amount_yuan: money("金额"), date: programmeDate("日期", true), note: text("说明"), internal_note: text("内部备注") },
+  approvals: { date: programmeDate("日期", true), number: line("文号"), note: text("备注") },
+  elevator_inspections: {
+    date: programmeDate("日期", true), building: line("楼栋"), certificate: line("证书编号"), note: text("备注"),
+  },
+  consultations: {
+    date: programmeDate("日期", true), participants: count("参与人数", 1000000), consent_pct: pct("同意率"),
+    summary: text("纪要"), note: text("备注"),
+  },
+  feedback: { message: text("留言内容"), contact: line("联系方式"), public_reply: text("公开答复") },
+  users: { name: line("姓名") },
+};
+
+var PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
+var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+var ANY_CONTROL = /[\u0000-\u001f\u007f]/;
+var CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function shown(raw) {
+  var s = typeof raw === "string" ? raw : JSON.stringify(raw);
+  return s.length > 40 ? s.slice(0, 40) + "…" : s;
+}
+
+function fmtNumber(n) {
+  return n >= 1e6 ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",") : String(n);
+}
+
+/** 'YYYY-MM-DD' in Beijing time, `addYears` years from now. */
+function beijingDate(addYears) {
+  var d = new Date(Date.now() + 8 * 3600 * 1000);
+  if (addYears) d.setUTCFullYear(d.getUTCFullYear() + addYears);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The problem with one raw body value, or null. Returns {code, params, value?}: `value` is the normalised value to
+ * store (trimmed text) when it differs from the raw one.
+ */
+function problemOf(spec, field, raw) {
+  var p = { label: spec.label || field, field: field };
+  if (spec.kind === "number") {
+    if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
+      return spec.nullable ? null : { code: "value_blank", params: p };
+    }
+    var n;
+    if (typeof raw === "number") n = raw;
+    else if (typeof raw === "string" && PLAIN_NUMBER.test(raw.trim())) n = Number(raw.trim());
+    else return { code: "value_not_number", params: { label: p.label, field: field, raw: shown(raw) } };
+    if (!isFinite(n)) return { code: "value_not_number", params: { label: p.label, field: field, raw: shown(raw) } };
+    if (spec.nullable && n === 0) return null; // 0 is how PocketBase stores "no year"
+    if (spec.integer && Math.floor(n) !== n) return { code: "value_not_integer", params: { label: p.label, field: field, raw: shown(raw) } };
+    if (n < spec.min || n > spec.max) {
+      return { code: "value_out_of_range", params: { label: p.label, field: field, min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit || "", raw: shown(raw) } };
+    }
+    return null;
+  }
+  if (spec.kind === "date") {
+    if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
+      return spec.required ? { code: "text_required", params: p } : null;
+    }
+    var m = typeof raw === "string" ? ISO_DATE.exec(raw.trim()) : null;
+    if (!m) return { code: "value_not_date", params: { label: p.label, field: field, raw: shown(raw) } };
+    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    var check = new Date(Date.UTC(y, mo - 1, d));
+    if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d ||
+        (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] || 0) > 59))) {
+      return { code: "value_not_date", params: { label: p.label, field: field, raw: shown(raw) } };
+    }
+    if (spec.programme) {
+      var day = m[1] + "-" + m[2] + "-" + m[3];
+      var max = beijingDate(5);
+      if (day < "2000-01-01" || day > max) {
+        return { code: "date_out_of_range", params: { label: p.label, field: field, min: "2000-01-01", max: max, raw: day } };
+      }
+    }
+    return null;
+  }
+  // text (a form sends digits, and PocketBase reads "13512345678" from a form as a number: that is still text)
+  if (raw === null || raw === undefined) raw = "";
+  if (typeof raw === "number" || typeof raw === "boolean") raw = String(raw);
+  if (typeof raw !== "string") return { code: "text_not_text", params: p };
+  if (spec.kind === "name") {
+    if (ANY_CONTROL.test(raw)) return { code: "text_control_chars", params: p };
+    var t = raw.trim();
+    if (spec.required && !t) return { code: "text_required", params: p };
+    return t !== raw ? { value: t } : null;
+  }
+  if (CONTROL_BUT_LINES.test(raw)) return { code: "text_control_chars", params: p };
+  return null;
+}
+
+/** The first problem among the listed fields present in a raw body: {field, code, params} or null. */
+function bodyProblem(collectionName, body) {
+  var specs = SPECS[collectionName];
+  if (!specs || !body || typeof body !== "object") return null;
+  for (var field in specs) {
+    if (!Object.prototype.hasOwnProperty.call(body, field)) continue;
+    var problem = problemOf(specs[field], field, body[field]);
+    if (problem && problem.code) return { field: field, code: problem.code, params: problem.params };
+  }
+  return null;
+}
+
+var RECORD_ROUTE = /^\/api\/collections\/([^/]+)\/records(?:\/([^/]+))?\/?$/;
+
+/** The collection name a record write goes to ("" when the method and path are not a record create/update/upsert). */
+function writeTarget(method, url) {
+  var m = RECORD_ROUTE.exec(String(url).split("?")[0]);
+  if (!m) return "";
+  var ok = (method === "POST" && !m[2]) || (method === "PATCH" && m[2]) || (method === "PUT" && !m[2]);
+  if (!ok) return "";
+  try {
+    return $app.findCachedCollectionByNameOrId(decodeURIComponent(m[1])).name;
+  } catch (_) {
+    return ""; // unknown collection: PocketBase answers 404 itself
+  }
+}
+
+/**
+ * Router middleware: checks the raw body of record creates and updates — single, or each request of a batch — before
+ * PocketBase coerces it (the record hooks only see the coerced values). Refuses with 400 naming the field; a batch is
+ * refused whole, in PocketBase's own batch-error shape (data.requests[i].response) so clients can name the item.
+ * Returns true when it has answered the request itself.
+ */
+function checkRoute(e) {
+  var method = e.request.method;
+  if (method !== "POST" && method !== "PATCH" && method !== "PUT") return false;
+  var path = e.request.url.path;
+  var M = require(__hooks + "/lib/messages.js");
+  if (path === "/api/batch" || path === "/api/batch/") {
+    var reqs = (e.requestInfo().body || {}).requests;
+    if (!reqs || !reqs.length) return false;
+    for (var i = 0; i < reqs.length; i++) {
+      var r = reqs[i] || {};
+      var target = writeTarget(String(r.method || "").toUpperCase(), r.url || "");
+      var p = target ? bodyProblem(target, r.body) : null;
+      if (!p) continue;
+      var text = M.text(p.code, p.params);
+      var data = {};
+      data[p.field] = { code: p.code, message: text };
+      var requests = {};
+      requests[String(i)] = { code: "batch_request_failed", message: text, response: { status: 400, message: text, data: data } };
+      e.json(400, { status: 400, message: M.text("batch_item_refused", { n: i + 1, reason: M.zh(p.code, p.params) }), data: { requests: requests } });
+      return true;
+    }
+    return false;
+  }
+  var name = writeTarget(method, path);
+  if (!name) return false;
+  var problem = bodyProblem(name, e.requestInfo().body);
+  if (problem) throw M.bad(problem.code, problem.field, problem.params);
+  return false;
+}
+
+/**
+ * Record hook (create/update, single or batched): names are trimmed in the record, and a required name left out of a
+ * new record is refused in Chinese. Numbers and dates were checked on the raw body by checkRoute.
+ */
+function checkRecord(e) {
+  var specs = SPECS[e.record.collection().name];
+  if (!specs) return;
+  var body = e.requestInfo().body || {};
+  var M = require(__hooks + "/lib/messages.js");
+  for (var field in specs) {
+    var spec = specs[field];
+    if (spec.kind !== "name" && spec.kind !== "text") continue;
+    var present = Object.prototype.hasOwnProperty.call(body, field);
+    if (!present) {
+      if (e.record.isNew() && spec.required && !String(e.record.getString(field)).trim()) {
+        throw M.bad("text_required", field, { label: spec.label, field: field });
+      }
+      continue;
+    }
+    var problem = problemOf(spec, field, body[field]);
+    if (!problem) continue;
+    if (problem.code) throw M.bad(problem.code, field, problem.params);
+    e.record.set(field, problem.value);
+  }
+}
+
+/** The Chinese label of a field ("" when unlisted). */
+function labelOf(collection, field) {
+  var s = SPECS[collection] && SPECS[collection][field];
+  return s ? s.label : "";
+}
+
+module.exports = {
+  SPECS: SPECS, YUAN_MAX: YUAN_MAX, problemOf: problemOf, bodyProblem: bodyProblem, checkRoute: checkRoute, checkRecord: checkRecord,
+  labelOf: labelOf,
+};

@@ -1,0 +1,48 @@
+// What every layer component does, written once: keep its layer group on the map while the component lives, and
+// swap a feature-state flag (hover, open, focus) from one feature to the next.
+import type { FeatureCollection } from 'geojson';
+import { useMap, type MapContext, type StyledMap } from './context.svelte';
+import { removeGroup, showGroup, type LayerGroup } from './layers';
+import type { SourceId } from './zorder';
+
+/**
+ * Adds the group when the map's style is ready (again after a basemap switch), replaces its data when `data()`
+ * changes, and takes it off the map when the calling component goes. Call during component initialisation.
+ */
+export function useLayerGroup(group: LayerGroup, data: () => FeatureCollection): MapContext {
+  const ctx = useMap();
+  $effect(() => {
+    const styled = ctx.styled;
+    const fc = data();
+    if (styled) showGroup(styled.map, group, fc);
+  });
+  $effect(() => () => {
+    const map = ctx.map;
+    try {
+      if (map) removeGroup(map, group);
+    } catch {
+      /* the map is being removed too */
+    }
+  });
+  return ctx;
+}
+
+/**
+ * Keeps feature-state `key` true on the feature `id()` of `source` and false on the one it was on before. Runs after
+ * the source exists (declare it after useLayerGroup); re-applied after a data change or a style swap.
+ */
+export function useFeatureFlag(source: SourceId, key: string, id: () => string | number | null, data: () => unknown) {
+  const ctx = useMap();
+  let last: { styled: StyledMap; id: string | number } | null = null;
+  $effect(() => {
+    const styled = ctx.styled;
+    const next = id();
+    data();
+    if (!styled || !styled.map.getSource(source)) return;
+    const { map } = styled;
+    // After a style swap the old feature states went with the old source.
+    if (last && last.styled === styled && last.id !== next) map.setFeatureState({ source, id: last.id }, { [key]: false });
+    if (next !== null) map.setFeatureState({ source, id: next }, { [key]: true });
+    last = next === null ? null : { styled, id: next };
+  });
+}

@@ -1,0 +1,233 @@
+// Thematic layers: for each map layer group, its source id (zorder.ts SOURCES) and its layers' ids, order and paint.
+// The layer components beside this file (one per thematic layer) and the offscreen print map draw from these
+// definitions; panels and views never name a source or layer id.
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { STAGES } from '../../types';
+import { ANALYSIS_COLOR, STAGE_COLORS, SELECTION_COLOR, ZONE_COLOR } from '../palette';
+import { beforeId, SOURCES, type LayerId, type SourceId } from '../zorder';
+
+type LayerDef = LayerSpecification & { id: LayerId; source: SourceId };
+/** A layer as written in a group: the group gives it its source. */
+type GroupLayer = DistributiveOmit<LayerDef, 'source'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** One GeoJSON source and the layers drawn from it. */
+export interface LayerGroup {
+  source: SourceId;
+  /** Property used as the feature id (for feature state: hover, open, focus). */
+  promoteId?: string;
+  layers: readonly LayerDef[];
+}
+
+/** A group: its source, its layers bottom to top (each drawn from that source), and the feature-id property. */
+function group(source: SourceId, layers: GroupLayer[], promoteId?: string): LayerGroup {
+  return { source, ...(promoteId ? { promoteId } : {}), layers: layers.map((l) => ({ ...l, source }) as LayerDef) };
+}
+
+export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Adds the group's source (or replaces its data) and any of its layers not yet on the map, each in zorder. */
+export function showGroup(map: MlMap, group: LayerGroup, data: FeatureCollection) {
+  const src = map.getSource(group.source) as GeoJSONSource | undefined;
+  if (src) src.setData(data);
+  else map.addSource(group.source, { type: 'geojson', data, ...(group.promoteId ? { promoteId: group.promoteId } : {}) });
+  for (const layer of group.layers) {
+    if (!map.getLayer(layer.id)) map.addLayer(layer, beforeId(layer.id, (id) => !!map.getLayer(id)));
+  }
+}
+
+/** Takes the group's layers and source off the map (a component that owned them is gone). */
+export function removeGroup(map: MlMap, group: LayerGroup) {
+  for (const layer of group.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+  if (map.getSource(group.source)) map.removeSource(group.source);
+}
+
+export const stageColorExpr: ExpressionSpecification = [
+  'match', ['get', 'stage'],
+  ...STAGES.flatMap((s) => [s, STAGE_COLORS[s]]),
+  '#cccccc',
+] as unknown as ExpressionSpecification;
+
+// Metres → pixels: at Fenyang's latitude one metre is ≈ 2.1 px at zoom 18; doubling per zoom level.
+const metres = (m: ExpressionSpecification | number): ExpressionSpecification =>
+  ['interpolate', ['exponential', 2], ['zoom'], 10, ['max', 0.5, ['*', m, 0.0082]], 20, ['*', m, 8.4]] as ExpressionSpecification;
+const kind = (k: string): FilterSpecification => ['==', ['get', 'kind'], k];
+const pointish: FilterSpecification = ['in', ['get', 'kind'], ['literal', ['facility', 'idle_building', 'idle_land']]];
+const NOTHING: FilterSpecification = ['boolean', false];
+
+/** The county outline. */
+export const OUTLINE = group(SOURCES.outline, [
+  { id: 'county-fill', type: 'fill', paint: { 'fill-color': '#fbfaf5', 'fill-opacity': 0.9 } },
+  {
+    id: 'county-line', type: 'line',
+    paint: { 'line-color': '#a16207', 'line-width': 2, 'line-dasharray': [3, 2], 'line-opacity': 0.7 },
+  },
+]);
+
+/** Roads, water, green, existing facilities, idle buildings and idle land (context_features). */
+export const CONTEXT = group(SOURCES.context, [
+  { id: 'green-fill', type: 'fill', filter: kind('green'), paint: { 'fill-color': '#cde8c4' } },
+  { id: 'water-fill', type: 'fill', filter: kind('water'), paint: { 'fill-color': '#a9d3ee' } },
+  {
+    id: 'roads-casing', type: 'line', filter: kind('road'),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': '#d6d0c2', 'line-width': metres(['+', ['coalesce', ['get', 'width_m'], 6], 2]) },
+  },
+  {
+    id: 'roads-line', type: 'line', filter: kind('road'),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': '#ffffff', 'line-width': metres(['coalesce', ['get', 'width_m'], 6]) },
+  },
+  {
+    id: 'context-fill', type: 'fill', minzoom: 14, filter: pointish,
+    paint: {
+      'fill-color': ['match', ['get', 'kind'], 'facility', '#60a5fa', 'idle_building', '#f97316', 'idle_land', '#fde68a', '#ccc'],
+      'fill-opacity': 0.8,
+    },
+  },
+  {
+    id: 'context-line', type: 'line', minzoom: 14, filter: pointish,
+    paint: {
+      'line-color': ['match', ['get', 'kind'], 'facility', '#1d4ed8', 'idle_building', '#c2410c', 'idle_land', '#b45309', '#999'],
+      'line-width': 1, 'line-dasharray': [2, 1],
+    },
+  },
+]);
+
+/**
+ * Compounds coloured by stage; feature state `hover` and `open` outline one; `compounds-selected` outlines the
+ * selection and `overdue-line` (red dashes) the overdue compounds — late construction, or waiting in a township whose
+ * plan is overdue; both hidden until given ids.
+ */
+export const COMPOUNDS = group(SOURCES.compounds, [
+  {
+    id: 'compounds-fill', type: 'fill',
+    paint: {
+      'fill-color': stageColorExpr,
+      'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.85, 0.6],
+    },
+  },
+  {
+    id: 'compounds-line', type: 'line',
+    paint: {
+      'line-color': ['case', ['boolean', ['feature-state', 'open'], false], '#111827', stageColorExpr],
+      'line-width': ['case', ['boolean', ['feature-state', 'open'], false], 3, ['boolean', ['feature-state', 'hover'], false], 2.5, 1.2],
+    },
+  },
+  { id: 'compounds-selected', type: 'line', filter: NOTHING, paint: { 'line-color': SELECTION_COLOR, 'line-width': 4 } },
+  {
+    id: 'overdue-line', type: 'line', filter: NOTHING,
+    paint: { 'line-color': '#dc2626', 'line-width': 3, 'line-dasharray': [2, 1] },
+  },
+], 'id');
+
+/** Buildings, from street zoom. */
+export const BUILDINGS = group(SOURCES.buildings, [
+  { id: 'buildings-fill', type: 'fill', minzoom: 15, paint: { 'fill-color': '#e7e2d6', 'fill-opacity': 0.9 } },
+  { id: 'buildings-line', type: 'line', minzoom: 15, paint: { 'line-color': '#8b8374', 'line-width': 0.8 } },
+]);
+
+/** Saved design zones: a translucent fill and a dashed outline, distinct from compounds; feature state `focus`. */
+export const ZONES = group(SOURCES.zones, [
+  {
+    id: 'zones-fill', type: 'fill',
+    paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': ['case', ['boolean', ['feature-state', 'focus'], false], 0.22, 0.08] },
+  },
+  {
+    id: 'zones-line', type: 'line',
+    paint: {
+      'line-color': ZONE_COLOR,
+      'line-width': ['case', ['boolean', ['feature-state', 'focus'], false], 4, 2.5],
+      'line-dasharray': [3, 1.5],
+    },
+  },
+], 'id');
+
+/** An analysis preview (the merge's groups): each feature's `color`, dimmed when `accepted` is false. */
+export const ANALYSIS_PREVIEW = group(SOURCES.analysis, [
+  {
+    id: 'analysis-fill', type: 'fill',
+    paint: {
+      'fill-color': ['coalesce', ['get', 'color'], ANALYSIS_COLOR],
+      'fill-opacity': ['case', ['boolean', ['get', 'accepted'], true], 0.25, 0.05],
+    },
+  },
+  { id: 'analysis-line', type: 'line', paint: { 'line-color': ['coalesce', ['get', 'color'], ANALYSIS_COLOR], 'line-width': 2.5 } },
+], 'key');
+
+/** The outline of a box or lasso being dragged. */
+export const GESTURE = group(SOURCES.gesture, [
+  { id: 'gesture-fill', type: 'fill', paint: { 'fill-color': SELECTION_COLOR, 'fill-opacity': 0.15 } },
+  { id: 'gesture-line', type: 'line', paint: { 'line-color': '#a16207', 'line-width': 1.5, 'line-dasharray': [2, 2] } },
+]);
+
+const statusColor: ExpressionSpecification = ['match', ['get', 'status'], 'error', '#dc2626', 'warning', '#d97706', '#2563eb'];
+
+/** An import's features before anything is saved, coloured by validation status. */
+export const IMPORT_PREVIEW = group(SOURCES.importPreview, [
+  { id: 'import-preview-fill', type: 'fill', paint: { 'fill-color': statusColor, 'fill-opacity': 0.35 } },
+  { id: 'import-preview-line', type: 'line', paint: { 'line-color': statusColor, 'line-width': 2.5 } },
+]);
+
+/** Life-circle coverage of one facility type: compounds outlined red where none lies within the radius, faint green where one does. */
+export const COVERAGE = group(SOURCES.coverage, [
+  {
+    id: 'coverage-covered', type: 'line', filter: ['==', ['get', 'covered'], true],
+    paint: { 'line-color': '#16a34a', 'line-width': 1.5, 'line-opacity': 0.45 },
+  },
+  { id: 'coverage-gap', type: 'line', filter: ['==', ['get', 'covered'], false], paint: { 'line-color': '#dc2626', 'line-width': 3 } },
+]);
+
+/** The radius around each facility of the type, as a halo (planned facilities in teal). */
+export const COVERAGE_RADIUS = group(SOURCES.coverageRadius, [
+  {
+    id: 'coverage-radius-fill', type: 'fill',
+    paint: { 'fill-color': ['match', ['get', 'planned'], 1, '#0d9488', '#2563eb'], 'fill-opacity': 0.06 },
+  },
+  {
+    id: 'coverage-radius-line', type: 'line',
+    paint: { 'line-color': ['match', ['get', 'planned'], 1, '#0d9488', '#2563eb'], 'line-width': 1.5, 'line-dasharray': [4, 2] },
+  },
+]);
+
+const candidateColor: ExpressionSpecification = ['match', ['get', 'kind'], 'idle_building', '#c2410c', '#ca8a04'];
+
+/** Idle-land and idle-building candidates of the finder; feature state `focus` outlines one strongly. */
+export const SITE_CANDIDATES = group(SOURCES.siteCandidates, [
+  {
+    id: 'sites-candidates-fill', type: 'fill',
+    paint: { 'fill-color': candidateColor, 'fill-opacity': ['case', ['boolean', ['feature-state', 'focus'], false], 0.6, 0.35] },
+  },
+  { id: 'sites-candidates-line', type: 'line', paint: { 'line-color': candidateColor, 'line-width': 1.5 } },
+  {
+    id: 'sites-candidates-focus', type: 'line',
+    paint: { 'line-color': '#111827', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'focus'], false], 1, 0] },
+  },
+], 'key');
+
+/** Placed facility sites (facility_sites records). */
+export const SITES = group(SOURCES.sites, [
+  { id: 'sites-fill', type: 'fill', paint: { 'fill-color': '#0d9488', 'fill-opacity': 0.55 } },
+  { id: 'sites-line', type: 'line', paint: { 'line-color': '#115e59', 'line-width': 2 } },
+], 'id');
+
+/** The layer a pointer hits to find the compound under it. */
+export const COMPOUND_HIT_LAYER: LayerId = 'compounds-fill';
+
+/** The filter of the compound layers (the map's filters as an expression). */
+export function filterCompounds(map: MlMap, filter: FilterSpecification) {
+  for (const id of ['compounds-fill', 'compounds-line'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
+}
+
+/** Compounds whose ids are given: `match` looks labels up in a table, so thousands of ids stay fast (`in` scans). */
+export function idFilter(ids: Iterable<string>): FilterSpecification {
+  const list = [...ids];
+  return list.length ? ['match', ['get', 'id'], list, true, false] : NOTHING;
+}
+
+// For maps drawn without components (the offscreen print map): one call per group.
+export const addOutlineLayers = (map: MlMap, data: FeatureCollection) => showGroup(map, OUTLINE, data);
+export const addContextLayers = (map: MlMap, data: FeatureCollection) => showGroup(map, CONTEXT, data);
+export const addBuildingLayers = (map: MlMap, data: FeatureCollection) => showGroup(map, BUILDINGS, data);
+export const addCompoundLayers = (map: MlMap, data: FeatureCollection) => showGroup(map, COMPOUNDS, data);
