@@ -5,8 +5,9 @@
 //   (a) an edge of E properly crossing an edge of M (a restored wall running on into M), or
 //   (b) a vertex of E that is no member's vertex lying inside M.
 // (A vertex of M outside E would show as (a) as well: M's edges from it cross E's boundary.) All in integer units:
-// a box index over member edges for (a), point-in-ring counts for (b), boxes first. The seeded property test
-// (test/geo/merge-property.test.ts) checks on thousands of layouts that what this misses is below `reach`.
+// a uniform grid over member edges for (a) (typed arrays reused from group to group), point-in-ring counts for (b),
+// boxes first. The seeded property test (test/geo/merge-property.test.ts) checks on thousands of layouts that what
+// this misses is below `reach`.
 import Flatbush from 'flatbush';
 import type { Path64, Paths64 } from 'clipper2-ts';
 
@@ -46,7 +47,13 @@ function boxes(rings: Paths64, out: number[]): void {
   }
 }
 
-const buf = { ax: new Float64Array(256), ay: new Float64Array(256), bx: new Float64Array(256), by: new Float64Array(256), who: new Int32Array(256) };
+const buf = {
+  ax: new Float64Array(256), ay: new Float64Array(256), bx: new Float64Array(256), by: new Float64Array(256),
+  ex0: new Float64Array(256), ey0: new Float64Array(256), ex1: new Float64Array(256), ey1: new Float64Array(256),
+  who: new Int32Array(256),
+};
+/** The grid of member edges (cell starts, fill positions, edge ids, each edge's cell range), reused from call to call. */
+const grid = { count: new Int32Array(1024), fill: new Int32Array(1024), edges: new Int32Array(1024), cells: new Int32Array(1024) };
 function grow(n: number): void {
   if (buf.ax.length >= n) return;
   let size = buf.ax.length;
@@ -55,6 +62,10 @@ function grow(n: number): void {
   buf.ay = new Float64Array(size);
   buf.bx = new Float64Array(size);
   buf.by = new Float64Array(size);
+  buf.ex0 = new Float64Array(size);
+  buf.ey0 = new Float64Array(size);
+  buf.ex1 = new Float64Array(size);
+  buf.ey1 = new Float64Array(size);
   buf.who = new Int32Array(size);
 }
 
@@ -119,14 +130,14 @@ export function membersCut(outline: Paths64, members: Paths64[], reach: number, 
       }
     }
   }
-  // (a) outline edges properly crossing member edges: the member edges in a box index, each outline edge a query
+  // (a) outline edges properly crossing member edges: member edges in a uniform grid, each outline edge a query
   let nm = 0;
   for (let m = 0; m < members.length; m++) if (!cut.has(m)) for (const ring of members[m]) nm += ring.length;
   if (nm === 0) return cut;
   grow(nm);
-  const { ax, ay, bx, by, who } = buf;
-  const edges = new Flatbush(nm);
+  const { ax, ay, bx, by, ex0, ey0, ex1, ey1, who } = buf;
   let e = 0;
+  let gx0 = Infinity, gy0 = Infinity, gx1 = -Infinity, gy1 = -Infinity;
   for (let m = 0; m < members.length; m++) {
     if (cut.has(m)) continue;
     for (const p of members[m]) {
@@ -135,31 +146,83 @@ export function membersCut(outline: Paths64, members: Paths64[], reach: number, 
         ay[e] = p[j].y;
         bx[e] = p[i].x;
         by[e] = p[i].y;
+        ex0[e] = Math.min(p[j].x, p[i].x);
+        ey0[e] = Math.min(p[j].y, p[i].y);
+        ex1[e] = Math.max(p[j].x, p[i].x);
+        ey1[e] = Math.max(p[j].y, p[i].y);
+        if (ex0[e] < gx0) gx0 = ex0[e];
+        if (ey0[e] < gy0) gy0 = ey0[e];
+        if (ex1[e] > gx1) gx1 = ex1[e];
+        if (ey1[e] > gy1) gy1 = ey1[e];
         who[e++] = m;
-        edges.add(Math.min(p[j].x, p[i].x), Math.min(p[j].y, p[i].y), Math.max(p[j].x, p[i].x), Math.max(p[j].y, p[i].y));
       }
     }
   }
-  edges.finish();
+  // the member edges in a uniform grid over their box (about one edge a cell), as a counting sort into `cellEdges`
+  const side = Math.max(1, Math.min(64, Math.round(Math.sqrt(nm))));
+  const cw = (gx1 - gx0) / side || 1;
+  const ch = (gy1 - gy0) / side || 1;
+  const ncell = side * side;
+  grid.count = grid.count.length > ncell ? grid.count : new Int32Array(2 * ncell + 1);
+  const count = grid.count;
+  count.fill(0, 0, ncell + 1);
+  let total = 0;
+  const cells = grid.cells.length >= 4 * nm ? grid.cells : (grid.cells = new Int32Array(8 * nm));
+  for (let k = 0; k < nm; k++) {
+    // cells are [0, side) on each axis (the grid's box is the edges' own, so only rounding can fall outside)
+    const cx0 = Math.max(0, Math.floor((ex0[k] - gx0) / cw)), cx1 = Math.min(side - 1, Math.floor((ex1[k] - gx0) / cw));
+    const cy0 = Math.max(0, Math.floor((ey0[k] - gy0) / ch)), cy1 = Math.min(side - 1, Math.floor((ey1[k] - gy0) / ch));
+    cells[4 * k] = cx0;
+    cells[4 * k + 1] = cx1;
+    cells[4 * k + 2] = cy0;
+    cells[4 * k + 3] = cy1;
+    for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) count[cy * side + cx + 1]++;
+    total += (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
+  }
+  for (let c = 0; c < ncell; c++) count[c + 1] += count[c];
+  if (grid.edges.length < total) grid.edges = new Int32Array(2 * total);
+  if (grid.fill.length < ncell) grid.fill = new Int32Array(2 * ncell);
+  const cellEdges = grid.edges;
+  const at = grid.fill;
+  at.set(count.subarray(0, ncell));
+  for (let k = 0; k < nm; k++) {
+    for (let cy = cells[4 * k + 2]; cy <= cells[4 * k + 3]; cy++) {
+      for (let cx = cells[4 * k]; cx <= cells[4 * k + 1]; cx++) cellEdges[at[cy * side + cx]++] = k;
+    }
+  }
   for (const p of outline) {
     for (let i = 0, jj = p.length - 1; i < p.length; jj = i++) {
       const px = p[jj].x, py = p[jj].y, qx = p[i].x, qy = p[i].y;
-      const lp = Math.hypot(qx - px, qy - py);
-      edges.search(Math.min(px, qx), Math.min(py, qy), Math.max(px, qx), Math.max(py, qy), (k) => {
-        const mem = who[k];
-        if (cut.has(mem)) return false;
-        const o1 = (qx - px) * (ay[k] - py) - (qy - py) * (ax[k] - px);
-        const o2 = (qx - px) * (by[k] - py) - (qy - py) * (bx[k] - px);
-        if (!((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0))) return false;
-        const o3 = (bx[k] - ax[k]) * (py - ay[k]) - (by[k] - ay[k]) * (px - ax[k]);
-        const o4 = (bx[k] - ax[k]) * (qy - ay[k]) - (by[k] - ay[k]) * (qx - ax[k]);
-        if (!((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) return false;
-        // a crossing within reach of an end of either edge is a touch blurred by rounding, not a cut
-        const lk = Math.hypot(bx[k] - ax[k], by[k] - ay[k]);
-        if (Math.min(Math.abs(o1), Math.abs(o2)) <= reach * lp || Math.min(Math.abs(o3), Math.abs(o4)) <= reach * lk) return false;
-        cut.add(mem);
-        return false;
-      });
+      const x0 = px < qx ? px : qx, y0 = py < qy ? py : qy, x1 = px < qx ? qx : px, y1 = py < qy ? qy : py;
+      if (x1 < gx0 || x0 > gx1 || y1 < gy0 || y0 > gy1) continue;
+      const dx = qx - px, dy = qy - py;
+      let cx0 = Math.floor((x0 - gx0) / cw), cx1 = Math.floor((x1 - gx0) / cw);
+      let cy0 = Math.floor((y0 - gy0) / ch), cy1 = Math.floor((y1 - gy0) / ch);
+      if (cx0 < 0) cx0 = 0;
+      if (cy0 < 0) cy0 = 0;
+      if (cx1 >= side) cx1 = side - 1;
+      if (cy1 >= side) cy1 = side - 1;
+      for (let cy = cy0; cy <= cy1; cy++) {
+        for (let cx = cx0; cx <= cx1; cx++) {
+          const c = cy * side + cx;
+          for (let n = count[c]; n < count[c + 1]; n++) {
+            const k = cellEdges[n];
+            if (ex0[k] > x1 || ex1[k] < x0 || ey0[k] > y1 || ey1[k] < y0) continue;
+            // a proper crossing of p→q and member edge k, farther than reach from the ends of both
+            const o1 = dx * (ay[k] - py) - dy * (ax[k] - px);
+            const o2 = dx * (by[k] - py) - dy * (bx[k] - px);
+            if (!((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0))) continue;
+            const kx = bx[k] - ax[k], ky = by[k] - ay[k];
+            const o3 = kx * (py - ay[k]) - ky * (px - ax[k]);
+            const o4 = kx * (qy - ay[k]) - ky * (qx - ax[k]);
+            if (!((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) continue;
+            // a crossing within reach of an end of either edge is a touch blurred by rounding, not a cut
+            if (Math.min(Math.abs(o1), Math.abs(o2)) <= reach * Math.sqrt(dx * dx + dy * dy)) continue;
+            if (Math.min(Math.abs(o3), Math.abs(o4)) <= reach * Math.sqrt(kx * kx + ky * ky)) continue;
+            cut.add(who[k]);
+          }
+        }
+      }
     }
   }
   return cut;
