@@ -10,6 +10,8 @@ var AUDITED = [
   "funding", "annual_plans", "plan_entries", "programme_settings", "stage_events", "renovation_items",
   "approvals", "elevator_inspections", "consultations", "feedback", "users",
   "periods", "overall_plan_entries", "plan_years", "implementing_bodies", "procurements", "design_reviews", "demolitions",
+  "management_arrangements", "maintenance_funds", "management_checks", "supervision_items", "budget_applications", "land_records",
+  "audit_findings", "elderly_subsidies", "monthly_reports", "year_summaries",
 ];
 var LOG = "audit_log";
 

@@ -54,7 +54,6 @@ var SPECS = {
     name: line("设施名称"), facility_type: line("设施类型"), source_feature: line("所用房屋"),
     area_m2: area("用地面积", 1e6), building_area_m2: area("建筑面积", 1e5), households_covered: count("覆盖户数", 1000000),
   },
-  programme_settings: { consent_threshold_pct: pct("居民同意率门槛") },
   annual_plans: {
     year: year("计划年度", 2021, 2100), note: text("说明"), review_comment: text("审核意见"), over_ceiling_reason: text("超出预算上限的理由"),
   },
@@ -101,6 +100,51 @@ var SPECS = {
   },
   feedback: { message: text("留言内容"), contact: line("联系方式"), public_reply: text("公开答复") },
   users: { name: line("姓名") },
+  // Long-term management, supervision, department duties, reports on record.
+  management_arrangements: {
+    start_date: programmeDate("起始日期", true), company: line("物业企业"), contract_start: programmeDate("合同起始日期"),
+    contract_end: programmeDate("合同截止日期"), fee_yuan_m2_month: { kind: "number", min: 0, max: 20, unit: " 元/平方米·月", label: "物业费标准" },
+    subsidy_yuan_year: money("年度补贴", 1e8), subsidy_min_score: { kind: "number", min: 0, max: 100, unit: " 分", label: "补贴所需考核分" }, note: text("备注"),
+  },
+  maintenance_funds: {
+    target_yuan: money("维修资金归集目标", 1e9), collected_yuan: money("已归集金额", 1e9), date: programmeDate("归集截至日期", true), note: text("备注"),
+  },
+  management_checks: {
+    date: programmeDate("检查日期", true), inspector: name("检查人", true), findings: text("检查发现"),
+    score: { kind: "number", min: 0, max: 100, unit: " 分", label: "检查得分" },
+    service_rating: { kind: "number", min: 1, max: 5, unit: " 星", label: "居民服务评价", nullable: true }, note: text("备注"),
+  },
+  supervision_items: {
+    title: name("督办事项", true), requirement: text("督办要求"), deadline: programmeDate("整改期限", true),
+    rectification: text("整改情况"), issuer_comment: text("督办意见"),
+  },
+  budget_applications: {
+    year: year("申报年度", 2000, 2100), title: name("申报项目名称", true), requested_yuan: money("申请金额", 1e10),
+    granted_yuan: money("下达金额", 1e10), submitted_date: programmeDate("申报日期"), granted_date: programmeDate("下达日期"),
+    document_number: line("文号"), note: text("备注"),
+  },
+  land_records: {
+    parcel: name("宗地编号", true), area_m2: area("用地面积", 1e7), right_holder: line("权利人"), approval_number: line("批准文号"),
+    approval_date: programmeDate("批准日期"), transfer_date: programmeDate("移交日期"), note: text("备注"),
+  },
+  audit_findings: {
+    date: programmeDate("审计日期", true), finding: text("审计发现"), amount_yuan: money("涉及金额", 1e10),
+    rectification: text("整改情况"), closed_date: programmeDate("销号日期"), note: text("备注"),
+  },
+  elderly_subsidies: {
+    year: year("补贴年度", 2000, 2100), amount_yuan: money("补贴金额", 1e9), recipient: line("补贴对象"), date: programmeDate("拨付日期", true),
+    note: text("备注"),
+  },
+  monthly_reports: { reason: text("更正原因") },
+  year_summaries: {
+    year: year("年度", 2000, 2100), overview: text("总体情况"), achievements: text("主要成效"), management: text("长效管理"),
+    problems: text("存在问题"), next_year: text("下一年度工作"),
+  },
+  programme_settings: {
+    consent_threshold_pct: pct("居民同意率门槛"), check_interval_months: count("长效管理检查间隔(月)", 36),
+    weight_plan: pct("权重:计划按时报送"), weight_started: pct("权重:开工率"), weight_accepted: pct("权重:完工率"),
+    weight_overdue: pct("权重:逾期事项"), weight_feedback: pct("权重:群众反映按时答复"), weight_funds: pct("权重:资金支出"),
+  },
 };
 
 var PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;

@@ -11,6 +11,7 @@ import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
 import { demoFiles } from './demo-files.mjs';
+import { oversightItems } from './demo-oversight.mjs';
 
 // Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
 const PRIVATE = JSON.parse(fs.readFileSync(path.join(ROOT, 'pb_hooks/lib/compound-private.json'), 'utf8'));
@@ -37,6 +38,8 @@ export const DEMO_USERS = [
   { email: 'development@demo.fenyang', name: '发改局(示例)', role: 'department', department: 'development' },
   { email: 'market@demo.fenyang', name: '市场监管局(示例)', role: 'department', department: 'market' },
   { email: 'civil@demo.fenyang', name: '民政局(示例)', role: 'department', department: 'civil' },
+  { email: 'resources@demo.fenyang', name: '自然资源局(示例)', role: 'department', department: 'resources' },
+  { email: 'inspection@demo.fenyang', name: '市政府督查室(示例)', role: 'inspection' },
 ];
 
 /** A seeding failure with the server's own reason and the record it refused. */
@@ -180,6 +183,7 @@ export function demoItems(townshipIds, asOf = beijingToday()) {
     });
   });
   items.push(...programme.items);
+  items.push(...oversightItems({ features: compounds, stableId, townshipIds, timeline: programme.timeline, files: demoFiles }));
   return { items, timeline: programme.timeline };
 }
 

@@ -6,7 +6,9 @@ import type { AreaGeometry, ContextGeometry, FundingBySource, Point, SiteGeometr
 export const Collections = {
   AnnualPlans: 'annual_plans',
   Approvals: 'approvals',
+  AuditFindings: 'audit_findings',
   AuditLog: 'audit_log',
+  BudgetApplications: 'budget_applications',
   Buildings: 'buildings',
   Communities: 'communities',
   CompoundNotes: 'compound_notes',
@@ -17,11 +19,17 @@ export const Collections = {
   Demolitions: 'demolitions',
   DesignReviews: 'design_reviews',
   DesignZones: 'design_zones',
+  ElderlySubsidies: 'elderly_subsidies',
   ElevatorInspections: 'elevator_inspections',
   FacilitySites: 'facility_sites',
   Feedback: 'feedback',
   Funding: 'funding',
   ImplementingBodies: 'implementing_bodies',
+  LandRecords: 'land_records',
+  MaintenanceFunds: 'maintenance_funds',
+  ManagementArrangements: 'management_arrangements',
+  ManagementChecks: 'management_checks',
+  MonthlyReports: 'monthly_reports',
   OverallPlanEntries: 'overall_plan_entries',
   Periods: 'periods',
   PlanEntries: 'plan_entries',
@@ -38,8 +46,10 @@ export const Collections = {
   PublicTenders: 'public_tenders',
   RenovationItems: 'renovation_items',
   StageEvents: 'stage_events',
+  SupervisionItems: 'supervision_items',
   Townships: 'townships',
   Users: 'users',
+  YearSummaries: 'year_summaries',
 } as const;
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
 
@@ -87,6 +97,24 @@ export interface ApprovalsRecord extends BaseRecord {
   waived_fees_yuan: number;
 }
 
+/** `audit_findings` (base collection). */
+export interface AuditFindingsRecord extends BaseRecord {
+  compound: string;
+  zone: string;
+  date: string;
+  category: 'misused_funds' | 'overpayment' | 'procedure' | 'quality' | 'other';
+  finding: string;
+  amount_yuan: number;
+  rectification: string;
+  closed: boolean;
+  closed_date: string;
+  documents: string[];
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** `audit_log` (base collection). */
 export interface AuditLogRecord extends BaseRecord {
   collection: string;
@@ -103,6 +131,24 @@ export interface AuditLogRecord extends BaseRecord {
   ip: string;
   at: string;
   cause: string;
+}
+
+/** `budget_applications` (base collection). */
+export interface BudgetApplicationsRecord extends BaseRecord {
+  year: number;
+  title: string;
+  compounds: string[];
+  status: 'preparing' | 'submitted' | 'granted' | 'refused';
+  requested_yuan: number;
+  granted_yuan: number;
+  submitted_date: string;
+  granted_date: string;
+  document_number: string;
+  documents: string[];
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
 }
 
 /** `buildings` (base collection). */
@@ -251,6 +297,21 @@ export interface DesignZonesRecord extends BaseRecord {
   parent: string;
 }
 
+/** `elderly_subsidies` (base collection). */
+export interface ElderlySubsidiesRecord extends BaseRecord {
+  site: string;
+  year: number;
+  kind: 'construction' | 'operation' | 'beds' | 'other';
+  amount_yuan: number;
+  recipient: string;
+  date: string;
+  documents: string[];
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** `elevator_inspections` (base collection). */
 export interface ElevatorInspectionsRecord extends BaseRecord {
   compound: string;
@@ -334,6 +395,84 @@ export interface ImplementingBodiesRecord extends BaseRecord {
   is_demo: boolean;
   created: string;
   updated: string;
+}
+
+/** `land_records` (base collection). */
+export interface LandRecordsRecord extends BaseRecord {
+  compound: string;
+  site: string;
+  parcel: string;
+  land_use: 'residential' | 'commercial' | 'public_service' | 'industrial' | 'idle_building' | 'idle_land' | 'other';
+  area_m2: number;
+  right_holder: string;
+  approval_number: string;
+  approval_date: string;
+  transfer_status: 'not_needed' | 'negotiating' | 'agreed' | 'transferred' | 'leased' | 'refused' | '';
+  transfer_date: string;
+  documents: string[];
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `maintenance_funds` (base collection). */
+export interface MaintenanceFundsRecord extends BaseRecord {
+  compound: string;
+  target_yuan: number;
+  collected_yuan: number;
+  date: string;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `management_arrangements` (base collection). */
+export interface ManagementArrangementsRecord extends BaseRecord {
+  compound: string;
+  mode: 'property_company' | 'owners_committee' | 'self' | 'community';
+  start_date: string;
+  company: string;
+  contract_start: string;
+  contract_end: string;
+  fee_yuan_m2_month: number;
+  subsidy_yuan_year: number;
+  subsidy_min_score: number;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `management_checks` (base collection). */
+export interface ManagementChecksRecord extends BaseRecord {
+  compound: string;
+  date: string;
+  inspector: string;
+  findings: string;
+  photos: string[];
+  score: number;
+  service_rating: number;
+  checked_by: string;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `monthly_reports` (base collection). */
+export interface MonthlyReportsRecord extends BaseRecord {
+  month: string;
+  period: string;
+  version: number;
+  reason: string;
+  figures: unknown;
+  workbook: string;
+  submitted_by: string;
+  is_demo: boolean;
+  created: string;
+  supersedes: string;
 }
 
 /** `overall_plan_entries` (base collection). */
@@ -434,6 +573,13 @@ export interface ProgrammeSettingsRecord extends BaseRecord {
   consent_threshold_pct: number;
   created: string;
   updated: string;
+  check_interval_months: number;
+  weight_plan: number;
+  weight_started: number;
+  weight_accepted: number;
+  weight_overdue: number;
+  weight_feedback: number;
+  weight_funds: number;
 }
 
 /** `public_compounds` (view collection, projecting `compounds`). */
@@ -519,6 +665,28 @@ export interface StageEventsRecord extends BaseRecord {
   supervision_unit: string;
 }
 
+/** `supervision_items` (base collection). */
+export interface SupervisionItemsRecord extends BaseRecord {
+  township: string;
+  compound: string;
+  title: string;
+  requirement: string;
+  deadline: string;
+  status: 'open' | 'rectified' | 'closed';
+  issued_by: string;
+  issued_date: string;
+  rectification: string;
+  evidence: string[];
+  rectified_by: string;
+  rectified_date: string;
+  closed_by: string;
+  closed_date: string;
+  issuer_comment: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** `townships` (base collection). */
 export interface TownshipsRecord extends BaseRecord {
   code: string;
@@ -537,18 +705,34 @@ export interface UsersRecord extends BaseRecord {
   avatar: string;
   created: string;
   updated: string;
-  role: 'office' | 'township' | 'department' | 'planner';
+  role: 'office' | 'township' | 'department' | 'planner' | 'inspection';
   township: string;
   department: 'finance' | 'approval' | 'market' | 'civil' | 'audit' | 'development' | 'resources' | '';
   active: boolean;
   is_demo: boolean;
 }
 
+/** `year_summaries` (base collection). */
+export interface YearSummariesRecord extends BaseRecord {
+  year: number;
+  overview: string;
+  achievements: string;
+  management: string;
+  problems: string;
+  next_year: string;
+  updated_by: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** Record type by collection name: what the typed client returns. */
 export interface CollectionRecords {
   annual_plans: AnnualPlansRecord;
   approvals: ApprovalsRecord;
+  audit_findings: AuditFindingsRecord;
   audit_log: AuditLogRecord;
+  budget_applications: BudgetApplicationsRecord;
   buildings: BuildingsRecord;
   communities: CommunitiesRecord;
   compound_notes: CompoundNotesRecord;
@@ -559,11 +743,17 @@ export interface CollectionRecords {
   demolitions: DemolitionsRecord;
   design_reviews: DesignReviewsRecord;
   design_zones: DesignZonesRecord;
+  elderly_subsidies: ElderlySubsidiesRecord;
   elevator_inspections: ElevatorInspectionsRecord;
   facility_sites: FacilitySitesRecord;
   feedback: FeedbackRecord;
   funding: FundingRecord;
   implementing_bodies: ImplementingBodiesRecord;
+  land_records: LandRecordsRecord;
+  maintenance_funds: MaintenanceFundsRecord;
+  management_arrangements: ManagementArrangementsRecord;
+  management_checks: ManagementChecksRecord;
+  monthly_reports: MonthlyReportsRecord;
   overall_plan_entries: OverallPlanEntriesRecord;
   periods: PeriodsRecord;
   plan_entries: PlanEntriesRecord;
@@ -580,6 +770,8 @@ export interface CollectionRecords {
   public_tenders: PublicTendersRecord;
   renovation_items: RenovationItemsRecord;
   stage_events: StageEventsRecord;
+  supervision_items: SupervisionItemsRecord;
   townships: TownshipsRecord;
   users: UsersRecord;
+  year_summaries: YearSummariesRecord;
 }

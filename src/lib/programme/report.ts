@@ -5,9 +5,11 @@ import { CATALOGUE_BY_KEY } from './catalogue';
 import type { FundingKind, FundingSource } from '../data/records';
 import { FUNDING_KINDS, FUNDING_SOURCES, INDICATORS, type Indicator } from './types';
 
-export interface RCompound { id: string; code: string; township: string; households: number; buildings: number; stage: Stage }
+export interface RCompound { id: string; code: string; township: string; households: number; buildings: number; stage: Stage; floor_area_m2?: number }
 export interface REvent { compound: string; to: Stage; kind: 'forward' | 'back'; date: string; created?: string }
-export interface RItem { compound: string; item: string; quantity: number; estimate_yuan: number; class?: string }
+export interface RItem { compound: string; item: string; quantity: number; estimate_yuan: number; class?: string; zone?: string }
+/** A design zone's members (items recorded on a zone count where its members are). */
+export interface RZone { id: string; members: readonly string[] }
 export interface RFunding { compound: string; source: FundingSource; kind: FundingKind; amount_yuan: number; date: string }
 export interface RTownship { id: string; name: string }
 
@@ -25,6 +27,13 @@ export interface ReportRow {
   buildings: number;
   householdsThisMonth: number; // in compounds started this month
   buildingsThisMonth: number;
+  floorArea: number; // m², compounds started by month end
+  floorAreaThisMonth: number;
+  task: number; // the year's 实施一批 compounds
+  taskStarted: number; // of them, started by month end
+  taskAccepted: number;
+  startRate: number | null; // 开工率, % of the task (null: no task)
+  completionRate: number | null; // 完工率
   money: Money; // to month end
   moneyThisMonth: Money;
   bySource: Record<FundingSource, Money>; // to month end
@@ -76,6 +85,7 @@ function emptyRow(township: string, name: string): ReportRow {
     byStage: Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>,
     startedThisMonth: 0, acceptedThisMonth: 0, startedToDate: 0, acceptedToDate: 0,
     households: 0, buildings: 0, householdsThisMonth: 0, buildingsThisMonth: 0,
+    floorArea: 0, floorAreaThisMonth: 0, task: 0, taskStarted: 0, taskAccepted: 0, startRate: null, completionRate: null,
     money: zeroMoney(), moneyThisMonth: zeroMoney(),
     bySource: Object.fromEntries(FUNDING_SOURCES.map((s) => [s, zeroMoney()])) as Record<FundingSource, Money>,
     indicators: Object.fromEntries(INDICATORS.map((k) => [k, 0])) as Record<Indicator, number>,
@@ -93,6 +103,9 @@ export function monthlyReport(input: {
   events: readonly REvent[];
   items: readonly RItem[];
   funding: readonly RFunding[];
+  /** The year's 实施一批 compounds (the task 开工率/完工率 are measured against). */
+  task?: ReadonlySet<string>;
+  zones?: readonly RZone[];
 }): MonthlyReport {
   const { start, end } = monthBounds(input.month);
   const byCompound = eventsByCompound(input.events);
@@ -113,19 +126,31 @@ export function monthlyReport(input: {
     const acceptedThisMonth = (evs ?? []).some((e) => e.kind === 'forward' && e.to === 'accepted' && day(e.date) >= start && day(e.date) <= end);
     for (const r of [row, total]) {
       if (stage) { r.compounds++; r.byStage[stage]++; }
-      if (started) { r.startedToDate++; r.households += c.households; r.buildings += c.buildings; }
+      if (started) { r.startedToDate++; r.households += c.households; r.buildings += c.buildings; r.floorArea += c.floor_area_m2 ?? 0; }
+      if (input.task?.has(c.id)) {
+        r.task++;
+        if (started) r.taskStarted++;
+        if (stage != null && STAGES.indexOf(stage) >= ACCEPTED) r.taskAccepted++;
+      }
       if (stage != null && STAGES.indexOf(stage) >= ACCEPTED) r.acceptedToDate++;
-      if (startedThisMonth) { r.startedThisMonth++; r.householdsThisMonth += c.households; r.buildingsThisMonth += c.buildings; }
+      if (startedThisMonth) { r.startedThisMonth++; r.householdsThisMonth += c.households; r.buildingsThisMonth += c.buildings; r.floorAreaThisMonth += c.floor_area_m2 ?? 0; }
       if (acceptedThisMonth) r.acceptedThisMonth++;
     }
     if (started) startedBy.add(c.id);
   }
 
+  // Items recorded on a design zone count once the zone has a started member, in that member's township.
+  const zoneAnchor = new Map<string, string>();
+  for (const z of input.zones ?? []) {
+    const m = z.members.find((id) => startedBy.has(id));
+    if (m) zoneAnchor.set(z.id, m);
+  }
   for (const it of input.items) {
-    if (!startedBy.has(it.compound)) continue;
+    const anchor = it.compound ? it.compound : zoneAnchor.get(it.zone ?? '');
+    if (!anchor || !startedBy.has(anchor)) continue;
     const ind = CATALOGUE_BY_KEY.get(it.item)?.indicator;
     if (!ind) continue;
-    for (const r of [rowOf.get(it.compound)!, total]) r.indicators[ind] += it.quantity;
+    for (const r of [rowOf.get(anchor)!, total]) r.indicators[ind] += it.quantity;
   }
 
   for (const f of input.funding) {
@@ -138,7 +163,13 @@ export function monthlyReport(input: {
       if (d >= start) r.moneyThisMonth[f.kind] += f.amount_yuan;
     }
   }
-  for (const r of [...rows.values(), total]) r.indicators.pipes_km = Math.round(r.indicators.pipes_km * 100) / 100;
+  for (const r of [...rows.values(), total]) {
+    r.indicators.pipes_km = Math.round(r.indicators.pipes_km * 100) / 100;
+    r.floorArea = Math.round(r.floorArea * 100) / 100;
+    r.floorAreaThisMonth = Math.round(r.floorAreaThisMonth * 100) / 100;
+    r.startRate = r.task ? Math.round((1000 * r.taskStarted) / r.task) / 10 : null;
+    r.completionRate = r.task ? Math.round((1000 * r.taskAccepted) / r.task) / 10 : null;
+  }
 
   return {
     month: input.month, monthStart: start, monthEnd: end,
