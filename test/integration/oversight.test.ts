@@ -6,6 +6,7 @@
 // month equal to a count made with the server's own filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
+import ExcelJS from 'exceljs';
 import { startServer, statusOf, type TestServer } from '../helpers/server';
 import { townshipScores, scoredPlanYear, type Weights, SCORE_PARTS } from '../../src/lib/programme/supervision';
 
@@ -192,7 +193,9 @@ describe('reports on record', () => {
   it('freezes a submitted month: later ledger edits leave it unchanged; a correction is a new version with its reason', async () => {
     const month = `${Number(MONTH.slice(0, 4)) - 1}-06`;
     const figures = { month, rows: [{ township: 'x', name: '太和桥街道', compounds: 3 }], total: { compounds: 3, floorArea: 1234.5 } };
-    const xlsx = new Blob([new Uint8Array([80, 75, 3, 4, 20, 0, 0, 0])], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('月报表').addRow(['示例数据']);
+    const xlsx = new Blob([await wb.xlsx.writeBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const fd = new FormData();
     fd.append('month', month);
     fd.append('figures', JSON.stringify(figures));
@@ -200,8 +203,8 @@ describe('reports on record', () => {
     fd.append('version', '7');
     const v1 = await office.collection('monthly_reports').create(fd);
     expect([v1.version, v1.submitted_by, v1.supersedes]).toEqual([1, office.authStore.record!.id, '']);
-    expect(await statusOf(office.collection('monthly_reports').update(v1.id, { reason: 'x' }))).toBe(404);
-    expect(await statusOf(office.collection('monthly_reports').delete(v1.id))).toBe(404);
+    expect(await statusOf(office.collection('monthly_reports').update(v1.id, { reason: 'x' }))).toBe(403);
+    expect(await statusOf(office.collection('monthly_reports').delete(v1.id))).toBe(403);
     expect(await statusOf(taihe.collection('monthly_reports').create({ month, figures }))).toBe(400);
     // A later edit of the ledger (a compound's floor area) does not reach the frozen figures.
     const c = await compoundOf(await twId('141182002'));
