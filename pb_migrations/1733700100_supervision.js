@@ -55,6 +55,16 @@ migrate((app) => {
     ],
   }));
 
+  // When feedback was received and answered, per township, for every staff account that scores townships (the 督查室
+  // does not read feedback itself: no messages, no contacts here).
+  app.save(new Collection({
+    type: "view",
+    name: "feedback_timeliness",
+    listRule: STAFF,
+    viewRule: STAFF,
+    viewQuery: "SELECT f.id, f.township, f.created, f.replied_at, f.status FROM feedback f",
+  }));
+
   const settings = app.findCollectionByNameOrId("programme_settings");
   for (const f of Object.keys(WEIGHTS)) settings.fields.add(new NumberField({ name: f, min: 0, max: 100 }));
   app.save(settings);
@@ -62,6 +72,7 @@ migrate((app) => {
   for (const [f, v] of Object.entries(WEIGHTS)) rec.set(f, v);
   app.save(rec);
 }, (app) => {
+  app.delete(app.findCollectionByNameOrId("feedback_timeliness"));
   app.delete(app.findCollectionByNameOrId("supervision_items"));
   const settings = app.findCollectionByNameOrId("programme_settings");
   for (const f of Object.keys(WEIGHTS)) settings.fields.removeByName(f);

@@ -16,7 +16,8 @@ export type ManagementMode = (typeof MANAGEMENT_MODES)[number];
 export const CONTEXT_KINDS = ['road', 'facility', 'idle_building', 'idle_land', 'water', 'green'] as const;
 export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
-export const ROLES = ['office', 'township', 'department', 'planner'] as const;
+/** `inspection`: the city government's 督查室 (supervision: issues and closes 督办 items). */
+export const ROLES = ['office', 'township', 'department', 'planner', 'inspection'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type AreaGeometry = Polygon | MultiPolygon;

@@ -23,6 +23,7 @@ export const Collections = {
   ElevatorInspections: 'elevator_inspections',
   FacilitySites: 'facility_sites',
   Feedback: 'feedback',
+  FeedbackTimeliness: 'feedback_timeliness',
   Funding: 'funding',
   ImplementingBodies: 'implementing_bodies',
   LandRecords: 'land_records',
@@ -367,6 +368,9 @@ export interface FeedbackRecord extends BaseRecord {
   created: string;
   updated: string;
 }
+
+/** `feedback_timeliness` (view collection, projecting `feedback`). */
+export type FeedbackTimelinessRecord = BaseRecord & Pick<FeedbackRecord, 'township' | 'created' | 'replied_at' | 'status'>;
 
 /** `funding` (base collection). */
 export interface FundingRecord extends BaseRecord {
@@ -747,6 +751,7 @@ export interface CollectionRecords {
   elevator_inspections: ElevatorInspectionsRecord;
   facility_sites: FacilitySitesRecord;
   feedback: FeedbackRecord;
+  feedback_timeliness: FeedbackTimelinessRecord;
   funding: FundingRecord;
   implementing_bodies: ImplementingBodiesRecord;
   land_records: LandRecordsRecord;
