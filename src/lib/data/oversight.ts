@@ -58,8 +58,8 @@ export async function deleteIn(collection: CollectionName, id: string): Promise<
   await pb.collection(collection).delete(id);
 }
 
-export function fileUrl(record: { id: string; collectionName: string }, name: string): string {
-  return pb.files.getURL(record, name);
+export function fileUrl(record: { id: string; collectionName?: string }, name: string): string {
+  return pb.files.getURL(record as { id: string; collectionName: string }, name);
 }
 
 // ---- settings -----------------------------------------------------------------------------------------------------------

@@ -30,7 +30,22 @@ export interface LedgerRow {
   construction_end_planned: string;
   overdue: boolean;
   last_event: string;
+  /** Long-term management (staff): the arrangement in force, the fund's collection, the last check and the rating. */
+  mgmt_mode: string;
+  mgmt_company: string;
+  contract_end: string;
+  fund_pct: number | null;
+  last_check: string;
+  check_score: number | null;
+  service_rating: number | null;
 }
+
+/** What the ledger shows of a compound's long-term management. */
+export interface LedgerManagement {
+  mode: string; company: string; contractEnd: string; fundTarget: number | null; fundCollected: number | null;
+  lastCheck: string; lastScore: number | null; rating: number | null;
+}
+export const MANAGEMENT_MODE_ZH: Record<string, string> = { property_company: '专业物业', owners_committee: '业委会自管', self: '居民自管', community: '社区托管' };
 
 export function ledgerRows(
   compounds: readonly CompoundRecord[],
@@ -40,9 +55,11 @@ export function ledgerRows(
   overdue: ReadonlySet<string>,
   townshipName: ReadonlyMap<string, string>,
   communityName: ReadonlyMap<string, string>,
+  management: ReadonlyMap<string, LedgerManagement> = new Map(),
 ): LedgerRow[] {
   return compounds.map((c) => {
     const m = money?.get(c.id);
+    const g = management.get(c.id);
     const yuan = (v: number | undefined) => (money ? v ?? 0 : null);
     return {
       id: c.id, code: c.code, name: c.name,
@@ -52,6 +69,9 @@ export function ledgerRows(
       estimate: yuan(m?.estimate), planned: yuan(m?.planned), received: yuan(m?.received), spent: yuan(m?.spent), gap: yuan(m?.gap),
       construction_start: (c.construction_start ?? '').slice(0, 10), construction_end_planned: (c.construction_end_planned ?? '').slice(0, 10),
       overdue: overdue.has(c.id), last_event: (lastEvent.get(c.id) ?? '').slice(0, 10),
+      mgmt_mode: g?.mode ?? '', mgmt_company: g?.company ?? '', contract_end: g?.contractEnd ?? '',
+      fund_pct: g?.fundTarget ? Math.round((1000 * (g.fundCollected ?? 0)) / g.fundTarget) / 10 : null,
+      last_check: g?.lastCheck ?? '', check_score: g?.lastScore ?? null, service_rating: g?.rating ?? null,
     };
   });
 }
@@ -97,6 +117,13 @@ const LEDGER_FILE_COLUMNS: LedgerFileColumn[] = [
   { header: '计划竣工日期', kind: 'date', value: (r) => r.construction_end_planned },
   { header: '是否逾期', kind: 'text', value: (r) => (r.overdue ? '逾期' : '') },
   { header: '最近变更日期', kind: 'date', value: (r) => r.last_event },
+  { header: '管理模式', kind: 'text', staff: true, value: (r) => MANAGEMENT_MODE_ZH[r.mgmt_mode] ?? '' },
+  { header: '物业企业', kind: 'text', staff: true, value: (r) => r.mgmt_company },
+  { header: '物业合同截止', kind: 'date', staff: true, value: (r) => r.contract_end },
+  { header: '维修资金归集率', kind: 'pct', decimals: 1, staff: true, value: (r) => r.fund_pct },
+  { header: '最近检查日期', kind: 'date', staff: true, value: (r) => r.last_check },
+  { header: '检查得分', kind: 'number', decimals: 1, staff: true, value: (r) => r.check_score },
+  { header: '服务评价', kind: 'number', decimals: 1, staff: true, value: (r) => r.service_rating },
 ];
 
 /** What a ledger file says about itself. */
@@ -127,7 +154,7 @@ export function ledgerCsv(rows: readonly LedgerRow[], note: LedgerNote): string 
 export function ledgerSheet(rows: readonly LedgerRow[], note: LedgerNote): XlsxSheet {
   const t = ledgerTable(rows, note.audience);
   return {
-    name: '调度台账', title: '汾阳市老旧小区改造调度台账',
+    name: '调度台账', title: `汾阳市老旧小区改造调度台账${note.demo ? '(示例数据)' : ''}`,
     notes: [`数据范围：${AUDIENCE_TEXT[note.audience]}`, `数据时间：${beijingTime(note.dataTime)}`, ...(note.demo ? [DEMO_TEXT] : [])],
     columns: t.columns, rows: t.rows, freezeColumns: 2,
   };

@@ -51,6 +51,7 @@ describe('one writer for every CSV', () => {
       id: 'x', code: 'FY-001', name: '=HYPERLINK("http://evil","点我")', township: '文峰街道', community: '', stage: 'planned',
       plan_year: 2024, tier: 'implement', consent_pct: 88.5, households: 120, buildings: 6, estimate: 1000, planned: 800,
       received: 500, spent: 100, gap: -200, construction_start: '2024-05-01', construction_end_planned: '', overdue: false, last_event: '',
+      mgmt_mode: '', mgmt_company: '', contract_end: '', fund_pct: null, last_check: '', check_score: null, service_rating: null,
     };
     const csv = ledgerCsv([row], { audience: 'staff', dataTime: new Date('2026-12-02T02:30:00Z'), demo: true });
     const [header, line] = csv.slice(1).split('\r\n');
