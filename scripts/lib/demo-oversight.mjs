@@ -7,7 +7,6 @@ import { addDays, rnd } from './demo-history.mjs';
 
 const TOWNSHIP_USERS = { 141182001: 'wenfeng@demo.fenyang', 141182002: 'taihe@demo.fenyang', 141182003: 'xihe@demo.fenyang' };
 const INSPECTION = 'inspection@demo.fenyang';
-const OFFICE = 'office@demo.fenyang';
 const COMPANIES = ['汾阳市宜居物业服务有限公司(示例)', '山西汾州物业管理有限公司(示例)', '汾阳市鑫安物业有限公司(示例)'];
 const INSPECTORS = ['市住建局物业科 王工(示例)', '街道城建办 李工(示例)', '社区居委会 张主任(示例)'];
 const min = (a, b) => (a < b ? a : b);
@@ -155,7 +154,7 @@ export function oversightItems({ features, stableId, townshipIds, timeline, file
 
   // ---- the office's text for last year's summary ---------------------------------------------------------------------
   out.push({ collection: 'year_summaries', body: {
-    id: stableId('summary', String(Y - 1)), year: Y - 1, is_demo: true, updated_by: userId(OFFICE),
+    id: stableId('summary', String(Y - 1)), year: Y - 1, is_demo: true,
     overview: `${Y - 1}年,我市坚持"先民生后提升"原则,按照实施一批、谋划一批、储备一批的思路推进老旧小区改造(示例)。`,
     achievements: '完成供排水、供暖、燃气等基础类改造,同步建设养老服务站和充电设施,居民满意度明显提升(示例)。',
     management: '改造完成的小区均明确了物业管理模式,建立专项维修资金归集制度,每半年开展一次长效管理检查(示例)。',

@@ -131,3 +131,24 @@ describe('reports on record', () => {
     expect(b.errors).toEqual([]);
   });
 });
+
+describe('narrow screens', () => {
+  it('fit the new screens into 360 px: tables scroll inside their own box, the page does not', async () => {
+    const { page, errors } = await b.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${srv.url}/supervision`);
+    await signIn(page, 'office@demo.fenyang');
+    for (const [path, ready] of [['/supervision', '[data-testid=ranking] tbody tr'], ['/duties', '[data-testid=duty-land_records] tbody tr'],
+      ['/summary', '[data-testid=summary-table] tbody tr'], [`/supervision/circular?m=${MONTH}`, '[data-testid=circular-table] tbody tr']] as const) {
+      await page.goto(`${srv.url}${path}`);
+      await page.waitForSelector(ready);
+      const overflow = await page.evaluate(() => {
+        const main = document.querySelector('main') ?? document.body;
+        return [...main.querySelectorAll<HTMLElement>('section, article, form, h2, p')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).length;
+      });
+      expect(overflow, path).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
