@@ -132,6 +132,29 @@ describe('reports on record', () => {
   });
 });
 
+describe('department duties', () => {
+  it('the audit bureau records a finding: one about money without its amount is refused naming the field, then saved', async () => {
+    const page = b.page;
+    await page.goto(`${srv.url}/duties`);
+    await signIn(page, 'audit@demo.fenyang');
+    const box = page.locator('[data-testid=duty-audit_findings]');
+    await box.locator('[data-testid=duty-audit_findings-add]').click();
+    expect(await page.locator('[data-testid=duty-land_records-add]').count()).toBe(0);
+    const form = box.locator('[data-testid=duty-audit_findings-form]');
+    await form.locator('input[name=date]').fill(TODAY);
+    await form.locator('select[name=category]').selectOption('misused_funds');
+    await form.locator('select[name=compound]').selectOption({ index: 1 });
+    await form.locator('textarea[name=finding]').fill('浏览器测试:专项资金挪作他用');
+    await box.locator('[data-testid=duty-audit_findings-save]').click();
+    await expect.poll(() => box.locator('[data-testid=duty-audit_findings-error]').textContent()).toContain('涉及金额');
+    await form.locator('input[name=amount_yuan]').fill('12000');
+    await box.locator('[data-testid=duty-audit_findings-save]').click();
+    await expect.poll(() => box.locator('tbody tr', { hasText: '专项资金挪作他用' }).count()).toBe(1);
+    const stored = await srv.admin.collection('audit_findings').getFirstListItem('finding ~ "专项资金挪作他用"');
+    expect(stored).toMatchObject({ category: 'misused_funds', amount_yuan: 12000 });
+  });
+});
+
 describe('narrow screens', () => {
   it('fit the new screens into 360 px: tables scroll inside their own box, the page does not', async () => {
     const { page, errors } = await b.newPage();

@@ -128,7 +128,7 @@ describe('supervision', () => {
       funding: funding.map((f) => ({ compound: f.compound, source: f.source, kind: f.kind, amount_yuan: f.amount_yuan, date: f.date })),
       feedback: feedback.map((f) => ({ township: f.township, created: f.created, replied_at: f.replied_at })),
       items: items.map((i) => ({ id: i.id, township: i.township, title: i.title, deadline: i.deadline, status: i.status, rectified_date: i.rectified_date, closed_date: i.closed_date })),
-      weights,
+      weights, today: TODAY,
     });
     const mine = scores.find((s) => s.township === T)!;
 
@@ -140,7 +140,7 @@ describe('supervision', () => {
     const accepted = (await A.collection('plan_entries').getFullList({ filter: `${taskFilter} && (compound.stage = "accepted" || compound.stage = "maintained")` })).length;
     expect(task).toBeGreaterThan(0);
     expect([mine.task, mine.started, mine.accepted]).toEqual([task, started, accepted]);
-    const monthEnd = `${MONTH}-31`;
+    const monthEnd = `${MONTH}-31`; // money to month end (nothing is dated after today)
     const late = (await A.collection('compounds').getFullList({ filter: A.filter('township = {:t} && stage = "construction" && construction_end_planned != "" && construction_end_planned < {:d}', { t: T, d: TODAY }) })).length;
     const supLate = (await A.collection('supervision_items').getFullList({ filter: A.filter('township = {:t} && deadline < {:d} && status = "open"', { t: T, d: TODAY }) })).length;
     const received = (await A.collection('funding').getFullList({ filter: A.filter('compound.township = {:t} && kind = "received" && date <= {:d}', { t: T, d: `${monthEnd} 23:59:59` }) })).reduce((s, f) => s + f.amount_yuan, 0);

@@ -41,6 +41,8 @@ export interface ScoreInput {
   items: readonly SItem[];
   weights: Weights;
   feedbackDays?: number;
+  /** Today (Beijing): for the current month, what is overdue is judged today, not at month end. */
+  today?: string;
 }
 
 export interface OverdueEntry { kind: 'construction' | 'supervision'; township: string; id: string; label: string; due: string }
@@ -89,7 +91,10 @@ export function weightsProblem(w: Weights): string | null {
  * @example townshipScores({ month: '2026-11', townships, compounds, events, plans, entries, funding, feedback, items, weights: DEFAULT_WEIGHTS })[0].rank // 1
  */
 export function townshipScores(input: ScoreInput): TownshipScore[] {
-  const { start, end } = monthBounds(input.month);
+  const { start, end: monthEnd } = monthBounds(input.month);
+  // Stages, plans and money to month end; overdue and deadlines as of today when the month has not ended.
+  const end = monthEnd;
+  const cut = input.today && input.today < monthEnd ? input.today : monthEnd;
   const byCompound = eventsByCompound(input.events);
   const worksYear = Number(input.month.slice(0, 4));
   const planYear = scoredPlanYear(input.month);
@@ -107,7 +112,7 @@ export function townshipScores(input: ScoreInput): TownshipScore[] {
     const plan = input.plans.find((p) => p.township === tw.id && p.year === planYear);
     const submitted = day(plan?.submitted_at);
     let planPart: number | null = null;
-    if (plan) planPart = submitted && submitted <= due && submitted <= end ? 100 : submitted && submitted <= end ? 50 : end > due ? 0 : null;
+    if (plan) planPart = submitted && submitted <= due && submitted <= end ? 100 : submitted && submitted <= end ? 50 : cut > due ? 0 : null;
 
     // The year's task: 实施一批 of the township's approved plan for the works year.
     const worksPlans = new Set(input.plans.filter((p) => p.township === tw.id && p.year === worksYear && p.status === 'approved').map((p) => p.id));
@@ -120,7 +125,7 @@ export function townshipScores(input: ScoreInput): TownshipScore[] {
     for (const c of mine) {
       const planned = day(c.construction_end_planned);
       const s = stageOf.get(c.id) ?? null;
-      if (s === 'construction' && planned && planned < end) {
+      if (s === 'construction' && planned && planned < cut) {
         overdue.push({ kind: 'construction', township: tw.id, id: c.id, label: `${c.name}(${c.code})`, due: planned });
       }
     }
@@ -128,7 +133,7 @@ export function townshipScores(input: ScoreInput): TownshipScore[] {
       if (it.township !== tw.id) continue;
       const answered = day(it.rectified_date) || day(it.closed_date);
       const deadline = day(it.deadline);
-      if (deadline < end && (!answered || answered > end) && deadline < (answered || '9999')) {
+      if (deadline < cut && (!answered || answered > cut) && deadline < (answered || '9999')) {
         overdue.push({ kind: 'supervision', township: tw.id, id: it.id, label: it.title, due: deadline });
       }
     }

@@ -66,6 +66,12 @@ describe('township scores', () => {
     expect(tie.map((s) => s.rank)).toEqual([1, 1]);
   });
 
+  it('judge overdue as of today while the month runs', () => {
+    const running = { ...input, compounds: input.compounds.map((x) => (x.id === 'b' ? { ...x, construction_end_planned: '2026-11-20' } : x)) };
+    expect(townshipScores({ ...running, today: '2026-11-15' }).find((s) => s.township === 't1')!.overdue).toEqual([]);
+    expect(townshipScores({ ...running, today: '2026-11-25' }).find((s) => s.township === 't1')!.overdue).toHaveLength(1);
+  });
+
   it('read the plan of next year from September, this year before', () => {
     expect([scoredPlanYear('2026-08'), scoredPlanYear('2026-09')]).toEqual([2026, 2027]);
   });

@@ -4,6 +4,7 @@ import type { Programme } from '../../state/programme.svelte';
 import type { ProgrammeRecords } from '../../state/programme-records.svelte';
 import type { OversightRecords } from '../../state/oversight.svelte';
 import type { ScoreInput, Weights } from '../../programme/supervision';
+import { todayBeijing } from '../../programme/deadlines';
 
 export function scoreInput(month: string, programme: Programme, records: ProgrammeRecords, o: OversightRecords, weights: Weights): ScoreInput {
   return {
@@ -22,5 +23,6 @@ export function scoreInput(month: string, programme: Programme, records: Program
     feedback: o.feedback.map((f) => ({ ...(f as unknown as Record<string, string>), township: f.township, created: f.created, replied_at: f.replied_at })),
     items: o.items.map((i) => ({ id: i.id, township: i.township, title: i.title, deadline: i.deadline, status: i.status, rectified_date: i.rectified_date, closed_date: i.closed_date })),
     weights,
+    today: todayBeijing(),
   };
 }
