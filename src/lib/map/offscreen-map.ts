@@ -4,6 +4,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { basemapStyle } from './basemaps';
+import { LOCAL_IDEOGRAPH_FONTS } from './fonts';
 import { addBuildingLayers, addCompoundLayers, addContextLayers, addOutlineLayers, filterCompounds } from './layers';
 import { SOURCES } from './zorder';
 import type { FilterSpecification } from 'maplibre-gl';
@@ -64,7 +65,7 @@ export class OffscreenMap {
       pixelRatio: dpi / 96,
       maxCanvasSize: [maxCanvasPx, maxCanvasPx],
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
-      localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
     });
     this.#ready = new Promise((resolve, reject) => {
       this.map.once('load', () => {
