@@ -216,8 +216,9 @@ function farOutside(g, outline, toleranceM) {
       return ring.some(function (p) {
         var xy = toXY(p);
         if (idx.contains(xy[0], xy[1])) return false;
-        var d = idx.nearest(xy[0], xy[1], toleranceM).d;
-        if (d <= toleranceM) return false;
+        if (idx.nearest(xy[0], xy[1], toleranceM).d <= toleranceM) return false;
+        var d = Infinity;
+        idx.edges.forEach(function (e) { d = Math.min(d, segmentDistance(xy[0], xy[1], e)); });
         found = { at: p, distanceM: d };
         return true;
       });
@@ -276,11 +277,13 @@ function checkRequest(e) {
       name: division.getString("name"), code: code, at: fmtLonLat(far.at), km: (far.distanceM / 1000).toFixed(1), tolerance: RULE.outsideToleranceM,
     });
   }
+  var same = app.findRecordsByFilter("division_boundaries", "code = {:code} && id != {:id}", "", 1, 0, { code: code, id: rec.id || "" });
+  if (same.length) throw M.bad("boundary_exists", "code", { code: code, name: division.getString("name") });
   var area = areaM2(g);
   rec.set("area_m2", Math.round(area * 10) / 10);
 
-  var others = app.findRecordsByFilter("division_boundaries", "level = {:level} && id != {:id} && code != {:code}", "code", 0, 0,
-    { level: level, id: rec.id || "", code: code });
+  var others = app.findRecordsByFilter("division_boundaries", "level = {:level} && id != {:id}", "code", 0, 0,
+    { level: level, id: rec.id || "" });
   for (var i = 0; i < others.length; i++) {
     var o = others[i];
     var og = JSON.parse(toString(o.get("geometry")) || "null");

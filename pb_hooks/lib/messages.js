@@ -115,6 +115,7 @@ var M = {
     en: "a collections import may not change, rename or drop the audit log or audited collections ({names})" },
   // --- division boundaries (lib/boundaries.js) ---------------------------------------------------------------------
   boundary_unknown_code: { zh: "区划代码「{code}」不是汾阳市的镇/街道或社区代码", en: "division code {code} is not a township or community of Fenyang" },
+  boundary_exists: { zh: "区划代码「{code}」已有边界({name}),请先删除它,或在导入向导中导入以替换", en: "{code} already has a boundary: delete it first, or import to replace it" },
   boundary_not_geojson: { zh: "「{name}」的边界不是有效的 GeoJSON", en: "the boundary of {name} is not valid GeoJSON" },
   boundary_invalid: { zh: "「{name}」({code})的边界无效:{detail}", en: "the boundary of {code} is invalid: {detail}" },
   boundary_too_many_vertices: { zh: "「{name}」的边界有 {n} 个顶点,超过上限 {max},请先简化", en: "the boundary of {name} has {n} vertices (at most {max}): simplify it first" },

@@ -4,6 +4,9 @@ export const zh = {
   // Phones: the top bar's menu, the sheets
   menu: '菜单',
   'map.panel_title': '图层与筛选',
+  'photo.camera': '拍照',
+  'photo.choose': '选择文件',
+  'photo.remove': '移除 {name}',
   // Finding a compound
   'find.title': '查找小区',
   'find.placeholder': '小区名称、编码、地址、社区或拼音首字母',
@@ -44,6 +47,9 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   menu: 'Menu',
   'map.panel_title': 'Layers and filters',
+  'photo.camera': 'Take a photo',
+  'photo.choose': 'Choose files',
+  'photo.remove': 'Remove {name}',
   'find.title': 'Find a compound',
   'find.placeholder': 'Name, code, address, community or pinyin initials',
   'find.found': '{n} found (of {total})',
