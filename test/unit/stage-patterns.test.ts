@@ -47,7 +47,10 @@ describe('legend swatches', () => {
   it('as vectors on the print sheet: every line inside its swatch, one set per stage', () => {
     for (const s of STAGES) {
       const p = swatchPattern(s, 4, 4, 2);
-      for (const [x1, y1, x2, y2] of p.lines) for (const v of [x1, y1, x2, y2]) expect(v).toBeGreaterThanOrEqual(-1e-9), expect(v).toBeLessThanOrEqual(4 + 1e-9);
+      for (const v of p.lines.flat()) {
+        expect(v).toBeGreaterThanOrEqual(-1e-9);
+        expect(v).toBeLessThanOrEqual(4 + 1e-9);
+      }
       for (const [cx, cy, r] of p.dots) expect(cx - r >= 0 && cy - r >= 0 && cx + r <= 4 && cy + r <= 4).toBe(true);
       expect(p.lines.length + p.dots.length).toBeGreaterThan(0);
     }
