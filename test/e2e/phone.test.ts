@@ -57,6 +57,28 @@ describe('staff on a phone', () => {
     expect(await spillsOffScreen(page)).toEqual([]);
   });
 
+  it('opens a compound with a tap on the map (a phone has no hover)', async () => {
+    const spot = await page.evaluate(() => {
+      const m = (window as unknown as Win).__map;
+      const r = m.getContainer().getBoundingClientRect();
+      const sheetTop = document.querySelector('[data-testid=side]')!.getBoundingClientRect().top;
+      for (const f of m.queryRenderedFeatures({ layers: ['compounds-fill'] })) {
+        const ring = (f.geometry as GeoJSON.Polygon).coordinates[0];
+        if (!ring) continue;
+        const c: [number, number] = [ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1), ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1)];
+        const px = m.project(c);
+        const hit = m.queryRenderedFeatures(px, { layers: ['compounds-fill'] })[0];
+        if (hit && px.y + r.top < sheetTop - 10 && px.y > 60) return { x: px.x + r.left, y: px.y + r.top, name: String(hit.properties.name) };
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await page.touchscreen.tap(spot!.x, spot!.y);
+    await expect.poll(() => page.textContent('[data-testid=compound-name]')).toBe(spot!.name);
+    await page.tap('[data-testid=compound-panel] button[aria-label="关闭"]');
+    await page.waitForSelector('[data-testid=compound-panel]', { state: 'detached' });
+  });
+
   it('finds a compound from the search, reads its panel, records a stage event with a camera photo, sees it on the timeline', async () => {
     const township = await srv.admin.collection('townships').getFirstListItem('code = "141182003"');
     const target = await srv.admin.collection('compounds').getFirstListItem(srv.admin.filter('stage = "demand" && township = {:t}', { t: township.id }));

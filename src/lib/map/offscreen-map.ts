@@ -5,12 +5,14 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { basemapStyle } from './basemaps';
 import { LOCAL_IDEOGRAPH_FONTS } from './fonts';
-import { addBuildingLayers, addCompoundLayers, addContextLayers, addOutlineLayers, filterCompounds } from './layers';
+import { addBoundaryLayers, addBuildingLayers, addCompoundLayers, addContextLayers, addOutlineLayers, filterCompounds } from './layers';
 import { SOURCES } from './zorder';
 import type { FilterSpecification } from 'maplibre-gl';
 
 export interface OffscreenData {
   outline?: FeatureCollection | null;
+  /** Township and community boundaries (lib/data/boundaries.ts boundariesFC), drawn and named as on screen. */
+  boundaries?: FeatureCollection;
   context?: FeatureCollection;
   buildings?: FeatureCollection;
   compounds: FeatureCollection;
@@ -71,6 +73,7 @@ export class OffscreenMap {
       this.map.once('load', () => {
         try {
           if (data.outline) addOutlineLayers(this.map, data.outline);
+          if (data.boundaries) addBoundaryLayers(this.map, data.boundaries);
           if (data.context) addContextLayers(this.map, data.context);
           if (data.buildings) addBuildingLayers(this.map, data.buildings);
           addCompoundLayers(this.map, data.compounds);
