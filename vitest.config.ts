@@ -25,6 +25,9 @@ export default defineConfig({
           // Generous: a busy 2-core machine (another test run beside this one) is slow, not broken.
           testTimeout: 180_000,
           hookTimeout: 600_000,
+          // expect.poll gives up after 1 s by default; a busy machine answers later than that (a wrong value still
+          // fails, after waiting as a patient user would).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
       {
@@ -35,6 +38,9 @@ export default defineConfig({
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 600_000,
+          // expect.poll gives up after 1 s by default; a busy machine answers later than that (a wrong value still
+          // fails, after waiting as a patient user would).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           fileParallelism: false,
         },
       },

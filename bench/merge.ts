@@ -11,6 +11,7 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { clusterAdjacent } from '../src/lib/geo/cluster-adjacent';
 import { mergeAdjacent } from '../src/lib/geo/merge-zones';
+import { checkGeometry } from '../src/lib/geo/polygon-validity';
 import { syntheticCity } from './synthetic-city';
 
 export interface MergeBenchOptions {
@@ -39,6 +40,10 @@ export interface MergeBenchRow {
   clusterMs: number;
   /** mergeAdjacent (clustering + closing unions + outlines), ms (median). */
   mergeMs: number;
+  /** Zones whose outline passes the one validity rule (all of them, or the merge is wrong), untimed. */
+  validZones: number;
+  /** Zones whose outline needed a repair to be valid (properties.repairs). */
+  repairedZones: number;
   /** GEOS, same steps on the same file, ms (median); null when not run or shapely missing. */
   geosMs: number | null;
   geosGroups: number | null;
@@ -113,6 +118,9 @@ export async function runMergeBench(opts: MergeBenchOptions = {}): Promise<Merge
     const cl = clusterAdjacent(fc, { toleranceM: tol });
     const clusterMs = time(() => clusterAdjacent(fc, { toleranceM: tol }), r, w);
     const mergeMs = time(() => mergeAdjacent(fc, { toleranceM: tol }), r, w);
+    const zones = mergeAdjacent(fc, { toleranceM: tol }).features;
+    const validZones = zones.filter((z) => checkGeometry(z.geometry, { maxVertices: Infinity, maxPairs: Infinity }).ok).length;
+    const repairedZones = zones.filter((z) => z.properties.repairs).length;
     let turfUnionMs: number | null = null;
     if (size <= turfMax) {
       const byId = new Map(fc.features.map((f) => [f.properties.id, f as Feature<Polygon | MultiPolygon>]));
@@ -137,6 +145,8 @@ export async function runMergeBench(opts: MergeBenchOptions = {}): Promise<Merge
       candidatePairs: cl.stats.candidatePairs,
       clusterMs,
       mergeMs,
+      validZones,
+      repairedZones,
       geosMs: geos?.ms_median ?? null,
       geosGroups: geos?.groups ?? null,
       turfUnionMs,

@@ -1,5 +1,6 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Geometry sanity (issue #2): a record with invalid geometry is refused with a message saying what and where.
+// Geometry sanity: a record whose geometry is too large, malformed or not a valid OGC polygon is refused with a
+// message saying what and where; an accepted one is stored as type + coordinates with RFC 7946 winding.
 // Runs on every create and update request, single or batched, for each collection that stores geometry.
 // (Handlers run in their own VM scope: everything they use is required inside them.)
 

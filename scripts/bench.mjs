@@ -190,9 +190,9 @@ function formatMergeTableSafe() {
   return results.merge.length ? formatMergeTableText(results.merge) : '(not run)';
 }
 function formatMergeTableText(rows) {
-  return fmt(['compounds', 'groups', 'cluster ms', 'merge ms (ours)', 'GEOS ms', 'ours/GEOS', 'Turf union ms'], rows.map((r) => [
+  return fmt(['compounds', 'groups', 'cluster ms', 'merge ms (ours)', 'GEOS ms', 'ours/GEOS', 'Turf union ms', 'valid zones', 'repaired'], rows.map((r) => [
     n(r.size), String(r.groups) + (r.geosGroups !== null && r.geosGroups !== r.groups ? ` (GEOS ${r.geosGroups})` : ''),
-    f1(r.clusterMs), f1(r.mergeMs), f1(r.geosMs), f1OrDash(r.ratioToGeos, 2), f1(r.turfUnionMs),
+    f1(r.clusterMs), f1(r.mergeMs), f1(r.geosMs), f1OrDash(r.ratioToGeos, 2), f1(r.turfUnionMs), String(r.validZones ?? '—'), String(r.repairedZones ?? '—'),
   ]));
 }
 function f1OrDash(v, d) {

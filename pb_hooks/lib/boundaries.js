@@ -267,10 +267,20 @@ function checkRequest(e) {
 
   var g = null;
   try { g = JSON.parse(toString(rec.get("geometry")) || "null"); } catch (_) { throw M.bad("boundary_not_geojson", "geometry", { name: division.getString("name") }); }
-  var problem = G.validateGeometry(g, ["Polygon", "MultiPolygon"]);
-  if (problem) throw M.bad("boundary_invalid", "geometry", { name: division.getString("name"), code: code, detail: problem.message });
   var n = vertexCount(g);
   if (n > RULE.maxVertices) throw M.bad("boundary_too_many_vertices", "geometry", { name: division.getString("name"), n: n, max: RULE.maxVertices });
+  // The one polygon-validity rule of every geometry (lib/polygon-validity.js), with a boundary's own vertex limit.
+  var V = require(__hooks + "/lib/polygon-validity.js");
+  var lim = G.limits();
+  var result = V.checkGeometry(g, { allowed: ["Polygon", "MultiPolygon"], bounds: lim.bounds, maxVertices: RULE.maxVertices, deadline: Date.now() + 5 * lim.timeLimitMs });
+  if (!result.ok) {
+    var p = G.messageParams(result);
+    throw M.bad("boundary_invalid", "geometry", {
+      name: division.getString("name"), code: code, detailZh: M.zh("geometry_" + result.code, p), detailEn: M.en("geometry_" + result.code, p),
+    });
+  }
+  g = V.cleanGeometry(g);
+  rec.set("geometry", g);
   var far = farOutside(g, countyOutline(), RULE.outsideToleranceM);
   if (far) {
     throw M.bad("boundary_outside", "geometry", {

@@ -1,160 +1,40 @@
-// Geometry sanity for every record that carries a `geometry` (plain ES5-ish JS for PocketBase's JS VM).
-// Returns null when the geometry is acceptable, or {message, at} in Chinese + English naming what is wrong and where.
+// Geometry sanity for every record that carries a `geometry` (plain JS for PocketBase's JS VM).
+//
+// Cheapest refusals first, so no request can hold a core: the raw size (unparsed), then the vertex count, then the one
+// polygon-validity rule (lib/polygon-validity.js, generated from src/lib/geo/polygon-validity.ts — the client runs the
+// very same code) under a pair budget and a time limit. What is stored is only `type` and `coordinates` (foreign
+// members dropped) with RFC 7946 winding. Refusals are Chinese first, English second, and say where (the words are in
+// lib/messages.js, codes geometry_<code>).
+//
+// Configuration (environment; read on every request so a restart with new values applies them):
+//   PB_GEOMETRY_BOUNDS         "minLon,minLat,maxLon,maxLat" accepted (default: Fenyang county with a margin)
+//   PB_GEOMETRY_MAX_VERTICES   positions per compound, building, site or context feature (default 5000)
+//   PB_ZONE_MAX_VERTICES       positions per design zone, which may outline many compounds (default 20000)
+//   PB_GEOMETRY_TIME_LIMIT_MS  time the validity check may take per record (default 2000)
 
-// Fenyang county with a margin (the outline spans about 111.44–112.02°E, 37.15–37.49°N). A deployment for a wider area
-// (e.g. the province-scale data of the benchmark) sets PB_GEOMETRY_BOUNDS="minLon,minLat,maxLon,maxLat".
-function bounds() {
+var DEFAULTS = { bounds: [111.3, 37.0, 112.2, 37.6], maxVertices: 5000, maxZoneVertices: 20000, timeLimitMs: 2000 };
+/** Bytes of raw JSON allowed per position (generous: 17-digit numbers with a height), checked before parsing. */
+var BYTES_PER_POSITION = 64;
+
+function envNumber(name, fallback) {
+  var v = Number($os.getenv(name));
+  return $os.getenv(name) && isFinite(v) && v > 0 ? v : fallback;
+}
+
+/** The limits in force (see the header). */
+function limits() {
+  var bounds = DEFAULTS.bounds;
   var env = $os.getenv("PB_GEOMETRY_BOUNDS");
   if (env) {
     var b = env.split(",").map(Number);
-    if (b.length === 4 && b.every(isFinite)) return b;
+    if (b.length === 4 && b.every(isFinite)) bounds = b;
   }
-  return [111.3, 37.0, 112.2, 37.6];
-}
-
-function fail(msg, at) {
-  return { message: msg, at: at || null };
-}
-
-function fmtPt(p) {
-  return "(" + p[0].toFixed(6) + ", " + p[1].toFixed(6) + ")";
-}
-
-function checkPosition(p, b, where) {
-  if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== "number" || typeof p[1] !== "number" || !isFinite(p[0]) || !isFinite(p[1])) {
-    return fail("坐标无效 / invalid position" + where);
-  }
-  if (p[0] < b[0] || p[0] > b[2] || p[1] < b[1] || p[1] > b[3]) {
-    return fail("坐标超出汾阳市范围 / position outside Fenyang " + fmtPt(p) + where, p);
-  }
-  return null;
-}
-
-// Proper crossing of segments p1p2 and p3p4, or collinear overlap; shared endpoints of neighbours are allowed.
-function orient(a, b, c) {
-  var v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
-  return v > 0 ? 1 : v < 0 ? -1 : 0;
-}
-function onSeg(a, b, p) {
-  return Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
-}
-function intersects(a, b, c, d) {
-  var o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
-  if (o1 !== o2 && o3 !== o4) return true;
-  if (o1 === 0 && onSeg(a, b, c)) return true;
-  if (o2 === 0 && onSeg(a, b, d)) return true;
-  if (o3 === 0 && onSeg(c, d, a)) return true;
-  if (o4 === 0 && onSeg(c, d, b)) return true;
-  return false;
-}
-function crossingPoint(a, b, c, d) {
-  var den = (a[0] - b[0]) * (c[1] - d[1]) - (a[1] - b[1]) * (c[0] - d[0]);
-  if (den === 0) return c;
-  var t = ((a[0] - c[0]) * (c[1] - d[1]) - (a[1] - c[1]) * (c[0] - d[0])) / den;
-  return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-}
-
-// Ring self-intersection with a uniform grid so large rings stay fast.
-function ringSelfIntersection(ring) {
-  var n = ring.length - 1;
-  if (n < 4) return null;
-  var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (var i = 0; i < n; i++) {
-    minX = Math.min(minX, ring[i][0]); maxX = Math.max(maxX, ring[i][0]);
-    minY = Math.min(minY, ring[i][1]); maxY = Math.max(maxY, ring[i][1]);
-  }
-  var cells = Math.max(1, Math.ceil(Math.sqrt(n)));
-  var cw = (maxX - minX) / cells || 1, ch = (maxY - minY) / cells || 1;
-  var grid = {};
-  for (var s = 0; s < n; s++) {
-    var a = ring[s], b = ring[s + 1];
-    var x0 = Math.floor((Math.min(a[0], b[0]) - minX) / cw), x1 = Math.floor((Math.max(a[0], b[0]) - minX) / cw);
-    var y0 = Math.floor((Math.min(a[1], b[1]) - minY) / ch), y1 = Math.floor((Math.max(a[1], b[1]) - minY) / ch);
-    for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) {
-      var key = gx + ":" + gy;
-      var bucket = grid[key] || (grid[key] = []);
-      for (var k = 0; k < bucket.length; k++) {
-        var t = bucket[k];
-        var adjacent = Math.abs(t - s) === 1 || (t === 0 && s === n - 1) || (s === 0 && t === n - 1);
-        if (adjacent) continue;
-        if (intersects(a, b, ring[t], ring[t + 1])) return crossingPoint(a, b, ring[t], ring[t + 1]);
-      }
-      bucket.push(s);
-    }
-  }
-  return null;
-}
-
-function checkRing(ring, b, where) {
-  if (!Array.isArray(ring) || ring.length < 4) return fail("环至少需要4个坐标点 / a ring needs at least 4 positions" + where);
-  for (var i = 0; i < ring.length; i++) {
-    var e = checkPosition(ring[i], b, where);
-    if (e) return e;
-  }
-  var first = ring[0], last = ring[ring.length - 1];
-  if (first[0] !== last[0] || first[1] !== last[1]) return fail("环未闭合 / ring is not closed" + where, first);
-  var distinct = {};
-  var count = 0;
-  for (var j = 0; j < ring.length - 1; j++) {
-    var key = ring[j][0] + "," + ring[j][1];
-    if (!distinct[key]) { distinct[key] = true; count++; }
-  }
-  if (count < 3) return fail("面退化(不足3个不同顶点) / degenerate ring (fewer than 3 distinct vertices)" + where, first);
-  // Repeated consecutive vertices are harmless (the import offers to drop them); compare the ring without them.
-  var deduped = ring.filter(function (p, i) { return i === 0 || p[0] !== ring[i - 1][0] || p[1] !== ring[i - 1][1]; });
-  var at = ringSelfIntersection(deduped);
-  if (at) return fail("边界自相交,位置 " + fmtPt(at) + " / self-intersection at " + fmtPt(at) + where, at);
-  return null;
-}
-
-function pointInRing(p, ring) {
-  var inside = false;
-  for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
-    if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function checkPolygon(rings, b, where) {
-  if (!Array.isArray(rings) || rings.length === 0) return fail("面为空 / empty polygon" + where);
-  for (var i = 0; i < rings.length; i++) {
-    var e = checkRing(rings[i], b, where + (i === 0 ? "" : " (洞 hole " + i + ")"));
-    if (e) return e;
-    // A hole must lie inside its shell (a vertex of it strictly inside; touching at one point is tolerated).
-    if (i > 0 && !rings[i].some(function (p) { return pointInRing(p, rings[0]); })) {
-      return fail("内环(洞)不在外环内 / hole " + i + " lies outside its polygon" + where, rings[i][0]);
-    }
-  }
-  return null;
-}
-
-/** @param {any} g parsed GeoJSON geometry  @param {string[]} allowed geometry types */
-function validateGeometry(g, allowed) {
-  var b = bounds();
-  if (g === null || g === undefined || g === "") return fail("缺少几何图形 / geometry is missing");
-  if (typeof g !== "object" || !g.type) return fail("几何图形不是 GeoJSON 几何对象 / geometry is not a GeoJSON geometry object");
-  if (allowed.indexOf(g.type) < 0) return fail("几何类型应为 " + allowed.join("/") + " / geometry type must be " + allowed.join(" or ") + ", got " + g.type);
-  var c = g.coordinates;
-  if (g.type === "Polygon") return checkPolygon(c, b, "");
-  if (g.type === "MultiPolygon") {
-    if (!Array.isArray(c) || c.length === 0) return fail("多面为空 / empty MultiPolygon");
-    for (var i = 0; i < c.length; i++) {
-      var e = checkPolygon(c[i], b, " (第" + (i + 1) + "部分 part " + (i + 1) + ")");
-      if (e) return e;
-    }
-    return null;
-  }
-  if (g.type === "LineString") {
-    if (!Array.isArray(c) || c.length < 2) return fail("线至少需要2个坐标点 / a line needs at least 2 positions");
-    for (var k = 0; k < c.length; k++) {
-      var pe = checkPosition(c[k], b, "");
-      if (pe) return pe;
-    }
-    return null;
-  }
-  if (g.type === "Point") return checkPosition(c, b, "");
-  return fail("不支持的几何类型 / unsupported geometry type " + g.type);
+  return {
+    bounds: bounds,
+    maxVertices: Math.floor(envNumber("PB_GEOMETRY_MAX_VERTICES", DEFAULTS.maxVertices)),
+    maxZoneVertices: Math.floor(envNumber("PB_ZONE_MAX_VERTICES", DEFAULTS.maxZoneVertices)),
+    timeLimitMs: envNumber("PB_GEOMETRY_TIME_LIMIT_MS", DEFAULTS.timeLimitMs),
+  };
 }
 
 var ALLOWED = {
@@ -165,24 +45,70 @@ var ALLOWED = {
   context_features: ["Polygon", "MultiPolygon", "LineString", "Point"],
 };
 
-function refuse(message) {
-  throw new BadRequestError(message, { geometry: new ValidationError("invalid_geometry", message) });
+function fmtPt(at) {
+  return "(" + at[0].toFixed(7) + ", " + at[1].toFixed(7) + ")";
 }
 
-/** For record create/update request hooks: refuses the request when the record's geometry is not sane. */
+/** " (第2部分 洞1)" / " (part 2, hole 1)" from params. */
+function where(params, zh) {
+  var bits = [];
+  if (params.part !== undefined && params.part > 1) bits.push(zh ? "第" + params.part + "部分" : "part " + params.part);
+  if (params.ring !== undefined) bits.push(params.ring === 0 ? (zh ? "外环" : "exterior") : zh ? "洞" + params.ring : "hole " + params.ring);
+  if (!bits.length) return "";
+  return zh ? "(" + bits.join(" ") + ")" : " (" + bits.join(", ") + ")";
+}
+
+/** The reason's params for lib/messages.js: its own, plus where (part, ring) in both languages and the place. */
+function messageParams(problem) {
+  var params = {};
+  var own = problem.params || {};
+  for (var k in own) params[k] = own[k];
+  params.whereZh = where(own, true);
+  params.whereEn = where(own, false);
+  params.at = problem.at ? fmtPt(problem.at) : "";
+  return params;
+}
+
+/** The refusal message for a reason ({code, params, at}): Chinese, then English, from lib/messages.js. */
+function message(problem) {
+  var messages = require(__hooks + "/lib/messages.js");
+  return messages.text("geometry_" + problem.code, messageParams(problem));
+}
+
+function refuse(problem) {
+  var msg = message(problem);
+  var data = { geometry: new ValidationError("geometry_" + problem.code, msg) };
+  throw new BadRequestError(msg, data);
+}
+
+/**
+ * For record create/update request hooks: refuses the request when the record's geometry is not acceptable,
+ * otherwise stores it cleaned (type + coordinates, RFC 7946 winding) and continues.
+ */
 function checkRequest(e) {
   var allowed = ALLOWED[e.collection.name];
-  if (allowed) {
-    var g = null;
-    try {
-      g = JSON.parse(toString(e.record.get("geometry")) || "null");
-    } catch (_) {
-      refuse("几何图形不是有效的 GeoJSON / geometry is not valid GeoJSON");
-    }
-    var problem = validateGeometry(g, allowed);
-    if (problem) refuse(problem.message);
+  if (!allowed) return e.next();
+  var lim = limits();
+  var maxVertices = e.collection.name === "design_zones" ? lim.maxZoneVertices : lim.maxVertices;
+  var raw = toString(e.record.get("geometry")) || "";
+  var maxBytes = maxVertices * BYTES_PER_POSITION + 4096;
+  if (raw.length > maxBytes) refuse({ code: "too_large", params: { bytes: raw.length, max: maxBytes } });
+  var g = null;
+  try {
+    g = JSON.parse(raw || "null");
+  } catch (_) {
+    refuse({ code: "invalid_json", params: {} });
   }
+  var validity = require(__hooks + "/lib/polygon-validity.js");
+  var result = validity.checkGeometry(g, {
+    allowed: allowed,
+    bounds: lim.bounds,
+    maxVertices: maxVertices,
+    deadline: Date.now() + lim.timeLimitMs,
+  });
+  if (!result.ok) refuse(result);
+  e.record.set("geometry", validity.cleanGeometry(g));
   e.next();
 }
 
-module.exports = { validateGeometry: validateGeometry, checkRequest: checkRequest };
+module.exports = { checkRequest: checkRequest, message: message, messageParams: messageParams, limits: limits };

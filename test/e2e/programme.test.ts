@@ -132,7 +132,7 @@ describe('compound panel', () => {
     await expect.poll(() => page.textContent('[data-testid=compound-stage]')).toBe('施工中');
     // The timeline reloads after the save and after each live update (the compound, its staff-only facts): on a busy
     // machine that takes more than the default second.
-    await expect.poll(() => page.locator('[data-testid=stage-event][data-to=construction]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=stage-event][data-to=construction]').count()).toBe(1);
     // The one refused request is the only console error (Chromium logs every 400 response).
     expect(errors).toEqual([expect.stringContaining('status of 400')]);
     await page.close();

@@ -86,7 +86,7 @@ describe('design zones', () => {
     await b.page.waitForSelector('[data-testid=zone-item]');
 
     // Live in the other browser, without reload.
-    await other.page.waitForSelector('[data-testid=zone-item]', { timeout: 5000 });
+    await other.page.waitForSelector('[data-testid=zone-item]');
     expect(other.errors).toEqual([]);
     await other.page.close();
 
@@ -170,7 +170,7 @@ describe('design zones', () => {
     await srv.admin.collection('design_zones').create({
       name: '实时测试单元', geometry: c.geometry, members: [c.properties.id], origin: 'drawn', area_m2: 1, status: 'active',
     });
-    await expect.poll(() => b.page.locator('[data-testid=zone-item]').count(), { timeout: 5000 }).toBe(before + 1);
+    await expect.poll(() => b.page.locator('[data-testid=zone-item]').count()).toBe(before + 1);
   });
 
   it('logged no console errors', () => {

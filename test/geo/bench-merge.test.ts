@@ -20,6 +20,7 @@ describe('runMergeBench', () => {
       geosGroups: null,
       ratioToGeos: null,
     });
+    expect(row.validZones).toBe(row.groups); // every outline the merge makes is valid
     expect(row.groups).toBeGreaterThan(3);
     expect(row.groups).toBeLessThan(49);
     for (const k of ['clusterMs', 'mergeMs', 'turfUnionMs'] as const) expect(typeof row[k]).toBe('number');

@@ -21,6 +21,13 @@ const expected: Record<string, string[][]> = {
   'tolerance-0': [['A', 'B'], ['C'], ['D', 'E']],
   'tolerance-50': [['A', 'B'], ['C']],
   'touching-walls': [['A', 'B'], ['C']],
+  'u-arm-touches-bar': [['B', 'U']],
+  'ls-meet-at-two-corners': [['L1', 'L2']],
+  'courtyard-touching-wall': [['Y']],
+  'slanted-partial-wall': [['A', 'B']],
+  // B null, C a few cm², D zero area, E a null coordinate, F a point: in no group, listed as skipped
+  'skipped-members': [['A']],
+  'closing-keeps-members': [['N', 'Y']],
 };
 
 describe('clusterAdjacent fixtures', () => {
@@ -33,11 +40,12 @@ describe('clusterAdjacent fixtures', () => {
       const opts = (input.properties ?? {}) as { toleranceM?: number; idProperty?: string };
       const res = clusterAdjacent(input as AreaFC, opts);
       expect(res.groups).toEqual(expected[name]);
+      expect(res.skipped.map((k) => k.id)).toEqual(name === 'skipped-members' ? ['B', 'C', 'D', 'E', 'F'] : []);
       const groupOf = new Map<string, number>();
       res.groups.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
       const out = roundFC({
         type: 'FeatureCollection' as const,
-        properties: { toleranceM: opts.toleranceM, groups: res.groups, stats: res.stats },
+        properties: { toleranceM: opts.toleranceM, groups: res.groups, skipped: res.skipped, stats: res.stats },
         features: input.features.map((f) => ({
           ...f,
           properties: { ...f.properties, group: groupOf.get(String(f.properties?.id)) },
@@ -52,11 +60,11 @@ describe('clusterAdjacent', () => {
   const [touching] = readFixtures('cluster-adjacent').filter((f) => f.name === 'touching-walls');
   const fc = touching.input as AreaFC;
 
-  it('rejects tolerances outside 0–50 m with a Chinese and English message', () => {
+  it('rejects tolerances outside 0–50 m with a reason the UI translates', () => {
     for (const t of [-1, 50.01, Number.NaN, Infinity]) {
       expect(() => clusterAdjacent(fc, { toleranceM: t })).toThrow(RangeError);
     }
-    expect(() => clusterAdjacent(fc, { toleranceM: 80 })).toThrow(/合并容差.*Merge tolerance must be between 0 and 50 m/);
+    expect(() => clusterAdjacent(fc, { toleranceM: 80 })).toThrow(expect.objectContaining({ code: 'tolerance_out_of_range', params: { min: 0, max: 50, value: '80' } }));
     expect(() => clusterAdjacent(fc, { toleranceM: 50 })).not.toThrow();
     expect(() => clusterAdjacent(fc, { toleranceM: 0 })).not.toThrow();
   });

@@ -127,7 +127,23 @@ describe('coverage hand-computed', () => {
 
   it('rejects an unknown type without a radius', () => {
     const { compounds, facilities } = load('four-compounds.geojson');
-    expect(() => coverage(compounds, facilities, { types: ['teleporter'] })).toThrow(RangeError);
+    expect(() => coverage(compounds, facilities, { types: ['teleporter'] })).toThrow(expect.objectContaining({ code: 'unknown_facility_type' }));
+  });
+
+  it('lists compounds without a usable geometry as skipped (gaps), never throws on them', () => {
+    const { compounds, facilities } = load('four-compounds.geojson');
+    const broken = {
+      ...compounds,
+      features: [
+        ...compounds.features,
+        { type: 'Feature', properties: { id: 'NULL', households: 10 }, geometry: null },
+        { type: 'Feature', properties: { id: 'NAN', households: 10 }, geometry: { type: 'Polygon', coordinates: [[[111.78, 37.26], [Number.NaN, 37.26], [111.781, 37.261], [111.78, 37.26]]] } },
+      ],
+    } as unknown as CompoundFC;
+    const r = coverage(broken, facilities);
+    expect(r.skipped).toEqual(['NULL', 'NAN']);
+    expect(r.byType).not.toEqual({});
+    for (const t of Object.keys(r.byType)) expect(r.byType[t].gaps).toEqual(expect.arrayContaining(['NULL', 'NAN']));
   });
 });
 

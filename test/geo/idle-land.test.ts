@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { findIdleLand, type IdleLandInput, type IdleLandOptions } from '../../src/lib/geo/idle-land';
+import { checkGeometry } from '../../src/lib/geo/polygon-validity';
 
 const dir = join(__dirname, 'idle-land');
 
@@ -35,6 +36,8 @@ describe('findIdleLand fixtures', () => {
     it(file, () => {
       const { input, opts } = load(file);
       const { candidates, stats } = findIdleLand(input, opts);
+      // every piece written back is a valid polygon, also as kept in the golden (7 decimals)
+      for (const f of candidates.features) expect(checkGeometry(f.geometry), JSON.stringify(f.properties)).toMatchObject({ ok: true });
       const out = {
         type: 'FeatureCollection',
         properties: stats,
@@ -46,7 +49,9 @@ describe('findIdleLand fixtures', () => {
       };
       const outPath = join(dir, 'out', file);
       if (process.env.REGEN) writeFileSync(outPath, JSON.stringify(out, null, 1) + '\n');
-      expect(out).toEqual(JSON.parse(readFileSync(outPath, 'utf8')));
+      const golden = JSON.parse(readFileSync(outPath, 'utf8'));
+      expect(out).toEqual(golden);
+      for (const f of golden.features) expect(checkGeometry(f.geometry)).toMatchObject({ ok: true });
     });
   }
 });
@@ -157,15 +162,15 @@ describe('findIdleLand index reuse', () => {
 describe('findIdleLand validation', () => {
   const { input } = load('margin.geojson');
   it('throws a Chinese message on an empty area', () => {
-    expect(() => findIdleLand({ ...input, area: { type: 'Polygon', coordinates: [] } })).toThrow(/选址范围为空/);
-    expect(() => findIdleLand({ ...input, area: undefined as unknown as Polygon })).toThrow(/选址范围为空/);
+    expect(() => findIdleLand({ ...input, area: { type: 'Polygon', coordinates: [] } })).toThrow(expect.objectContaining({ code: 'empty_area' }));
+    expect(() => findIdleLand({ ...input, area: undefined as unknown as Polygon })).toThrow(expect.objectContaining({ code: 'empty_area' }));
   });
-  it('rejects options out of range with a bilingual RangeError', () => {
+  it('rejects options out of range with a reason naming the option', () => {
     expect(() => findIdleLand(input, { setbackM: 31 })).toThrow(RangeError);
-    expect(() => findIdleLand(input, { setbackM: -1 })).toThrow(/建筑退让距离.*setbackM/);
-    expect(() => findIdleLand(input, { minWidthM: 0.5 })).toThrow(/最小宽度.*minWidthM/);
+    expect(() => findIdleLand(input, { setbackM: -1 })).toThrow(expect.objectContaining({ code: 'option_out_of_range', params: { option: 'setbackM', min: 0, max: 30, value: '-1' } }));
+    expect(() => findIdleLand(input, { minWidthM: 0.5 })).toThrow(expect.objectContaining({ code: 'option_out_of_range', params: expect.objectContaining({ option: 'minWidthM' }) }));
     expect(() => findIdleLand(input, { minWidthM: 101 })).toThrow(RangeError);
-    expect(() => findIdleLand(input, { facilityType: 'nope' })).toThrow(RangeError);
+    expect(() => findIdleLand(input, { facilityType: 'nope' })).toThrow(expect.objectContaining({ code: 'unknown_facility_type' }));
   });
   it('takes width and area defaults from the catalogue type', () => {
     const r = findIdleLand(input, { facilityType: 'kindergarten', marginM: 10 });

@@ -70,6 +70,24 @@ describe('zoneMembers', () => {
   });
 
   it('returns nothing for an empty collection', () => {
-    expect(zoneMembers(zone, { type: 'FeatureCollection', features: [] })).toEqual({ members: [], partial: [], shares: {} });
+    expect(zoneMembers(zone, { type: 'FeatureCollection', features: [] })).toEqual({ members: [], partial: [], shares: {}, skipped: [] });
+  });
+});
+
+describe('zoneMembers on bad input', () => {
+  it('lists compounds without a usable outline instead of throwing', () => {
+    const sq = (x: number, y: number) => [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]]];
+    const zone = { type: 'Polygon' as const, coordinates: [[[111.7795, 37.2595], [111.7825, 37.2595], [111.7825, 37.2625], [111.7795, 37.2625], [111.7795, 37.2595]]] };
+    const compounds = {
+      type: 'FeatureCollection' as const,
+      features: [
+        { type: 'Feature' as const, properties: { id: 'ok' }, geometry: { type: 'Polygon' as const, coordinates: sq(111.78, 37.26) } },
+        { type: 'Feature' as const, properties: { id: 'nan' }, geometry: { type: 'Polygon' as const, coordinates: [[[111.781, 37.26], [Number.NaN, 37.26], [111.782, 37.261], [111.781, 37.26]]] } },
+        { type: 'Feature' as const, properties: { id: 'flat' }, geometry: { type: 'Polygon' as const, coordinates: [[[111.781, 37.261], [111.7815, 37.261], [111.782, 37.261], [111.781, 37.261]]] } },
+      ],
+    };
+    const r = zoneMembers(zone, compounds);
+    expect(r.members).toEqual(['ok']);
+    expect(r.skipped.sort()).toEqual(['flat', 'nan']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import gcoord from 'gcoord';
+import { explain } from '../../src/lib/i18n/index.svelte';
 import {
   BD09,
   GCJ02,
@@ -153,10 +154,11 @@ describe('parsePrj', () => {
     const xian = 'PROJCS["Xian_1980_3_Degree_GK_Zone_37",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",37500000.0],PARAMETER["Central_Meridian",111.0],UNIT["Meter",1.0]]';
     const r = parsePrj(xian);
     expect(r.crs).toBeNull();
-    expect(r.message_zh).toContain('西安1980');
+    expect(r.reason).toEqual({ code: 'prj_xian80', params: { name: 'Xian_1980_3_Degree_GK_Zone_37' } });
+    expect(explain(r.reason!)).toContain('西安1980');
     const bj = parsePrj('GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]');
     expect(bj.crs).toBeNull();
-    expect(bj.message_zh).toContain('北京1954');
+    expect(explain(bj.reason!)).toContain('北京1954');
   });
   it('rejects non-WKT text', () => {
     expect(parsePrj('hello').crs).toBeNull();

@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { booleanValid, intersect, area, featureCollection } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error a plain .mjs build module without types
 import { buildDemoBoundaries } from '../../scripts/lib/demo-boundaries-build.mjs';
 
 const ROOT = join(__dirname, '../..');

@@ -1,8 +1,11 @@
-// Thin GeoJSON ⇄ clipper2-ts adapter. Geometry is projected into a LocalFrame (metres) and snapped
+// The project's GeoJSON ⇄ clipper2-ts adapter. Geometry is projected into a LocalFrame (metres) and snapped
 // to integer millimetres, so Clipper64's exact integer arithmetic applies: shared walls that come
 // from the same lon/lat vertices land on the same integers and union without slivers.
 // Keep frames local (a few tens of km): at 1 mm units, coordinates stay below 2^53 / 1e8 so the
-// engine's cross products are exact.
+// engine's cross products are exact. Use an affine frame (local-metric.ts affineFrame) for anything written back:
+// GeoJSON edges are straight in lon/lat, and only an affine map keeps them straight both ways.
+// Every outline leaves through outlineFromPolygons: normalised to OGC-valid rings (ring-topology.ts) in integer
+// units, then rounded to lon/lat, and checked with the one validity rule whenever the normaliser had to repair.
 import {
   Clipper,
   ClipType,
@@ -17,12 +20,15 @@ import {
 } from 'clipper2-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { LocalFrame } from './local-metric';
+import { checkGeometry, type ValidityProblem } from './polygon-validity';
+import { normalizePolygons, type TopologyFix } from './ring-topology';
 
-export { JoinType, PolyTree64, type Path64, type Paths64, type PolyPath64 };
+export { EndType, FillRule, JoinType, PolyTree64, type Path64, type Paths64, type PolyPath64 };
 
 /** Integer units per metre (1 mm precision). */
 export const UNITS_PER_M = 1000;
-const UNITS2_PER_M2 = UNITS_PER_M * UNITS_PER_M;
+/** Integer units² per m². */
+export const UNITS2_PER_M2 = UNITS_PER_M * UNITS_PER_M;
 
 /** Signed area of one ring in clipper units² (positive = counter-clockwise, y up). */
 function ringArea(path: Path64): number {
@@ -40,6 +46,7 @@ function ringToPath(ring: Position[], frame: LocalFrame): Path64 {
     const xy = frame.toXY(ring[i]);
     const x = Math.round(xy[0] * UNITS_PER_M);
     const y = Math.round(xy[1] * UNITS_PER_M);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return []; // a broken ring is left out, never fed to the engine
     if (x === px && y === py) continue;
     out.push({ x, y });
     px = x;
@@ -52,7 +59,8 @@ function ringToPath(ring: Position[], frame: LocalFrame): Path64 {
 /**
  * GeoJSON Polygon/MultiPolygon (lon/lat) → clipper integer paths in `frame` (1 mm units).
  * Orientation is normalised: exterior rings positive (CCW), holes negative (CW), so the
- * `Positive` fill rule gives the polygon's true area even where members overlap.
+ * `Positive` fill rule gives the polygon's true area even where members overlap. Rings with a NaN or infinite
+ * position, or fewer than 3 distinct vertices, are left out.
  *
  * @example
  * const paths = toPaths(compound.geometry, frameFor(bbox(compound)));
@@ -84,25 +92,167 @@ export interface FromPathsOptions {
   offsetM?: [number, number];
 }
 
-const llBuf = new Float64Array(2);
+/** Turns integer path coordinates (units, with any offset the caller applied) into [lon, lat], rounded. */
+export type VertexToLonLat = (x: number, y: number) => [number, number];
 
-function pathToRing(path: Path64, frame: LocalFrame, wantCCW: boolean, k: number, ox: number, oy: number): Position[] {
-  const ccw = ringArea(path) > 0;
-  const n = path.length;
-  const ring: Position[] = new Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const pt = path[wantCCW === ccw ? i : n - 1 - i];
-    frame.unprojectInto(pt.x / UNITS_PER_M + ox, pt.y / UNITS_PER_M + oy, llBuf, 0);
-    ring[i] = [Math.round(llBuf[0] * k) / k, Math.round(llBuf[1] * k) / k];
+export interface OutlineResult {
+  /** Polygon (one part), MultiPolygon (several), or null (nothing left). Exteriors CCW, holes CW (RFC 7946). */
+  geom: Polygon | MultiPolygon | null;
+  /** Net area in m² (integer units). */
+  areaM2: number;
+  /** What had to be repaired to make it valid; empty when nothing was. */
+  repairs: TopologyFix[];
+  /** Set only when no repair made it valid (never seen in tests; callers must not write such an outline). */
+  invalid?: ValidityProblem;
+}
+
+/**
+ * A PolyTree read out as polygons [shell, ...holes]; islands inside holes become polygons of their own. Shells
+ * below minAreaU2 (units²) are dropped with everything inside them; holes below minHoleU2 are filled.
+ * @example treePolygons(tree, 0.01 * UNITS2_PER_M2, 1 * UNITS2_PER_M2)
+ */
+export function treePolygons(tree: PolyPath64, minAreaU2: number, minHoleU2: number): Paths64[] {
+  const out: Paths64[] = [];
+  const visitOuter = (node: PolyPath64) => {
+    const poly = node.polygon;
+    if (!poly) return;
+    if (Math.abs(ringArea(poly)) < minAreaU2) return; // islands inside it go too: they are smaller
+    const rings: Paths64 = [ringArea(poly) > 0 ? poly : [...poly].reverse()];
+    for (let i = 0; i < node.count; i++) {
+      const hole = node.child(i);
+      if (!hole.polygon) continue;
+      // a dropped hole is filled, and islands inside it are then covered by this part
+      if (Math.abs(ringArea(hole.polygon)) < minHoleU2) continue;
+      rings.push(ringArea(hole.polygon) < 0 ? hole.polygon : [...hole.polygon].reverse());
+      for (let j = 0; j < hole.count; j++) visitOuter(hole.child(j));
+    }
+    out.push(rings);
+  };
+  for (let i = 0; i < tree.count; i++) visitOuter(tree.child(i));
+  return out;
+}
+
+function polygonsToGeom(polys: Paths64[], toLonLat: VertexToLonLat): Polygon | MultiPolygon | null {
+  const parts: Position[][][] = polys.map((rings) =>
+    rings.map((path) => {
+      const ring: Position[] = path.map((pt) => toLonLat(pt.x, pt.y));
+      ring.push(ring[0].slice());
+      return ring;
+    }),
+  );
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return { type: 'Polygon', coordinates: parts[0] };
+  return { type: 'MultiPolygon', coordinates: parts };
+}
+
+/**
+ * Integer polygons (as from {@link treePolygons}) → a valid GeoJSON outline. Rings are normalised first
+ * (ring-topology.ts: touching rings split at their touch points, slits and spikes dropped, vertices within
+ * `snapUnits` of another ring joined to it), then each vertex goes through `toLonLat`. When the normaliser had to
+ * change anything, the result is checked with the one validity rule and normalised again with a wider reach if it
+ * still fails; `repairs` lists what was done.
+ * @param snapUnits reach of the normaliser in integer units (default 2: 2 mm); must exceed twice the largest
+ *   displacement `toLonLat` can make (9 decimals of a degree move a vertex at most 0.07 mm)
+ * @param measure when given, the area is measured on the lon/lat result in this frame (exact for vertices that
+ *   kept their input coordinates) instead of on the integer rings (±0.5 mm a vertex)
+ * @param keep marks vertices to keep when two lie closer than snapUnits (e.g. a member's own vertices)
+ * @example
+ * const { geom, repairs } = outlineFromPolygons(treePolygons(tree, 1e4, 1e6), (x, y) => toLonLat9(frame, x, y));
+ */
+export function outlineFromPolygons(
+  polys: Paths64[],
+  toLonLat: VertexToLonLat,
+  snapUnits = 2,
+  measure?: LocalFrame,
+  keep?: (x: number, y: number) => boolean,
+): OutlineResult {
+  let { polys: clean, fixes } = normalizePolygons(polys, snapUnits, keep);
+  let geom = polygonsToGeom(clean, toLonLat);
+  let invalid: ValidityProblem | undefined;
+  if (fixes.length && geom) {
+    // repaired: prove it, and widen the reach while it still fails (rounding met a near-touch the repair made)
+    const all = new Set(fixes);
+    for (let reach = snapUnits * 2, round = 0; round < 3; round++, reach *= 2) {
+      const check = checkGeometry(geom);
+      if (check.ok) {
+        invalid = undefined;
+        break;
+      }
+      invalid = { code: check.code, params: check.params, at: check.at };
+      const again = normalizePolygons(clean, reach);
+      clean = again.polys;
+      for (const f of again.fixes) all.add(f);
+      all.add('vertices_snapped');
+      geom = polygonsToGeom(clean, toLonLat);
+      if (!geom) break;
+    }
+    if (invalid && geom) {
+      const check = checkGeometry(geom);
+      if (check.ok) invalid = undefined;
+    }
+    fixes = [...all];
   }
-  ring[n] = ring[0].slice();
-  return ring;
+  let areaM2 = 0;
+  if (measure && geom) areaM2 = geomAreaM2(geom, measure);
+  else {
+    for (const rings of clean) for (const r of rings) areaM2 += ringArea(r);
+    areaM2 /= UNITS2_PER_M2;
+  }
+  const out: OutlineResult = { geom, areaM2, repairs: fixes };
+  if (invalid) out.invalid = invalid;
+  return out;
+}
+
+/**
+ * Net planar area (m²) of a Polygon/MultiPolygon in `frame`: exteriors minus holes, whatever their winding.
+ * @example geomAreaM2(square100m, affineFrame(111.78, 37.26)) // ≈ 10000
+ */
+export function geomAreaM2(geom: Polygon | MultiPolygon, frame: LocalFrame): number {
+  const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
+  const xy = new Float64Array(2);
+  let total = 0;
+  for (const rings of polys) {
+    for (let q = 0; q < rings.length; q++) {
+      const ring = rings[q];
+      if (ring.length < 4) continue;
+      frame.projectInto(ring[0][0], ring[0][1], xy, 0);
+      const x0 = xy[0];
+      const y0 = xy[1];
+      let a2 = 0;
+      let px = 0;
+      let py = 0;
+      for (let k = 1; k < ring.length; k++) {
+        frame.projectInto(ring[k][0], ring[k][1], xy, 0);
+        const x = xy[0] - x0;
+        const y = xy[1] - y0;
+        a2 += px * y - x * py;
+        px = x;
+        py = y;
+      }
+      total += (q === 0 ? 1 : -1) * Math.abs(a2 / 2);
+    }
+  }
+  return total;
+}
+
+/**
+ * The usual vertex mapping: integer units (+ offsetM metres) → lon/lat through `frame`, rounded to `decimals`.
+ * @example outlineFromPolygons(polys, unprojector(frame))
+ */
+export function unprojector(frame: LocalFrame, decimals = 9, offsetM: [number, number] = [0, 0]): VertexToLonLat {
+  const k = 10 ** decimals;
+  const buf = new Float64Array(2);
+  return (x, y) => {
+    frame.unprojectInto(x / UNITS_PER_M + offsetM[0], y / UNITS_PER_M + offsetM[1], buf, 0);
+    return [Math.round(buf[0] * k) / k, Math.round(buf[1] * k) / k];
+  };
 }
 
 /**
  * Clipper paths in `frame` → GeoJSON Polygon (one part), MultiPolygon (several), or null (none
- * left). The paths are unioned (Positive fill) on the way, so raw member paths may be passed. Nesting comes from a PolyTree, so holes go with the right exterior and islands inside
- * holes become their own parts. Exterior rings are CCW and holes CW (RFC 7946).
+ * left). The paths are unioned (Positive fill) on the way, so raw member paths may be passed. Nesting comes from a
+ * PolyTree, so holes go with the right exterior and islands inside holes become their own parts. The outline is
+ * normalised to OGC-valid rings (see {@link outlineFromPolygons}).
  *
  * @example
  * fromPaths(unionPaths(paths), frame, { minHoleM2: 1 }); // Polygon with holes ≥ 1 m²
@@ -118,59 +268,33 @@ export function fromPaths(
 }
 
 /**
- * A clipper PolyTree (from a boolean op or an offset) → GeoJSON plus its net area in m², without
- * another union. Same rules as fromPaths (CCW exteriors, CW holes, small rings dropped).
+ * A clipper PolyTree (from a boolean op or an offset) → valid GeoJSON plus its net area in m², without
+ * another union. Same rules as fromPaths (CCW exteriors, CW holes, small rings dropped, rings normalised).
  *
  * @example
  * const tree = new PolyTree64(); co.execute(-r * UNITS_PER_M, tree);
  * const { geom, areaM2 } = treeToGeom(tree, frame, { minHoleM2: 1 });
  */
-export function treeToGeom(
-  tree: PolyPath64,
-  frame: LocalFrame,
-  opts: FromPathsOptions = {},
-): { geom: Polygon | MultiPolygon | null; areaM2: number } {
+export function treeToGeom(tree: PolyPath64, frame: LocalFrame, opts: FromPathsOptions = {}): OutlineResult {
   const minArea = (opts.minAreaM2 ?? 0.01) * UNITS2_PER_M2;
   const minHole = (opts.minHoleM2 ?? opts.minAreaM2 ?? 0.01) * UNITS2_PER_M2;
-  const k = 10 ** (opts.decimals ?? 9);
-  const [ox, oy] = opts.offsetM ?? [0, 0];
-  const parts: Position[][][] = [];
-  let area = 0;
-  const visitOuter = (node: PolyPath64) => {
-    const poly = node.polygon;
-    if (!poly) return;
-    const a = Math.abs(ringArea(poly));
-    if (a < minArea) return; // islands inside it go too: they are smaller
-    area += a;
-    const rings: Position[][] = [pathToRing(poly, frame, true, k, ox, oy)];
-    for (let i = 0; i < node.count; i++) {
-      const hole = node.child(i);
-      if (!hole.polygon) continue;
-      const h = Math.abs(ringArea(hole.polygon));
-      // a dropped hole is filled, and islands inside it are then covered by this part
-      if (h < minHole) continue;
-      area -= h;
-      rings.push(pathToRing(hole.polygon, frame, false, k, ox, oy));
-      for (let j = 0; j < hole.count; j++) visitOuter(hole.child(j));
-    }
-    parts.push(rings);
-  };
-  for (let i = 0; i < tree.count; i++) visitOuter(tree.child(i));
-  const areaM2 = area / UNITS2_PER_M2;
-  if (parts.length === 0) return { geom: null, areaM2: 0 };
-  if (parts.length === 1) return { geom: { type: 'Polygon', coordinates: parts[0] }, areaM2 };
-  return { geom: { type: 'MultiPolygon', coordinates: parts }, areaM2 };
+  return outlineFromPolygons(treePolygons(tree, minArea, minHole), unprojector(frame, opts.decimals ?? 9, opts.offsetM ?? [0, 0]));
 }
 
 /**
  * Offset closed paths by deltaM metres straight into a PolyTree (no extra union needed after).
+ * @param miterLimit how far (× deltaM) a mitred corner may reach before it is squared off (default 2: corners
+ *   sharper than 60°)
+ * @param unitsPerM integer units per metre the paths are in (default UNITS_PER_M)
  * @example const tree = offsetToTree(grown, -7.5, JoinType.Miter);
  */
-export function offsetToTree(paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round): PolyTree64 {
+export function offsetToTree(
+  paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round, miterLimit = 2, unitsPerM = UNITS_PER_M,
+): PolyTree64 {
   const tree = new PolyTree64();
-  const co = new ClipperOffset(2, 0.05 * UNITS_PER_M);
+  const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
   co.addPaths(paths, joinType, EndType.Polygon);
-  co.execute(deltaM * UNITS_PER_M, tree);
+  co.execute(deltaM * unitsPerM, tree);
   return tree;
 }
 
@@ -182,9 +306,28 @@ export function unionPaths(paths: Paths64, clip?: Paths64): Paths64 {
   return clip ? Clipper.union(paths, clip, FillRule.Positive) : Clipper.union(paths, FillRule.Positive);
 }
 
-/** subject − clip. @example differencePaths(zone, buildings) */
-export function differencePaths(subject: Paths64, clip: Paths64): Paths64 {
-  return Clipper.difference(subject, clip, FillRule.Positive);
+/** subject − clip (Positive fill unless told). @example differencePaths(zone, buildings) */
+export function differencePaths(subject: Paths64, clip: Paths64, fillRule: FillRule = FillRule.Positive): Paths64 {
+  return Clipper.difference(subject, clip, fillRule);
+}
+
+/** subject ∩ clip straight into a PolyTree (pieces with their holes). @example intersectionTree(opened, free, FillRule.NonZero) */
+export function intersectionTree(subject: Paths64, clip: Paths64, fillRule: FillRule = FillRule.Positive): PolyTree64 {
+  const tree = new PolyTree64();
+  if (subject.length) Clipper.booleanOpWithPolyTree(ClipType.Intersection, subject, clip, tree, fillRule);
+  return tree;
+}
+
+/**
+ * Open paths (lines) clipped to a box grown by `marginM` metres around `around` (integer units): what lies farther
+ * away cannot matter, and the offset then sees only local edges.
+ * @example clipLinesNear(roads, areaPaths, 10)
+ */
+export function clipLinesNear(lines: Paths64, around: Paths64, marginM: number, unitsPerM = UNITS_PER_M): Paths64 {
+  if (lines.length === 0 || around.length === 0) return [];
+  const b = Clipper.getBoundsPaths(around);
+  const m = Math.ceil(marginM * unitsPerM);
+  return Clipper.rectClipLines({ left: b.left - m, top: b.top - m, right: b.right + m, bottom: b.bottom + m }, lines);
 }
 
 /** subject ∩ clip. @example intersectPaths(zone, compound) */
@@ -194,18 +337,26 @@ export function intersectPaths(subject: Paths64, clip: Paths64): Paths64 {
 
 /**
  * Grow (deltaM > 0) or shrink (deltaM < 0) closed paths by deltaM metres. The result is unioned.
- * Miter joins keep square corners (miter limit 2, beyond which corners are squared off);
- * round joins approximate arcs to within 5 cm.
+ * Miter joins keep corners (up to the miter limit, default 2 — corners sharper than 60° — beyond which they are
+ * squared off); round joins approximate arcs to within 5 cm.
  *
  * @param deltaM offset distance in metres
+ * @param miterLimit how far (× deltaM) a mitred corner may reach before it is squared off
+ * @param unitsPerM integer units per metre the paths are in (default UNITS_PER_M)
+ * @param endType EndType.Polygon for closed paths (default); Round, Butt, Square for open ones (e.g. road centrelines)
+ * @param arcToleranceM how far a round join's chords may stray from the arc, metres (default 0.05)
  * @example offsetPaths(paths, 7.5, JoinType.Miter)
  */
-export function offsetPaths(paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round): Paths64 {
-  if (deltaM === 0) return unionPaths(paths);
-  const co = new ClipperOffset(2, 0.05 * UNITS_PER_M);
-  co.addPaths(paths, joinType, EndType.Polygon);
+export function offsetPaths(
+  paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round, miterLimit = 2, unitsPerM = UNITS_PER_M,
+  endType: EndType = EndType.Polygon, arcToleranceM = 0.05,
+): Paths64 {
+  if (paths.length === 0) return [];
+  if (deltaM === 0 && endType === EndType.Polygon) return unionPaths(paths);
+  const co = new ClipperOffset(miterLimit, arcToleranceM * unitsPerM);
+  co.addPaths(paths, joinType, endType);
   const out: Paths64 = [];
-  co.execute(deltaM * UNITS_PER_M, out);
+  co.execute(deltaM * unitsPerM, out);
   return out;
 }
 
@@ -218,6 +369,19 @@ export function areaM2(paths: Paths64): number {
   let a = 0;
   for (const p of paths) a += ringArea(p);
   return a / UNITS2_PER_M2;
+}
+
+/**
+ * Union of GeoJSON polygons in one frame → a valid outline with its area and what was repaired (see
+ * {@link outlineFromPolygons}). Use an affine frame so the result's edges are the input's.
+ * @example unionOutline(fc.features.map((f) => f.geometry), affineFrameFor(bboxOf(geoms)))
+ */
+export function unionOutline(geoms: (Polygon | MultiPolygon)[], frame: LocalFrame, opts: FromPathsOptions = {}): OutlineResult {
+  const all: Paths64 = [];
+  for (const g of geoms) for (const p of toPaths(g, frame)) all.push(p);
+  const tree = new PolyTree64();
+  Clipper.booleanOpWithPolyTree(ClipType.Union, all, null, tree, FillRule.Positive);
+  return treeToGeom(tree, frame, opts);
 }
 
 /**

@@ -7,6 +7,7 @@ import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { frameFor, type LocalFrame } from './local-metric';
 import { segSegDist2 } from './planar';
+import { GeoError } from './reasons';
 
 export { segSegDist2 };
 
@@ -18,19 +19,31 @@ export const MAX_TOLERANCE_M = 50;
 const TOUCH_EPS_M = 0.001;
 
 /**
- * Throws a RangeError (Chinese + English) unless 0 ≤ toleranceM ≤ 50.
+ * Throws a GeoError (a RangeError) with code 'tolerance_out_of_range' unless 0 ≤ toleranceM ≤ 50.
  * @param toleranceM metres
  * @example checkToleranceM(15) // ok; checkToleranceM(80) throws
  */
 export function checkToleranceM(toleranceM: number): number {
   if (typeof toleranceM !== 'number' || !Number.isFinite(toleranceM) || toleranceM < 0 || toleranceM > MAX_TOLERANCE_M) {
-    throw new RangeError(
-      `合并容差须在 0–${MAX_TOLERANCE_M} 米之间(当前 ${String(toleranceM)})/ ` +
-        `Merge tolerance must be between 0 and ${MAX_TOLERANCE_M} m (got ${String(toleranceM)})`,
-    );
+    throw new GeoError('tolerance_out_of_range', { min: 0, max: MAX_TOLERANCE_M, value: String(toleranceM) });
   }
   return toleranceM;
 }
+
+/** Why a feature takes no part in an analysis (it is listed, never dropped in silence). */
+export type SkipCode = 'no_geometry' | 'not_polygon' | 'bad_coordinates' | 'no_rings' | 'zero_area' | 'too_small';
+
+export interface SkippedFeature {
+  id: string;
+  /** Position in the input collection. */
+  index: number;
+  code: SkipCode;
+  /** e.g. { type: 'Point' } for not_polygon, { area_m2: 0.004 } for too_small. */
+  params: Record<string, string | number>;
+}
+
+/** Features smaller than this (m²) cannot make an outline (outline rings this small are dropped), so they are skipped. */
+export const MIN_OUTLINE_AREA_M2 = 0.01;
 
 /** Polygons flattened into typed arrays of metres in one frame (rings without the closing vertex). */
 export interface FlatPolygons {
@@ -42,10 +55,12 @@ export interface FlatPolygons {
   ringStart: Int32Array;
   /** 1 where ring r is a hole (ring index > 0 within its GeoJSON polygon). */
   ringHole: Uint8Array;
-  /** Ring index where feature i starts; featRing[i + 1] is where it ends. */
+  /** Ring index where feature i starts; featRing[i + 1] is where it ends (equal for a skipped feature). */
   featRing: Int32Array;
-  /** Per feature: minX, minY, maxX, maxY in metres (NaN-free; empty features get an empty box at 0). */
+  /** Per feature: minX, minY, maxX, maxY in metres (NaN-free; skipped features get an empty box at 0). */
   bbox: Float64Array;
+  /** Features that cannot take part, with the reason; they have no rings. */
+  skipped: SkippedFeature[];
 }
 
 type AreaFeature = Feature<Polygon | MultiPolygon | null>;
@@ -55,17 +70,43 @@ type AreaFeature = Feature<Polygon | MultiPolygon | null>;
  * @example featureId({ type: 'Feature', properties: { code: 'FY-001' }, geometry: null }, 0, 'code') // 'FY-001'
  */
 export function featureId(f: AreaFeature, i: number, idProperty: string): string {
-  const v = f.properties?.[idProperty] ?? f.id;
+  const v = f?.properties?.[idProperty] ?? f?.id;
   return v === undefined || v === null ? String(i) : String(v);
 }
 
+/** Structural check of a feature's geometry: null when usable, else why not. */
+function structuralProblem(g: unknown): { code: SkipCode; params: Record<string, string | number> } | null {
+  if (g === null || g === undefined) return { code: 'no_geometry', params: {} };
+  const t = (g as { type?: unknown }).type;
+  if (t !== 'Polygon' && t !== 'MultiPolygon') return { code: 'not_polygon', params: { type: String(t) } };
+  const c = (g as { coordinates?: unknown }).coordinates;
+  if (!Array.isArray(c)) return { code: 'bad_coordinates', params: {} };
+  const polys = t === 'Polygon' ? [c] : c;
+  for (const rings of polys) {
+    if (!Array.isArray(rings)) return { code: 'bad_coordinates', params: {} };
+    for (const ring of rings) {
+      if (!Array.isArray(ring)) return { code: 'bad_coordinates', params: {} };
+      for (const p of ring) {
+        if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !(Math.abs(p[0]) <= 180) || !(Math.abs(p[1]) <= 90)) {
+          return { code: 'bad_coordinates', params: {} };
+        }
+      }
+    }
+  }
+  return null;
+}
+
 /**
- * Project features into one frame as flat arrays (for the distance loop and for clipper).
+ * Project features into one frame as flat arrays (for the distance loop and for clipper). Features with a missing,
+ * non-polygonal or malformed geometry (NaN, infinite or out-of-range coordinates), with no ring of 3 vertices, or
+ * smaller than {@link MIN_OUTLINE_AREA_M2} are listed in `skipped` and get no rings; nothing throws.
  * @example const flat = flattenPolygons(fc.features, 'id');
  */
 export function flattenPolygons(features: AreaFeature[], idProperty: string, frame?: LocalFrame): FlatPolygons {
   const n = features.length;
-  // one pass for sizes and the lon/lat box (the frame's centre), one to project
+  const skipped: SkippedFeature[] = [];
+  const usable = new Uint8Array(n);
+  // one pass for checks, sizes and the lon/lat box (the frame's centre), one to project
   let nv = 0;
   let nr = 0;
   let lx0 = Infinity;
@@ -73,9 +114,14 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
   let lx1 = -Infinity;
   let ly1 = -Infinity;
   for (let i = 0; i < n; i++) {
-    const g = features[i].geometry;
-    if (!g) continue;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const g = features[i]?.geometry;
+    const bad = structuralProblem(g);
+    if (bad) {
+      skipped.push({ id: featureId(features[i], i, idProperty), index: i, code: bad.code, params: bad.params });
+      continue;
+    }
+    usable[i] = 1;
+    const polys = g!.type === 'Polygon' ? [g!.coordinates] : (g as MultiPolygon).coordinates;
     for (const rings of polys) {
       for (let q = 0; q < rings.length; q++) {
         const ring = rings[q];
@@ -110,9 +156,11 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
     let y0 = Infinity;
     let x1 = -Infinity;
     let y1 = -Infinity;
-    const g = f.geometry;
+    const g = usable[i] ? f.geometry : null;
     if (g) {
       const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      const v0 = v;
+      let area = 0;
       for (const rings of polys) {
         for (let q = 0; q < rings.length; q++) {
           const ring = rings[q];
@@ -121,21 +169,40 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
           if (m > 1 && ring[0][0] === ring[m - 1][0] && ring[0][1] === ring[m - 1][1]) m--;
           for (let k = 0; k < m; k++) {
             fr.projectInto(ring[k][0], ring[k][1], xy, 2 * v);
-            const x = xy[2 * v];
-            const y = xy[2 * v + 1];
-            if (x < x0) x0 = x;
-            if (x > x1) x1 = x;
-            if (y < y0) y0 = y;
-            if (y > y1) y1 = y;
             v++;
           }
           if (v - start < 3) {
             v = start; // degenerate ring: ignore
             continue;
           }
+          // area from lon/lat scaled at the frame's centre: straight lon/lat edges stay straight, so a ring drawn
+          // along one line has no area here (in the frame the parallel curves a little)
+          let a2 = 0;
+          const sx = ring[0][0];
+          const sy = ring[0][1];
+          for (let k = 1; k < m - 1; k++) {
+            a2 += (ring[k][0] - sx) * (ring[k + 1][1] - sy) - (ring[k + 1][0] - sx) * (ring[k][1] - sy);
+          }
+          a2 *= fr.mPerDegLon * fr.mPerDegLat;
+          area += (q > 0 ? -1 : 1) * Math.abs(a2 / 2);
           ringHole[r] = q > 0 ? 1 : 0;
           ringStart[r++] = start;
           ringStart[r] = v;
+        }
+      }
+      const code: SkipCode | null = r === featRing[i] ? 'no_rings' : area <= 0 ? 'zero_area' : area < MIN_OUTLINE_AREA_M2 ? 'too_small' : null;
+      if (code) {
+        skipped.push({ id: ids[i], index: i, code, params: code === 'too_small' ? { area_m2: Math.round(area * 1e4) / 1e4 } : {} });
+        v = v0;
+        r = featRing[i];
+      } else {
+        for (let k = v0; k < v; k++) {
+          const x = xy[2 * k];
+          const y = xy[2 * k + 1];
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
         }
       }
     }
@@ -146,6 +213,7 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
     bbox[4 * i + 3] = y1;
   }
   featRing[n] = r;
+  skipped.sort((a, b) => a.index - b.index);
   return {
     frame: fr,
     ids,
@@ -154,6 +222,7 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
     ringHole: ringHole.subarray(0, r),
     featRing,
     bbox,
+    skipped,
   };
 }
 
@@ -245,8 +314,8 @@ export interface ClusterOptions {
   /** Property holding the compound id (default 'id'; falls back to feature.id, then the index). */
   idProperty?: string;
   /**
-   * Called with the fraction done (0–1) and a label, about every 2 % of the work (e.g. a progress bar when run in
-   * a worker; src/lib/geo/worker/client.ts injects it).
+   * Called with the fraction done (0–1) and the step ('grouping', then 'merging' in mergeAdjacent), about every 2 %
+   * of the work (e.g. a progress bar when run in a worker; src/lib/worker/client.ts passes it on).
    */
   onProgress?: (fraction: number, label: string) => void;
 }
@@ -255,7 +324,7 @@ export interface ClusterOptions {
  * A tick for a loop of `total` steps that calls onProgress(done / total, label) at most ~50 times (every 2 %) and
  * at the end; a no-op without onProgress.
  * @example
- * const tick = progressTicker(features.length, '分组 / grouping', opts.onProgress);
+ * const tick = progressTicker(features.length, 'grouping', opts.onProgress);
  * for (let i = 0; i < features.length; i++) { tick(i); … }
  */
 export function progressTicker(total: number, label: string, onProgress?: (fraction: number, label: string) => void): (done: number) => void {
@@ -280,6 +349,8 @@ export interface ClusterStats {
 export interface ClusterResult {
   /** Member ids per group, ids sorted, groups sorted by their first id. */
   groups: string[][];
+  /** Features in no group, with the reason (missing, malformed or too small geometry). */
+  skipped: SkippedFeature[];
   /** Same as stats.candidatePairs. */
   pairs: number;
   stats: ClusterStats;
@@ -320,18 +391,23 @@ export function clusterAdjacentIndexed(
   };
   let candidatePairs = 0;
   let exactChecks = 0;
-  if (n > 1) {
+  // features listed as skipped have no rings and take no part
+  const use: number[] = [];
+  for (let i = 0; i < n; i++) if (flat.featRing[i] < flat.featRing[i + 1]) use.push(i);
+  if (use.length > 1) {
     const { bbox } = flat;
-    const index = new Flatbush(n);
+    const index = new Flatbush(use.length);
     const h = tolEff / 2; // two boxes grown by tol/2 overlap ⇔ the boxes are within tol
-    for (let i = 0; i < n; i++) index.add(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h);
+    for (const i of use) index.add(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h);
     index.finish();
-    const tick = progressTicker(n, '分组 / grouping', opts.onProgress);
-    for (let i = 0; i < n; i++) {
-      tick(i);
+    const tick = progressTicker(use.length, 'grouping', opts.onProgress);
+    for (let a = 0; a < use.length; a++) {
+      tick(a);
+      const i = use[a];
       // The filter does the work and keeps nothing, so no result arrays are built.
-      index.search(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h, (j) => {
-        if (j <= i) return false;
+      index.search(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h, (b) => {
+        if (b <= a) return false;
+        const j = use[b];
         candidatePairs++;
         const ri = find(i);
         const rj = find(j);
@@ -343,7 +419,7 @@ export function clusterAdjacentIndexed(
     }
   }
   const byRoot = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
+  for (const i of use) {
     const r = find(i);
     const g = byRoot.get(r);
     if (g) g.push(i);
@@ -353,7 +429,7 @@ export function clusterAdjacentIndexed(
   const groupsIdx = [...byRoot.values()].map((g) => g.sort((a, b) => cmp(ids[a], ids[b])));
   groupsIdx.sort((a, b) => cmp(ids[a[0]], ids[b[0]]));
   const groups = groupsIdx.map((g) => g.map((i) => ids[i]));
-  opts.onProgress?.(1, '分组 / grouping');
+  opts.onProgress?.(1, 'grouping');
   let singletons = 0;
   for (const g of groups) if (g.length === 1) singletons++;
   return {
@@ -370,8 +446,11 @@ export function clusterAdjacentIndexed(
  * even when A–C is 40 m.
  *
  * @param fc compounds (Polygon/MultiPolygon, WGS84)
- * @param opts toleranceM in metres, 0–50, default 15 (RangeError outside); idProperty default 'id'
- * @returns groups of member ids (sorted; groups sorted by first id), candidate pair count, stats
+ * Features without a usable polygon (missing, malformed, NaN or out-of-range coordinates, below 0.01 m²) join no
+ * group and are listed in `skipped` with a reason code.
+ *
+ * @param opts toleranceM in metres, 0–50, default 15 (GeoError outside); idProperty default 'id'
+ * @returns groups of member ids (sorted; groups sorted by first id), skipped features, candidate pair count, stats
  * @example
  * const { groups } = clusterAdjacent(compounds, { toleranceM: 15, idProperty: 'code' });
  * // [['FY-001', 'FY-002'], ['FY-003'], …]
@@ -381,5 +460,5 @@ export function clusterAdjacent(
   opts: ClusterOptions = {},
 ): ClusterResult {
   const r = clusterAdjacentIndexed(fc, opts);
-  return { groups: r.groups, pairs: r.stats.candidatePairs, stats: r.stats };
+  return { groups: r.groups, skipped: r.flat.skipped, pairs: r.stats.candidatePairs, stats: r.stats };
 }

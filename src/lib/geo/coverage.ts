@@ -4,202 +4,16 @@
 // to the facilities whose box is within the radius of its box; the exact polygon/segment distance
 // then decides. This is what keeps 7,701 compounds × 500 facilities in the ~10 ms range.
 import Flatbush from 'flatbush';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { frameFor, type LocalFrame } from './local-metric';
-import catalogueJson from '../../../data/facilities.json';
-import { pointSegDist2, segSegDist2, signedRingDistanceM } from './planar';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { collectionsBBox } from './bbox';
+import { catalogueRadiusM, facilityTypeOf, type FacilityCatalogue } from './facility-catalogue';
+import { frameFor } from './local-metric';
+import { boxGapM, planarShape, shapeDistanceM, type PlanarShape } from './planar-shape';
+import { GeoError } from './reasons';
 
-/** One row of data/facilities.json. */
-export interface FacilityType {
-  key: string;
-  name_zh: string;
-  name_en: string;
-  class: 'basic' | 'improvement' | 'enhancement';
-  radius_m: number;
-  life_circle: string;
-  min_area_m2: number;
-  min_width_m: number;
-  typical_footprint_m2: number;
-  notes: string;
-}
-export interface FacilityCatalogue {
-  source: string[];
-  types: FacilityType[];
-}
-/** The facility catalogue shipped in data/facilities.json. */
-export const FACILITY_CATALOGUE = catalogueJson as unknown as FacilityCatalogue;
-
-/**
- * Walking radius in metres for a catalogue type (undefined for an unknown type).
- * @example catalogueRadiusM('market'); // 500
- */
-export function catalogueRadiusM(type: string, catalogue: FacilityCatalogue = FACILITY_CATALOGUE): number | undefined {
-  return catalogue.types.find((t) => t.key === type)?.radius_m;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Planar shapes: every ring as a flat array [x0, y0, x1, y1, …] (closing vertex dropped).
-
-/** A projected point, polygon or multipolygon (rings of all parts together) with its box, metres. */
-export interface PlanarShape {
-  /** Rings of all polygon parts (even-odd point-in-shape works for valid geometry); empty for a point. */
-  rings: number[][];
-  /** Polylines (open), for LineStrings. */
-  lines: number[][];
-  /** The point, for Point geometry. */
-  point: [number, number] | null;
-  minX: number;
-  minY: number;
-  maxX: number;
-  maxY: number;
-}
-
-// plain number arrays, not Float64Array: allocating thousands of small typed arrays costs more
-// (and loads the GC more) than the packed-double arrays V8 makes of these
-function flatRing(ring: Position[], frame: LocalFrame, closed: boolean): number[] {
-  let n = ring.length;
-  if (closed && n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) n--;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const xy = frame.toXY(ring[i]);
-    out.push(xy[0], xy[1]);
-  }
-  return out;
-}
-
-/**
- * Projects a Point, LineString, MultiLineString, Polygon or MultiPolygon into `frame` (metres).
- * Returns null for empty or unsupported geometry.
- * @example planarShape({ type: 'Point', coordinates: [111.78, 37.26] }, frame).point
- */
-export function planarShape(geom: Geometry | null | undefined, frame: LocalFrame): PlanarShape | null {
-  if (!geom) return null;
-  const s: PlanarShape = { rings: [], lines: [], point: null, minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  switch (geom.type) {
-    case 'Point':
-      s.point = frame.toXY(geom.coordinates);
-      break;
-    case 'Polygon':
-      for (const r of geom.coordinates) if (r.length >= 3) s.rings.push(flatRing(r, frame, true));
-      break;
-    case 'MultiPolygon':
-      for (const p of geom.coordinates) for (const r of p) if (r.length >= 3) s.rings.push(flatRing(r, frame, true));
-      break;
-    case 'LineString':
-      if (geom.coordinates.length >= 2) s.lines.push(flatRing(geom.coordinates, frame, false));
-      break;
-    case 'MultiLineString':
-      for (const l of geom.coordinates) if (l.length >= 2) s.lines.push(flatRing(l, frame, false));
-      break;
-    default:
-      return null;
-  }
-  if (s.point) {
-    s.minX = s.maxX = s.point[0];
-    s.minY = s.maxY = s.point[1];
-  }
-  for (let k = 0; k < s.rings.length + s.lines.length; k++) {
-    const r = k < s.rings.length ? s.rings[k] : s.lines[k - s.rings.length];
-    for (let i = 0; i < r.length; i += 2) {
-      const x = r[i];
-      const y = r[i + 1];
-      if (x < s.minX) s.minX = x;
-      if (x > s.maxX) s.maxX = x;
-      if (y < s.minY) s.minY = y;
-      if (y > s.maxY) s.maxY = y;
-    }
-  }
-  if (!(s.minX <= s.maxX)) return null;
-  return s;
-}
-
-/**
- * Even-odd point-in-shape over all rings (holes and parts); x, y in metres of the shape's frame.
- * @example pointInShape(0, 0, planarShape(compound.geometry, frame)!) // true when the frame centre is inside
- */
-export function pointInShape(x: number, y: number, s: PlanarShape): boolean {
-  if (x < s.minX || x > s.maxX || y < s.minY || y > s.maxY) return false;
-  let inside = false;
-  for (const r of s.rings) {
-    const n = r.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const yi = r[i + 1];
-      const yj = r[j + 1];
-      if (yi > y !== yj > y && x < ((r[j] - r[i]) * (y - yi)) / (yj - yi) + r[i]) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-/** Calls fn(ax, ay, bx, by) for every edge of the shape (ring edges closed, line edges open). */
-function forEachEdge(s: PlanarShape, fn: (ax: number, ay: number, bx: number, by: number) => void): void {
-  for (const r of s.rings) {
-    const n = r.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) fn(r[j], r[j + 1], r[i], r[i + 1]);
-  }
-  for (const l of s.lines) for (let i = 2; i < l.length; i += 2) fn(l[i - 2], l[i - 1], l[i], l[i + 1]);
-}
-
-function firstVertex(s: PlanarShape): [number, number] | null {
-  if (s.point) return s.point;
-  const r = s.rings[0] ?? s.lines[0];
-  return r ? [r[0], r[1]] : null;
-}
-
-/**
- * Minimum planar distance in metres between two projected shapes; 0 when they touch, cross or
- * one contains the other (areas count as filled).
- * @example shapeDistanceM(planarShape(compound, f)!, planarShape(facility, f)!) // 123.4
- */
-export function shapeDistanceM(a: PlanarShape, b: PlanarShape): number {
-  // hot path of coverage: an area against a point facility, without closures
-  if (b.point && !a.point && a.lines.length === 0) return pointToAreaM(b.point[0], b.point[1], a);
-  // containment: a vertex of one inside the other's area
-  const va = firstVertex(a);
-  const vb = firstVertex(b);
-  if (vb && a.rings.length && pointInShape(vb[0], vb[1], a)) return 0;
-  if (va && b.rings.length && pointInShape(va[0], va[1], b)) return 0;
-  let best = Infinity;
-  if (a.point && b.point) {
-    return Math.hypot(a.point[0] - b.point[0], a.point[1] - b.point[1]);
-  }
-  if (b.point || a.point) {
-    const p = (b.point ?? a.point)!;
-    const other = b.point ? a : b;
-    forEachEdge(other, (ax, ay, bx, by) => {
-      const d = pointSegDist2(p[0], p[1], ax, ay, bx, by);
-      if (d < best) best = d;
-    });
-    return Math.sqrt(best);
-  }
-  forEachEdge(a, (ax, ay, bx, by) => {
-    if (best === 0) return;
-    forEachEdge(b, (cx, cy, dx, dy) => {
-      if (best === 0) return;
-      const d = segSegDist2(ax, ay, bx, by, cx, cy, dx, dy);
-      if (d < best) best = d;
-    });
-  });
-  return Math.sqrt(best);
-}
-
-/** Distance (m) from a point to an area shape: 0 inside, else to the nearest edge. */
-function pointToAreaM(px: number, py: number, s: PlanarShape): number {
-  const d = signedRingDistanceM(px, py, s.rings);
-  return d > 0 ? 0 : -d;
-}
-
-/**
- * Box-to-box gap in metres (0 when boxes overlap): a lower bound of the shape distance.
- * @example boxGapM(a, b) <= shapeDistanceM(a, b) // always
- */
-export function boxGapM(a: PlanarShape, b: PlanarShape): number {
-  const dx = Math.max(0, a.minX - b.maxX, b.minX - a.maxX);
-  const dy = Math.max(0, a.minY - b.maxY, b.minY - a.maxY);
-  return Math.hypot(dx, dy);
-}
-
-// ---------------------------------------------------------------------------------------------
+// The catalogue and the planar shapes live in their own files; these re-exports keep older imports working.
+export { FACILITY_CATALOGUE, catalogueRadiusM, facilityTypeOf, type FacilityCatalogue, type FacilityType } from './facility-catalogue';
+export { boxGapM, planarShape, pointInShape, shapeDistanceM, type PlanarShape } from './planar-shape';
 
 export interface CompoundProps {
   id?: string | number;
@@ -209,16 +23,6 @@ export interface CompoundProps {
 }
 export type CompoundFC = FeatureCollection<Polygon | MultiPolygon, CompoundProps | null>;
 export type FacilityFC = FeatureCollection<Point | Polygon | MultiPolygon, { type?: string; subtype?: string } | null>;
-
-/**
- * A facility's catalogue type: properties.type, else properties.subtype (context_features keep the
- * type in `subtype`), else ''.
- * @example facilityTypeOf({ type: 'Feature', properties: { kind: 'facility', subtype: 'clinic' }, geometry }) // 'clinic'
- */
-export function facilityTypeOf(f: { properties?: unknown }): string {
-  const p = f.properties as { type?: unknown; subtype?: unknown } | null | undefined;
-  return String(p?.type ?? p?.subtype ?? '');
-}
 
 export interface CoverageOptions {
   /** Facility types to evaluate; default: every type present in `facilities` (properties.type, else subtype). */
@@ -249,6 +53,8 @@ export interface CoverageResult {
   perCompound: Record<string, Record<string, CompoundTypeCoverage>>;
   /** Radii actually used, metres. */
   radiusM: Record<string, number>;
+  /** Compounds without a usable geometry (missing, malformed, NaN or infinite coordinates): counted as gaps, listed here. */
+  skipped: string[];
 }
 
 /**
@@ -260,38 +66,6 @@ export function compoundId(f: Feature, i: number, idProperty = 'id'): string {
   return String(v);
 }
 
-/**
- * Lon/lat bbox [minLon, minLat, maxLon, maxLat] of several collections (for one shared frame).
- * @example frameFor(bboxOf(compounds, facilities))
- */
-export function bboxOf(...fcs: FeatureCollection[]): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const pos = (p: Position) => {
-    if (p[0] < b[0]) b[0] = p[0];
-    if (p[1] < b[1]) b[1] = p[1];
-    if (p[0] > b[2]) b[2] = p[0];
-    if (p[1] > b[3]) b[3] = p[1];
-  };
-  const line = (l: Position[]) => {
-    for (const p of l) pos(p);
-  };
-  for (const fc of fcs) {
-    for (const f of fc.features) {
-      const g = f.geometry as Geometry | null;
-      if (!g) continue;
-      switch (g.type) {
-        case 'Point': pos(g.coordinates); break;
-        case 'MultiPoint': case 'LineString': line(g.coordinates); break;
-        case 'Polygon': line(g.coordinates[0] ?? []); break; // holes lie inside the outer ring
-        case 'MultiLineString': for (const l of g.coordinates) line(l); break;
-        case 'MultiPolygon': for (const p of g.coordinates) line(p[0] ?? []); break;
-        default: break;
-      }
-    }
-  }
-  return b;
-}
-
 /** Shared (frozen) entry for every compound a type does not cover: saves 10⁵ small allocations. */
 const NOT_COVERED: CompoundTypeCoverage = Object.freeze({ covered: false, distanceM: null, nearest: null });
 
@@ -299,8 +73,8 @@ function resolveRadii(types: string[], opts: CoverageOptions): Record<string, nu
   const out: Record<string, number> = {};
   for (const t of types) {
     const r = opts.radiusM?.[t] ?? catalogueRadiusM(t, opts.catalogue);
-    if (r === undefined) throw new RangeError(`未知设施类型且未给出服务半径: ${t} / unknown facility type without a radius: ${t}`);
-    if (!(r >= 0 && r <= 5000)) throw new RangeError(`服务半径超出范围(0–5000米): ${t}=${r} / radius out of range (0–5000 m): ${t}=${r}`);
+    if (r === undefined) throw new GeoError('unknown_facility_type', { type: t });
+    if (!(r >= 0 && r <= 5000)) throw new GeoError('option_out_of_range', { option: `radius ${t}`, min: 0, max: 5000, value: String(r) });
     out[t] = r;
   }
   return out;
@@ -329,11 +103,12 @@ export function coverage(compounds: CompoundFC, facilities: FacilityFC, opts: Co
   const byType: Record<string, TypeCoverage> = {};
   const perCompound: Record<string, Record<string, CompoundTypeCoverage>> = {};
   for (const t of types) byType[t] = { covered: [], gaps: [], coveredHouseholds: 0, gapHouseholds: 0 };
-  if (compounds.features.length === 0) return { byType, perCompound, radiusM: radii };
+  if (compounds.features.length === 0) return { byType, perCompound, radiusM: radii, skipped: [] };
 
-  const frame = frameFor(bboxOf(compounds, facilities));
+  const frame = frameFor(collectionsBBox(compounds, facilities));
   const cShapes = compounds.features.map((f) => planarShape(f.geometry, frame));
   const ids = compounds.features.map((f, i) => compoundId(f, i, idProperty));
+  const skipped = ids.filter((_, c) => !cShapes[c]);
 
   // one index over all facilities of the requested types; one radius search per compound with the
   // largest radius, then per-type nearest by exact distance
@@ -398,7 +173,7 @@ export function coverage(compounds: CompoundFC, facilities: FacilityFC, opts: Co
       }
     }
   }
-  return { byType, perCompound, radiusM: radii };
+  return { byType, perCompound, radiusM: radii, skipped };
 }
 
 export interface CoverageSummaryRow {

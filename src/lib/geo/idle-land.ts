@@ -3,39 +3,40 @@
 // free = area (± margin) − (buildings ⊕ setback) − (roads ⊕ half width) − facilities − idle buildings
 // usable = opening(free, minWidth/2) = ((free ⊖ w/2) ⊕ w/2) ∩ free, pieces ≥ minAreaM2.
 //
-// Everything runs in Clipper2 integer millimetres in one local frame (clipper.ts). Speed comes from:
-// (1) a lon/lat flatbush per input collection, built once and cached per collection object, so a
-// call only projects the buildings/roads near its area; (2) one ClipperOffset per obstacle group
-// (all building setbacks in one execute, roads grouped by half width); (3) the opening done once
-// on the whole free space with round joins at a coarse arc tolerance (ARC_TOL_M) — an arc that is
-// 10 cm off is irrelevant to a siting decision but halves the vertex count the engine has to sweep.
-import Flatbush from 'flatbush';
+// Everything runs through the project's Clipper adapter (clipper.ts) in integer millimetres of one affine frame
+// around the area, so the pieces written back to lon/lat are valid polygons (outlineFromPolygons). Speed comes from:
+// (1) the shared spatial index (spatial-index.ts), so a call only projects the buildings/roads near its area;
+// (2) one offset per obstacle kind (idle-land-obstacles.ts); (3) the opening done once on the whole free space with
+// round joins at a coarse arc tolerance — an arc 10 cm off is irrelevant to a siting decision but halves the
+// vertex count the engine has to sweep. Pieces are measured in idle-land-measure.ts (polylabel width, road distance).
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import {
-  Clipper,
-  ClipperOffset,
-  ClipType,
   EndType,
   FillRule,
   JoinType,
-  PolyTree64,
-  type Path64,
-  type Paths64,
-  type PolyPath64,
-} from 'clipper2-ts';
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { frameFor, type LocalFrame } from './local-metric';
-import { toPaths, UNITS_PER_M } from './clipper';
-import { FACILITY_CATALOGUE, planarShape, shapeDistanceM, type FacilityCatalogue, type PlanarShape } from './coverage';
-import { signedRingDistanceM } from './planar';
+  UNITS_PER_M,
+  areaM2,
+  differencePaths,
+  intersectionTree,
+  offsetPaths,
+  outlineFromPolygons,
+  toPaths,
+  treePolygons,
+  unionPaths,
+  unprojector,
+} from './clipper';
+import { geometryBBox } from './bbox';
+import { FACILITY_CATALOGUE, type FacilityCatalogue } from './facility-catalogue';
+import { ARC_TOL_M, POINT_FACILITY_RADIUS_M, collectObstacles, growObstacles } from './idle-land-obstacles';
+import { RoadDistance, shapeRings, usableWidthM } from './idle-land-measure';
+import { affineFrameFor } from './local-metric';
+import { planarShape, shapeDistanceM } from './planar-shape';
+import { GeoError } from './reasons';
+import { featuresNear } from './spatial-index';
 
-/** Arc tolerance (m) for round joins: setbacks, road ends, opening. */
-const ARC_TOL_M = 0.1;
-/** Radius (m) a point facility is grown by to become an obstacle. */
-export const POINT_FACILITY_RADIUS_M = 10;
-/** Road half width (m) when a road has no width_m. */
-export const DEFAULT_ROAD_HALF_WIDTH_M = 3;
+export { DEFAULT_ROAD_HALF_WIDTH_M, POINT_FACILITY_RADIUS_M } from './idle-land-obstacles';
+
 const U = UNITS_PER_M;
-const U2 = U * U;
 
 export interface IdleLandInput {
   /** The zone, a compound, or the union of member compounds (lon/lat). */
@@ -113,198 +114,9 @@ export interface IdleLandResult {
   stats: IdleLandStats;
 }
 
-// ---------------------------------------------------------------------------------------------
-// lon/lat box index per input collection, cached on the collection object (inputs are treated as
-// immutable: a changed collection must be a new object, as state replaces rather than mutates).
-
-interface LonLatIndex {
-  index: Flatbush | null;
-  /** index item → feature position (features without geometry are left out) */
-  ids: number[];
-}
-const indexCache = new WeakMap<object, LonLatIndex>();
-
-function lonLatBox(g: Geometry): [number, number, number, number] | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const p = c as number[];
-      if (p[0] < x0) x0 = p[0];
-      if (p[0] > x1) x1 = p[0];
-      if (p[1] < y0) y0 = p[1];
-      if (p[1] > y1) y1 = p[1];
-    } else for (const x of c as unknown[]) visit(x);
-  };
-  if ('coordinates' in g) visit(g.coordinates);
-  return x0 <= x1 ? [x0, y0, x1, y1] : null;
-}
-
-function indexOf(fc: FeatureCollection): LonLatIndex {
-  let e = indexCache.get(fc);
-  if (e) return e;
-  const boxes: [number, number, number, number][] = [];
-  const ids: number[] = [];
-  fc.features.forEach((f, i) => {
-    const b = f.geometry ? lonLatBox(f.geometry) : null;
-    if (b) {
-      boxes.push(b);
-      ids.push(i);
-    }
-  });
-  let index: Flatbush | null = null;
-  if (boxes.length) {
-    index = new Flatbush(boxes.length);
-    for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
-    index.finish();
-  }
-  e = { index, ids };
-  indexCache.set(fc, e);
-  return e;
-}
-
-function near<G extends Geometry>(fc: FeatureCollection<G> | undefined, box: number[]): Feature<G>[] {
-  if (!fc || fc.features.length === 0) return [];
-  const { index, ids } = indexOf(fc as FeatureCollection);
-  if (!index) return [];
-  return index
-    .search(box[0], box[1], box[2], box[3])
-    .map((k) => ids[k])
-    .sort((a, b) => a - b)
-    .map((i) => fc.features[i]);
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function lineToPath(line: Position[], frame: LocalFrame): Path64 {
-  const out: Path64 = [];
-  for (const p of line) {
-    const xy = frame.toXY(p);
-    const pt = { x: Math.round(xy[0] * U), y: Math.round(xy[1] * U) };
-    const last = out[out.length - 1];
-    if (!last || last.x !== pt.x || last.y !== pt.y) out.push(pt);
-  }
-  return out;
-}
-
-function offset(paths: Paths64, deltaM: number, endType: EndType): Paths64 {
-  const out: Paths64 = [];
-  if (paths.length === 0) return out;
-  const co = new ClipperOffset(2, ARC_TOL_M * U);
-  co.addPaths(paths, JoinType.Round, endType);
-  co.execute(deltaM * U, out);
-  return out;
-}
-
-function pathsAreaM2(paths: Paths64): number {
-  let a = 0;
-  for (const p of paths) a += Clipper.area(p);
-  return a / U2;
-}
-
-/** Clipper paths (mm) → planar shape in metres, for distance work. */
-function pathsToShape(paths: Paths64): PlanarShape {
-  const s: PlanarShape = { rings: [], lines: [], point: null, minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const p of paths) {
-    const r: number[] = new Array(p.length * 2);
-    for (let i = 0; i < p.length; i++) {
-      const x = p[i].x / U;
-      const y = p[i].y / U;
-      r[2 * i] = x;
-      r[2 * i + 1] = y;
-      if (x < s.minX) s.minX = x;
-      if (x > s.maxX) s.maxX = x;
-      if (y < s.minY) s.minY = y;
-      if (y > s.maxY) s.maxY = y;
-    }
-    s.rings.push(r);
-  }
-  return s;
-}
-
-/**
- * Usable width (m) ≈ 2 × the largest inscribed circle's radius: the widest w for which the piece
- * survives a shrink by w/2. Found by best-first subdivision of square cells (each cell bounds the
- * distance reachable inside it by its centre distance + half its diagonal), to ±0.25 m in radius,
- * instead of repeated offsets (a binary search of shrinks cost 8× the whole finder).
- */
-function usableWidthM(s: PlanarShape): number {
-  const w = s.maxX - s.minX;
-  const h = s.maxY - s.minY;
-  const size = Math.min(w, h);
-  if (!(size > 0)) return 0;
-  const precision = 0.25;
-  // max-heap on cell potential: [potential, x, y, half, d]
-  const heap: number[][] = [];
-  const push = (c: number[]) => {
-    heap.push(c);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (heap[p][0] >= heap[i][0]) break;
-      [heap[p], heap[i]] = [heap[i], heap[p]];
-      i = p;
-    }
-  };
-  const pop = () => {
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i;
-        if (l < heap.length && heap[l][0] > heap[m][0]) m = l;
-        if (r < heap.length && heap[r][0] > heap[m][0]) m = r;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i], heap[m]];
-        i = m;
-      }
-    }
-    return top;
-  };
-  const cell = (x: number, y: number, half: number) => {
-    const d = signedRingDistanceM(x, y, s.rings);
-    return [d + half * Math.SQRT2, x, y, half, d];
-  };
-  const half0 = size / 2;
-  for (let x = s.minX; x < s.maxX; x += size) for (let y = s.minY; y < s.maxY; y += size) push(cell(x + half0, y + half0, half0));
-  let best = Math.max(0, cell((s.minX + s.maxX) / 2, (s.minY + s.maxY) / 2, 0)[4]);
-  while (heap.length) {
-    const c = pop();
-    if (c[4] > best) best = c[4];
-    if (c[0] - best <= precision) continue;
-    const hh = c[3] / 2;
-    push(cell(c[1] - hh, c[2] - hh, hh));
-    push(cell(c[1] + hh, c[2] - hh, hh));
-    push(cell(c[1] - hh, c[2] + hh, hh));
-    push(cell(c[1] + hh, c[2] + hh, hh));
-  }
-  return Math.round(2 * best * 10) / 10;
-}
-
-/** One piece (outer ring + holes, clipper mm) → GeoJSON Polygon, outer CCW and holes CW. */
-function pieceToPolygon(piece: Paths64, frame: LocalFrame): Polygon {
-  const k = 1e9;
-  const coordinates = piece.map((path, i) => {
-    const ccw = Clipper.area(path) > 0;
-    const forward = (i === 0) === ccw;
-    const n = path.length;
-    const ring: Position[] = new Array(n + 1);
-    for (let j = 0; j < n; j++) {
-      const pt = path[forward ? j : n - 1 - j];
-      const ll = frame.toLonLat([pt.x / U, pt.y / U]);
-      ring[j] = [Math.round(ll[0] * k) / k, Math.round(ll[1] * k) / k];
-    }
-    ring[n] = ring[0].slice();
-    return ring;
-  });
-  return { type: 'Polygon', coordinates };
-}
-
-function checkRange(name: string, zh: string, v: number, min: number, max: number): void {
+function checkRange(option: string, v: number, min: number, max: number): void {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-    throw new RangeError(`${zh}超出合理范围(${min}–${max}米): ${String(v)} / ${name} out of range (${min}–${max} m): ${String(v)}`);
+    throw new GeoError('option_out_of_range', { option, min, max, value: String(v) });
   }
 }
 
@@ -316,11 +128,12 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
  * Subtracts building footprints grown by setbackM, roads grown by half their width (width_m / 2,
  * or 3 m), existing facilities (polygons as drawn, points grown by 10 m) and idle buildings from
  * the area (grown by marginM), then keeps only land that holds minWidthM everywhere (morphological
- * opening by minWidthM / 2) in pieces of at least minAreaM2. Idle buildings that touch the area
- * are returned as 'idle_building' candidates whatever their size.
+ * opening by minWidthM / 2) in pieces of at least minAreaM2. Every piece is a valid polygon. Idle buildings that
+ * touch the area are returned as 'idle_building' candidates whatever their size.
  *
- * Throws Error (Chinese message) on an empty area; RangeError (Chinese + English) on options out of
- * range: setbackM 0–30, minWidthM 1–100, marginM 0–200, roadHalfWidthM 0–50, minAreaM2 0–1,000,000.
+ * Throws GeoError (a RangeError) 'empty_area' on an empty area, 'unknown_facility_type', and 'option_out_of_range'
+ * ({option, min, max, value}) for setbackM 0–30, minWidthM 1–100, marginM 0–200, roadHalfWidthM 0–50,
+ * minAreaM2 0–1,000,000.
  *
  * @param input area (lon/lat), buildings, roads (width_m), facilities, idleBuildings
  * @param opts setbackM, marginM, minAreaM2, minWidthM (metres / m²), or facilityType for catalogue defaults
@@ -333,34 +146,30 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
  */
 export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): IdleLandResult {
   const area = input.area;
-  const areaBox = area ? lonLatBox(area) : null;
-  if (!area || (area.type !== 'Polygon' && area.type !== 'MultiPolygon') || !areaBox) {
-    throw new Error('选址范围为空:请先选择小区或设计片区 (empty area)');
-  }
+  const areaBox = area && (area.type === 'Polygon' || area.type === 'MultiPolygon') ? geometryBBox(area) : null;
+  if (!area || !areaBox) throw new GeoError('empty_area');
   const catalogue = opts.catalogue ?? FACILITY_CATALOGUE;
   const ft = opts.facilityType ? catalogue.types.find((t) => t.key === opts.facilityType) : undefined;
-  if (opts.facilityType && !ft) throw new RangeError(`未知设施类型: ${opts.facilityType} / unknown facility type: ${opts.facilityType}`);
+  if (opts.facilityType && !ft) throw new GeoError('unknown_facility_type', { type: opts.facilityType });
   const setbackM = opts.setbackM ?? 6;
   const marginM = opts.marginM ?? 0;
   const minWidthM = opts.minWidthM ?? ft?.min_width_m ?? 5;
   const minAreaM2 = opts.minAreaM2 ?? ft?.min_area_m2 ?? 50;
-  checkRange('setbackM', '建筑退让距离', setbackM, 0, 30);
-  checkRange('marginM', '外扩距离', marginM, 0, 200);
-  checkRange('minWidthM', '最小宽度', minWidthM, 1, 100);
-  if (!(minAreaM2 >= 0 && minAreaM2 <= 1e6)) {
-    throw new RangeError(`最小面积超出合理范围(0–1000000平方米): ${minAreaM2} / minAreaM2 out of range (0–1,000,000 m²): ${minAreaM2}`);
-  }
-  if (opts.roadHalfWidthM !== undefined) checkRange('roadHalfWidthM', '道路半宽', opts.roadHalfWidthM, 0, 50);
+  checkRange('setbackM', setbackM, 0, 30);
+  checkRange('marginM', marginM, 0, 200);
+  checkRange('minWidthM', minWidthM, 1, 100);
+  checkRange('minAreaM2', minAreaM2, 0, 1e6);
+  if (opts.roadHalfWidthM !== undefined) checkRange('roadHalfWidthM', opts.roadHalfWidthM, 0, 50);
 
   const progress = opts.onProgress ?? (() => {});
   progress(0, 'obstacles');
-  const frame = frameFor(areaBox);
+  const frame = affineFrameFor(areaBox);
   let areaPaths = toPaths(area, frame);
-  if (areaPaths.length === 0) throw new Error('选址范围为空:范围面积为零 (empty area)');
-  if (marginM > 0) areaPaths = offset(areaPaths, marginM, EndType.Polygon);
-  else areaPaths = Clipper.union(areaPaths, FillRule.Positive); // clean overlaps of member compounds
-  const areaM2 = pathsAreaM2(areaPaths);
-  if (areaM2 <= 0) throw new Error('选址范围为空:范围面积为零 (empty area)');
+  if (areaPaths.length === 0) throw new GeoError('empty_area');
+  if (marginM > 0) areaPaths = offsetPaths(areaPaths, marginM, JoinType.Round, 2, U, EndType.Polygon, ARC_TOL_M);
+  else areaPaths = unionPaths(areaPaths); // clean overlaps of member compounds
+  const areaM2Total = areaM2(areaPaths);
+  if (areaM2Total <= 0) throw new GeoError('empty_area');
 
   // search boxes in lon/lat: the area grown by how far each kind of obstacle can reach into it
   const grow = (m: number) => {
@@ -368,117 +177,30 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
     const dLat = (m + 1) / frame.mPerDegLat;
     return [areaBox[0] - dLon, areaBox[1] - dLat, areaBox[2] + dLon, areaBox[3] + dLat];
   };
-  const buildings = near(input.buildings, grow(marginM + setbackM));
-  const roads = near(input.roads, grow(marginM + (opts.roadHalfWidthM ?? 50)));
-  const facilities = near(input.facilities, grow(marginM + POINT_FACILITY_RADIUS_M));
-  const idle = near(input.idleBuildings, grow(marginM + setbackM));
-
-  // obstacles, grown by `extra` metres on top of their own clearance --------------------------
-  const bPaths: Paths64 = [];
-  for (const f of [...buildings, ...idle]) if (f.geometry) for (const p of toPaths(f.geometry, frame)) bPaths.push(p);
-  const roadGroups = new Map<number, Paths64>();
-  for (const f of roads) {
-    const g = f.geometry;
-    if (!g) continue;
-    const w = Number((f.properties as { width_m?: unknown } | null)?.width_m);
-    const half = opts.roadHalfWidthM ?? (w > 0 ? w / 2 : DEFAULT_ROAD_HALF_WIDTH_M);
-    if (!(half > 0)) continue;
-    const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
-    let grp = roadGroups.get(half);
-    if (!grp) roadGroups.set(half, (grp = []));
-    for (const l of lines) {
-      const p = lineToPath(l, frame);
-      if (p.length >= 2) grp.push(p);
-    }
-  }
-  const pts: Paths64 = [];
-  const fPolys: Paths64 = [];
-  for (const f of facilities) {
-    const g = f.geometry;
-    if (!g) continue;
-    if (g.type === 'Point') {
-      const xy = frame.toXY(g.coordinates);
-      pts.push([{ x: Math.round(xy[0] * U), y: Math.round(xy[1] * U) }]);
-    } else if (g.type === 'Polygon' || g.type === 'MultiPolygon') for (const p of toPaths(g, frame)) fPolys.push(p);
-  }
-  const areaB = Clipper.getBoundsPaths(areaPaths);
-  const obstaclesGrown = (extra: number): Paths64 => {
-    const out: Paths64 = [];
-    const add = (ps: Paths64) => {
-      for (const p of ps) out.push(p);
-    };
-    add(setbackM + extra > 0 ? offset(bPaths, setbackM + extra, EndType.Polygon) : bPaths);
-    for (const [half, paths] of roadGroups) {
-      // streets run far past the area: clip them to the area's box grown beyond their reach first
-      // (caps then fall outside the area), so the offset and the difference see only local edges
-      const m = Math.ceil((half + extra + 1) * U);
-      const rect = { left: areaB.left - m, top: areaB.top - m, right: areaB.right + m, bottom: areaB.bottom + m };
-      add(offset(Clipper.rectClipLines(rect, paths), half + extra, EndType.Round));
-    }
-    add(offset(pts, POINT_FACILITY_RADIUS_M + extra, EndType.Round));
-    add(extra > 0 ? offset(fPolys, extra, EndType.Polygon) : fPolys);
-    return out;
-  };
+  const buildings = featuresNear(input.buildings, grow(marginM + setbackM));
+  const roads = featuresNear(input.roads, grow(marginM + (opts.roadHalfWidthM ?? 50)));
+  const facilities = featuresNear(input.facilities, grow(marginM + POINT_FACILITY_RADIUS_M));
+  const idle = featuresNear(input.idleBuildings, grow(marginM + setbackM));
+  const obstacles = collectObstacles(frame, buildings, roads, facilities, idle, setbackM, opts.roadHalfWidthM);
 
   // free space and the width rule -------------------------------------------------------------
   // Opening = ((free ⊖ r) ⊕ r) ∩ free with r = minWidth/2. Erosion distributes over the difference:
   // (area − O) ⊖ r = (area ⊖ r) − (O ⊕ r), and O ⊕ r is each obstacle grown by clearance + r
   // from its own few vertices, so the costly offset of the many-vertex free space is avoided.
   progress(0.2, 'free');
-  const obstacles = obstaclesGrown(0);
-  const free = obstacles.length ? Clipper.difference(areaPaths, obstacles, FillRule.NonZero) : areaPaths;
-  const freeM2 = pathsAreaM2(free);
+  const blocked = growObstacles(obstacles, 0, areaPaths);
+  const free = blocked.length ? differencePaths(areaPaths, blocked, FillRule.NonZero) : areaPaths;
+  const freeM2 = areaM2(free);
   progress(0.4, 'width');
   const half = minWidthM / 2;
-  const areaEroded = offset(areaPaths, -half, EndType.Polygon);
-  const grownObstacles = areaEroded.length ? obstaclesGrown(half) : [];
-  const eroded = grownObstacles.length ? Clipper.difference(areaEroded, grownObstacles, FillRule.NonZero) : areaEroded;
-  const opened = offset(eroded, half, EndType.Polygon);
-  const tree = new PolyTree64();
-  if (opened.length) Clipper.booleanOpWithPolyTree(ClipType.Intersection, opened, free, tree, FillRule.NonZero);
-  const pieces: Paths64[] = [];
-  const collect = (node: PolyPath64) => {
-    // node is an outer ring; its children are holes, whose children are islands (new pieces)
-    if (!node.polygon) return;
-    const piece: Paths64 = [node.polygon];
-    for (let i = 0; i < node.count; i++) {
-      const hole = node.child(i);
-      if (hole.polygon) piece.push(hole.polygon);
-      for (let j = 0; j < hole.count; j++) collect(hole.child(j));
-    }
-    pieces.push(piece);
-  };
-  for (let i = 0; i < tree.count; i++) collect(tree.child(i));
+  const areaEroded = offsetPaths(areaPaths, -half, JoinType.Round, 2, U, EndType.Polygon, ARC_TOL_M);
+  const grownObstacles = areaEroded.length ? growObstacles(obstacles, half, areaPaths) : [];
+  const eroded = grownObstacles.length ? differencePaths(areaEroded, grownObstacles, FillRule.NonZero) : areaEroded;
+  const opened = offsetPaths(eroded, half, JoinType.Round, 2, U, EndType.Polygon, ARC_TOL_M);
+  const pieces = treePolygons(intersectionTree(opened, free, FillRule.NonZero), 0, 0);
 
-  // nearby road shapes for road_distance_m (metres, planar)
-  const roadShapes: { s: PlanarShape; half: number }[] = [];
-  const addRoadShapes = (list: Feature<LineString | MultiLineString>[]) => {
-    for (const f of list) {
-      const s = planarShape(f.geometry, frame);
-      if (!s) continue;
-      const w = Number((f.properties as { width_m?: unknown } | null)?.width_m);
-      roadShapes.push({ s, half: opts.roadHalfWidthM ?? (w > 0 ? w / 2 : DEFAULT_ROAD_HALF_WIDTH_M) });
-    }
-  };
-  addRoadShapes(roads);
-  let farRoadsLoaded = false;
-  const roadDistance = (piece: PlanarShape): number | null => {
-    let best = Infinity;
-    for (const r of roadShapes) {
-      const d = Math.max(0, shapeDistanceM(piece, r.s) - r.half);
-      if (d < best) best = d;
-    }
-    if (best === Infinity && !farRoadsLoaded && input.roads) {
-      // no road near the area: look up to 2 km out, once per call
-      farRoadsLoaded = true;
-      const k = 2000;
-      const far = near(input.roads, [areaBox[0] - k / frame.mPerDegLon, areaBox[1] - k / frame.mPerDegLat, areaBox[2] + k / frame.mPerDegLon, areaBox[3] + k / frame.mPerDegLat]);
-      const have = new Set(roads);
-      addRoadShapes(far.filter((f) => !have.has(f)));
-      return roadDistance(piece);
-    }
-    return best === Infinity || best > 2000 ? null : r1(best);
-  };
+  const roadDistance = new RoadDistance(frame, roads, input.roads, areaBox, opts.roadHalfWidthM);
+  const toLonLat = unprojector(frame);
 
   type Cand = { geometry: Polygon | MultiPolygon; props: IdleCandidateProps };
   const land: Cand[] = [];
@@ -488,23 +210,26 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
   progress(0.7, 'measure');
   for (const [k, piece] of pieces.entries()) {
     if (k % 8 === 7) progress(0.7 + (0.25 * k) / pieces.length, 'measure');
-    const a = pathsAreaM2(piece);
+    const a = areaM2(piece);
     wideEnoughM2 += a;
     if (a < minAreaM2 || a <= 0) {
       droppedSmall++;
       continue;
     }
-    candidateM2 += a;
-    const shape = pathsToShape(piece);
-    land.push({
-      geometry: pieceToPolygon(piece, frame),
-      props: {
-        kind: 'idle_land',
-        area_m2: r1(a),
-        usable_width_m: usableWidthM(shape),
-        road_distance_m: roadDistance(shape),
-      },
-    });
+    // a valid polygon (a piece pinched at a point comes back as its parts, each measured on its own)
+    const outline = outlineFromPolygons([piece], toLonLat);
+    if (!outline.geom) continue;
+    const parts = outline.geom.type === 'Polygon' ? [outline.geom.coordinates] : outline.geom.coordinates;
+    for (const coordinates of parts) {
+      const geometry: Polygon = { type: 'Polygon', coordinates };
+      const shape = planarShape(geometry, frame)!;
+      const pa = parts.length === 1 ? a : shapeArea(shape);
+      candidateM2 += pa;
+      land.push({
+        geometry,
+        props: { kind: 'idle_land', area_m2: r1(pa), usable_width_m: usableWidthM(shapeRings(shape)), road_distance_m: roadDistance.to(shape) },
+      });
+    }
   }
   land.sort((x, y) => y.props.area_m2 - x.props.area_m2);
 
@@ -515,13 +240,13 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
     if (!f.geometry) continue;
     const s = planarShape(f.geometry, frame);
     if (!s || shapeDistanceM(areaShape, s) > marginM) continue;
-    const paths = toPaths(f.geometry, frame);
+    const footprint = unionPaths(toPaths(f.geometry, frame));
     const p = (f.properties ?? {}) as { id?: unknown; subtype?: unknown; name?: unknown };
     const props: IdleCandidateProps = {
       kind: 'idle_building',
-      area_m2: r1(pathsAreaM2(Clipper.union(paths, FillRule.Positive))),
-      usable_width_m: usableWidthM(pathsToShape(Clipper.union(paths, FillRule.Positive))),
-      road_distance_m: roadDistance(s),
+      area_m2: r1(areaM2(footprint)),
+      usable_width_m: usableWidthM(shapeRings(s)),
+      road_distance_m: roadDistance.to(s),
     };
     const sid = p.id ?? f.id;
     if (sid !== undefined && sid !== null) props.source_id = String(sid);
@@ -535,7 +260,7 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
   return {
     candidates: { type: 'FeatureCollection', features },
     stats: {
-      areaM2: r1(areaM2),
+      areaM2: r1(areaM2Total),
       freeM2: r1(freeM2),
       wideEnoughM2: r1(wideEnoughM2),
       candidateM2: r1(candidateM2),
@@ -549,4 +274,15 @@ export function findIdleLand(input: IdleLandInput, opts: IdleLandOptions = {}): 
       setbackM,
     },
   };
+}
+
+/** Area (m²) of a planar shape's rings: outer minus holes (even-odd rings of one polygon). */
+function shapeArea(s: { rings: number[][] }): number {
+  let total = 0;
+  s.rings.forEach((r, i) => {
+    let a2 = 0;
+    for (let k = 0, j = r.length - 2; k < r.length; j = k, k += 2) a2 += r[j] * r[k + 1] - r[k] * r[j + 1];
+    total += (i === 0 ? 1 : -1) * Math.abs(a2 / 2);
+  });
+  return total;
 }

@@ -127,3 +127,46 @@ export function localFrame(lon0: number, lat0: number): LocalFrame {
 export function frameFor(bbox: [number, number, number, number] | number[]): LocalFrame {
   return localFrame((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2);
 }
+
+/**
+ * An affine local frame: x = (lon − lon0)·kx, y = (lat − lat0)·ky, with kx and ky the true metres per degree at
+ * (lon0, lat0). A GeoJSON edge is straight in lon/lat, and an affine map keeps it straight, so collinear stays
+ * collinear and touching stays touching through toXY and back (what outlines written back to lon/lat need). The price
+ * is scale: lengths east–west are off by about tan φ · Δφ (0.012 % a kilometre north or south of lat0 in Fenyang) —
+ * nothing within a zone or an idle-land search, too much across a county (use {@link localFrame} there).
+ *
+ * @param lon0 centre longitude in degrees
+ * @param lat0 centre latitude in degrees
+ * @example
+ * const f = affineFrame(111.785, 37.265);
+ * f.toXY([111.795, 37.265]); // ≈ [887.0, 0] metres; exactly linear in lon and lat
+ */
+export function affineFrame(lon0: number, lat0: number): LocalFrame {
+  const phi0 = lat0 * DEG;
+  const kx = primeVertical(phi0) * Math.cos(phi0) * DEG;
+  const ky = meridional(phi0) * DEG;
+  return {
+    lon0,
+    lat0,
+    mPerDegLon: kx,
+    mPerDegLat: ky,
+    toXY: (p) => [(p[0] - lon0) * kx, (p[1] - lat0) * ky],
+    toLonLat: (p) => [lon0 + p[0] / kx, lat0 + p[1] / ky],
+    projectInto(lon, lat, out, at) {
+      out[at] = (lon - lon0) * kx;
+      out[at + 1] = (lat - lat0) * ky;
+    },
+    unprojectInto(x, y, out, at) {
+      out[at] = lon0 + x / kx;
+      out[at + 1] = lat0 + y / ky;
+    },
+  };
+}
+
+/**
+ * An affine frame (see {@link affineFrame}) centred on a lon/lat bounding box [minLon, minLat, maxLon, maxLat].
+ * @example affineFrameFor([111.77, 37.25, 111.80, 37.28]).lat0 // 37.265
+ */
+export function affineFrameFor(bbox: [number, number, number, number] | number[]): LocalFrame {
+  return affineFrame((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2);
+}

@@ -1,20 +1,42 @@
-// Merge adjacent compounds into design-zone outlines, one per group from clusterAdjacent.
+// Merge adjacent compounds into design-zone outlines, one per group from clusterAdjacent
+// (docs/merge-tolerance.md says what "within tolerance" means, with a figure).
 // Per group (never across groups, so a closing cannot reach a far neighbour):
-//   union of the members, closed morphologically — grow by tol/2, shrink by tol/2, both with
-//   miter joins so right-angled walls stay square — which bridges every gap up to the tolerance;
-//   the members are added back (a miter closing may bevel an acute corner) and holes smaller
-//   than a pin-hole threshold are filled. Holes wider than the tolerance (courtyards) survive the
-//   closing, and their area is at least ~tol², far above the pin-hole threshold.
-// Clipper2 runs on integer millimetres relative to each group's own corner, so coordinates stay small.
+//   union of the members, closed morphologically — grow by tol/2, shrink by tol/2, both with miter joins so walls
+//   and corners come back as they were — which bridges every gap up to the tolerance; then the members it cut into
+//   are added back (containment.ts finds them), because a miter closing is not quite a morphological one: where it
+//   only partly fills a courtyard or a notch, the walls it restores run straight on past the corner where a compound
+//   turned and cut into it, and it squares off corners sharper than 60°. Holes smaller
+//   than a pin-hole threshold are filled; holes wider than the tolerance (courtyards) survive the closing, and their
+//   area is at least ~tol², far above the pin-hole threshold.
+// Each group works in its own affine frame (straight lon/lat edges stay straight) in integers of 0.1 mm (1 mm for a
+// group wider than 9 km, so the engine's products stay exact). Corners the closing brings back a rounding away from
+// a member's vertex are put back on it, and every outline leaves through outlineFromPolygons, so it is an OGC-valid
+// polygon: rings touching themselves are split at the touch point, boundaries within 2 mm of each other are joined
+// (at tolerance 0 that fuses walls shared in part, which otherwise leave a sub-millimetre slit), and a vertex that
+// came from a member keeps the member's exact lon/lat.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { Clipper, ClipType, FillRule } from 'clipper2-ts';
-import { JoinType, PolyTree64, offsetPaths, offsetToTree, treeToGeom, type Path64, type Paths64, UNITS_PER_M } from './clipper';
-import { clusterAdjacentIndexed, progressTicker, type ClusterOptions, type FlatPolygons } from './cluster-adjacent';
+import {
+  JoinType,
+  PolyTree64,
+  offsetPaths,
+  offsetToTree,
+  outlineFromPolygons,
+  treePolygons,
+  type Path64,
+  type Paths64,
+} from './clipper';
+import { clusterAdjacentIndexed, progressTicker, type ClusterOptions, type SkippedFeature } from './cluster-adjacent';
+import { membersCut } from './containment';
+import { affineFrame } from './local-metric';
+import type { ValidityProblem } from './polygon-validity';
+import type { TopologyFix } from './ring-topology';
 
 export interface MergeOptions extends ClusterOptions {
   /**
    * Holes below this area (m²) are filled as pin-holes. Default max(1, tol² / 2): a hole that
-   * survives a closing of width tol is at least about tol² in area, so only artefacts go.
+   * survives a closing of width tol is at least about tol² in area, so only artefacts go. At tolerance 0 nothing is
+   * closed, so only holes below 0.01 m² (the outline's own floor) go and the union's area is kept.
    */
   minHoleM2?: number;
 }
@@ -28,6 +50,10 @@ export interface ZoneProperties {
   tolerance_m: number;
   /** True when the group has one member (its outline is its own, cleaned). */
   singleton: boolean;
+  /** What had to be repaired to make the outline a valid polygon (absent when nothing was). */
+  repairs?: TopologyFix[];
+  /** Present only if no repair could make the outline valid: the zone must not be saved. */
+  invalid?: ValidityProblem;
 }
 
 export interface MergeStats {
@@ -36,80 +62,264 @@ export interface MergeStats {
   singletons: number;
   candidate_pairs: number;
   exact_checks: number;
+  /** Compounds that contribute no outline, each with the reason (missing, malformed or too small geometry). */
+  skipped: SkippedFeature[];
 }
 
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZoneProperties> & { properties: MergeStats };
 
-/** cos² of the sharpest corner a miter limit of 2 keeps (60°): sharper ones get squared off. */
+/** How far (× the offset) a mitred corner may reach before Clipper squares it off (corners sharper than 60°). */
+const MITER_LIMIT = 2;
+/** cos² of the sharpest corner that limit keeps (60°). */
 const COS2_60 = 0.25;
+/** Reach (m) within which the outline's boundaries are joined; over twice any rounding on the way out. */
+const SNAP_M = 0.002;
+/**
+ * Depth (m) below which an outline running inside a member is not a cut: compounds surveyed separately overlap or
+ * miss each other by a centimetre or so, and where they overlap the closing's walls run a few millimetres inside one
+ * of them. Members lie inside their zone to within this.
+ */
+const CUT_M = 0.02;
+/** Finest integer units per metre (0.1 mm), and the widest group (m) they keep Clipper's products exact for. */
+const FINE_UNITS_PER_M = 10000;
+const FINE_MAX_EXTENT_M = 9000;
 
 /**
- * Member rings of one group as clipper paths, exteriors positive and holes negative. `acute` is set
- * when some corner is sharper than 60°: a miter closing bevels such corners, so the members are
- * then added back to the outline.
+ * Where each member vertex landed in integer units, so an outline vertex at the same place gets the member's exact
+ * lon/lat back (open addressing over typed arrays, reused from group to group).
  */
-function groupPaths(flat: FlatPolygons, members: number[], ox: number, oy: number, acute: { v: boolean }): Paths64 {
-  const { xy, ringStart, ringHole, featRing } = flat;
-  const out: Paths64 = [];
-  for (const i of members) {
-    for (let r = featRing[i]; r < featRing[i + 1]; r++) {
-      const s = ringStart[r];
-      const e = ringStart[r + 1];
-      const path: Path64 = [];
-      let area2 = 0;
-      let px = 0;
-      let py = 0;
-      for (let k = s; k < e; k++) {
-        const x = Math.round((xy[2 * k] - ox) * UNITS_PER_M);
-        const y = Math.round((xy[2 * k + 1] - oy) * UNITS_PER_M);
-        if (path.length > 0 && x === px && y === py) continue;
-        path.push({ x, y });
-        px = x;
-        py = y;
-      }
-      if (path.length > 1 && path[0].x === px && path[0].y === py) path.pop();
-      if (path.length < 3) continue;
-      for (let k = 0, j = path.length - 1; k < path.length; j = k++) {
-        area2 += path[j].x * path[k].y - path[k].x * path[j].y;
-      }
-      if (area2 === 0) continue;
-      if ((area2 > 0) === (ringHole[r] === 1)) path.reverse();
-      if (!acute.v) {
-        for (let k = 0, n = path.length; k < n; k++) {
-          const a = path[(k + n - 1) % n];
-          const b = path[k];
-          const c = path[(k + 1) % n];
-          const ux = a.x - b.x;
-          const uy = a.y - b.y;
-          const vx = c.x - b.x;
-          const vy = c.y - b.y;
-          const dot = ux * vx + uy * vy;
-          if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
-            acute.v = true;
-            break;
+class VertexTable {
+  private slots = new Int32Array(1 << 12);
+  private x = new Float64Array(1 << 11);
+  private y = new Float64Array(1 << 11);
+  private lon = new Float64Array(1 << 11);
+  private lat = new Float64Array(1 << 11);
+  private n = 0;
+  private mask = (1 << 12) - 1;
+  // a coarse grid over the same vertices (cells `reach` wide), built on the first nearest() of a group
+  private cellSlots = new Int32Array(1 << 12);
+  private cellX = new Float64Array(1 << 12);
+  private cellY = new Float64Array(1 << 12);
+  private inCell = new Int32Array(1 << 11);
+  private cellReach = 0;
+
+  reset(expected: number): void {
+    this.cellReach = 0;
+    let size = 16;
+    while (size < expected * 2) size <<= 1;
+    // one buffer for all groups; only the part this group uses is cleared
+    if (size > this.slots.length) this.slots = new Int32Array(size);
+    else this.slots.fill(0, 0, size);
+    this.mask = size - 1;
+    if (this.x.length < expected) {
+      this.x = new Float64Array(expected);
+      this.y = new Float64Array(expected);
+      this.lon = new Float64Array(expected);
+      this.lat = new Float64Array(expected);
+      this.inCell = new Int32Array(expected);
+    }
+    this.n = 0;
+  }
+
+  private slot(x: number, y: number): number {
+    let h = (Math.imul(x | 0, 73856093) ^ Math.imul(y | 0, 19349663)) & this.mask;
+    for (;;) {
+      const k = this.slots[h];
+      if (k === 0 || (this.x[k - 1] === x && this.y[k - 1] === y)) return h;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  add(x: number, y: number, lon: number, lat: number): void {
+    const h = this.slot(x, y);
+    if (this.slots[h] !== 0 || this.n >= this.x.length) return; // first member vertex at a place wins
+    this.x[this.n] = x;
+    this.y[this.n] = y;
+    this.lon[this.n] = lon;
+    this.lat[this.n] = lat;
+    this.slots[h] = ++this.n;
+  }
+
+  /** Is (x, y) where a member vertex landed? */
+  has(x: number, y: number): boolean {
+    return this.slots[this.slot(x, y)] !== 0;
+  }
+
+  private cellSlot(cx: number, cy: number): number {
+    const mask = this.mask;
+    let h = (Math.imul(cx | 0, 73856093) ^ Math.imul(cy | 0, 19349663)) & mask;
+    for (;;) {
+      const k = this.cellSlots[h];
+      if (k === 0 || (this.cellX[h] === cx && this.cellY[h] === cy)) return h;
+      h = (h + 1) & mask;
+    }
+  }
+
+  private buildCells(reach: number): void {
+    this.cellReach = reach;
+    const size = this.mask + 1;
+    if (this.cellSlots.length < size) {
+      this.cellSlots = new Int32Array(this.slots.length);
+      this.cellX = new Float64Array(this.slots.length);
+      this.cellY = new Float64Array(this.slots.length);
+    } else this.cellSlots.fill(0, 0, size);
+    for (let k = 0; k < this.n; k++) {
+      const cx = Math.floor(this.x[k] / reach);
+      const cy = Math.floor(this.y[k] / reach);
+      const h = this.cellSlot(cx, cy);
+      this.cellX[h] = cx;
+      this.cellY[h] = cy;
+      this.inCell[k] = this.cellSlots[h]; // previous head (vertex + 1), 0 ends the list
+      this.cellSlots[h] = k + 1;
+    }
+  }
+
+  /** The member vertex nearest to (x, y) within `reach` units, as [x, y], or null. */
+  nearest(x: number, y: number, reach: number): [number, number] | null {
+    if (this.cellReach !== reach) this.buildCells(reach);
+    const cx = Math.floor(x / reach);
+    const cy = Math.floor(y / reach);
+    let best = -1;
+    let bestD = reach * reach;
+    for (let i = cx - 1; i <= cx + 1; i++) {
+      for (let j = cy - 1; j <= cy + 1; j++) {
+        const h = this.cellSlot(i, j);
+        for (let k = this.cellSlots[h]; k !== 0; k = this.inCell[k - 1]) {
+          const dx = this.x[k - 1] - x;
+          const dy = this.y[k - 1] - y;
+          const d = dx * dx + dy * dy;
+          if (d <= bestD) {
+            bestD = d;
+            best = k - 1;
           }
         }
       }
-      out.push(path);
+    }
+    return best < 0 ? null : [this.x[best], this.y[best]];
+  }
+
+  /** The member's lon/lat at (x, y), or null. */
+  get(x: number, y: number): [number, number] | null {
+    const k = this.slots[this.slot(x, y)];
+    return k === 0 ? null : [this.lon[k - 1], this.lat[k - 1]];
+  }
+}
+
+const vertexTable = new VertexTable();
+
+/**
+ * Member rings of one group as clipper paths in the group's affine frame (integer mm from lon0, lat0), exteriors
+ * positive and holes negative (byMember: the same paths per member); every member vertex goes into `vertexTable`.
+ * `acute` is set when some corner is sharper than 60°: the closing squares such corners off, so all members then go
+ * back in.
+ */
+function groupPaths(
+  fc: FeatureCollection<Polygon | MultiPolygon | null>,
+  members: number[],
+  lon0: number,
+  lat0: number,
+  kx: number,
+  ky: number,
+  byMember: Paths64[],
+  acute: { v: boolean },
+): Paths64 {
+  const out: Paths64 = [];
+  byMember.length = 0;
+  let expected = 0;
+  for (const i of members) {
+    const g = fc.features[i].geometry!;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const rings of polys) for (const r of rings) expected += r.length;
+  }
+  vertexTable.reset(expected);
+  for (let m = 0; m < members.length; m++) {
+    const g = fc.features[members[m]].geometry!;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const own: Paths64 = [];
+    byMember.push(own);
+    for (const rings of polys) {
+      for (let q = 0; q < rings.length; q++) {
+        const ring = rings[q];
+        const path: Path64 = [];
+        let area2 = 0;
+        let px = NaN;
+        let py = NaN;
+        for (let k = 0; k < ring.length; k++) {
+          const lon = ring[k][0];
+          const lat = ring[k][1];
+          const x = Math.round((lon - lon0) * kx);
+          const y = Math.round((lat - lat0) * ky);
+          if (x === px && y === py) continue;
+          vertexTable.add(x, y, lon, lat);
+          path.push({ x, y });
+          px = x;
+          py = y;
+        }
+        if (path.length > 1 && path[0].x === px && path[0].y === py) path.pop();
+        if (path.length < 3) continue;
+        for (let k = 0, j = path.length - 1; k < path.length; j = k++) {
+          area2 += path[j].x * path[k].y - path[k].x * path[j].y;
+        }
+        if (area2 === 0) continue;
+        if ((area2 > 0) === (q > 0)) path.reverse();
+        if (!acute.v) {
+          for (let k = 0, n = path.length; k < n; k++) {
+            const a = path[(k + n - 1) % n];
+            const b = path[k];
+            const c = path[(k + 1) % n];
+            const ux = a.x - b.x;
+            const uy = a.y - b.y;
+            const vx = c.x - b.x;
+            const vy = c.y - b.y;
+            const dot = ux * vx + uy * vy;
+            if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
+              acute.v = true;
+              break;
+            }
+          }
+        }
+        out.push(path);
+        own.push(path);
+      }
     }
   }
   return out;
 }
 
 /**
+ * Corners the closing brought back a rounding away from where they were (walls at an angle to the frame come back
+ * to within a unit or two) go back onto the member's own vertex (within `reach` units), so restored walls coincide
+ * with the members' and outlines keep the members' exact coordinates.
+ */
+function snapPathsToMembers(paths: Paths64, reach: number): void {
+  for (const ring of paths) {
+    for (let i = 0; i < ring.length; i++) {
+      const pt = ring[i];
+      if (vertexTable.has(pt.x, pt.y)) continue;
+      const m = vertexTable.nearest(pt.x, pt.y, reach);
+      if (m) ring[i] = { x: m[0], y: m[1] };
+    }
+  }
+}
+
+/**
  * Merge compounds whose boundaries lie within `toleranceM` into design-zone outlines: one feature
  * per group (singletons included, flagged), gaps up to the tolerance closed, pin-holes filled,
- * courtyards kept. The compounds themselves are not changed; each zone lists its member ids.
+ * courtyards kept. Every outline is a valid OGC polygon with RFC 7946 winding (repairs, if any, are listed in the
+ * zone's `repairs`), and a vertex taken from a member keeps its exact coordinates. Compounds that cannot contribute
+ * an outline (missing, malformed or NaN geometry, below 0.01 m²) are listed in `properties.skipped` with the
+ * reason. The compounds themselves are not changed; each zone lists its member ids.
  *
  * @param fc compounds (Polygon/MultiPolygon, WGS84)
- * @param opts toleranceM in metres 0–50 (default 15; RangeError outside), idProperty (default 'id'),
- *   minHoleM2 (default max(1, tol²/2)), onProgress(fraction 0–1, label) about every 2 % (grouping is the
- *   first 30 %, the unions the rest)
- * @returns FeatureCollection of zones with {members, member_count, area_m2, tolerance_m, singleton};
- *   its `properties` carry the run's stats
+ * @param opts toleranceM in metres 0–50 (default 15; GeoError outside), idProperty (default 'id'),
+ *   minHoleM2 (default max(1, tol²/2); 0.01 at tolerance 0), onProgress(fraction 0–1, step 'grouping' | 'merging') about every 2 %
+ *   (grouping is the first 30 %, the unions the rest)
+ * @returns FeatureCollection of zones with {members, member_count, area_m2, tolerance_m, singleton, repairs?};
+ *   its `properties` carry the run's stats and the skipped compounds
  * @example
  * const zones = mergeAdjacent(compounds, { toleranceM: 15, idProperty: 'code' });
  * zones.features[0].properties.members; // ['FY-001', 'FY-002']
+ * zones.properties.skipped; // [{ id: 'FY-049', index: 48, code: 'no_geometry', params: {} }]
  */
 export function mergeAdjacent(
   fc: FeatureCollection<Polygon | MultiPolygon | null>,
@@ -118,54 +328,86 @@ export function mergeAdjacent(
   const report = opts.onProgress;
   const cl = clusterAdjacentIndexed(fc, { ...opts, onProgress: report && ((f, label) => report(0.3 * f, label)) });
   const tol = cl.stats.toleranceM;
-  const tick = progressTicker(cl.groupsIdx.length, '合并 / merging', report && ((f, label) => report(0.3 + 0.7 * f, label)));
-  const minHoleM2 = opts.minHoleM2 ?? Math.max(1, (tol * tol) / 2);
+  const tick = progressTicker(cl.groupsIdx.length, 'merging', report && ((f, label) => report(0.3 + 0.7 * f, label)));
+  const minHoleM2 = opts.minHoleM2 ?? (tol > 0 ? Math.max(1, (tol * tol) / 2) : 0.01);
   // a hair over tol/2 so a gap of exactly tol (which clustering joins) is bridged too
   const r = tol > 0 ? tol / 2 + 0.005 : 0;
   const { flat } = cl;
+  const skipped = [...flat.skipped];
   const features: Feature<Polygon | MultiPolygon, ZoneProperties>[] = [];
+  const k9 = 1e9;
   for (let k = 0; k < cl.groupsIdx.length; k++) {
     tick(k);
     const members = cl.groupsIdx[k];
-    let ox = Infinity;
-    let oy = Infinity;
+    // the group's own affine frame: true scale at its centre, origin 100 m beyond its lower-left corner
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const i of members) {
-      if (flat.bbox[4 * i] < ox) ox = flat.bbox[4 * i];
-      if (flat.bbox[4 * i + 1] < oy) oy = flat.bbox[4 * i + 1];
+      if (flat.bbox[4 * i] < x0) x0 = flat.bbox[4 * i];
+      if (flat.bbox[4 * i + 1] < y0) y0 = flat.bbox[4 * i + 1];
+      if (flat.bbox[4 * i + 2] > x1) x1 = flat.bbox[4 * i + 2];
+      if (flat.bbox[4 * i + 3] > y1) y1 = flat.bbox[4 * i + 3];
     }
-    ox = Math.floor(ox) - 100;
-    oy = Math.floor(oy) - 100;
+    const centre = flat.frame.toLonLat([(x0 + x1) / 2, (y0 + y1) / 2]);
+    const af = affineFrame(centre[0], centre[1]);
+    const corner = flat.frame.toLonLat([x0 - 100, y0 - 100]);
+    const lonO = corner[0] - 100 / af.mPerDegLon; // margin for the frame's slight skew against the cluster frame
+    const latO = corner[1] - 100 / af.mPerDegLat;
+    const units = Math.max(x1 - x0, y1 - y0) + 400 < FINE_MAX_EXTENT_M ? FINE_UNITS_PER_M : 1000;
+    const kx = af.mPerDegLon * units;
+    const ky = af.mPerDegLat * units;
+    const byMember: Paths64[] = [];
     const acute = { v: false };
-    const paths = groupPaths(flat, members, ox, oy, acute);
-    let tree = new PolyTree64();
+    const paths = groupPaths(fc, members, lonO, latO, kx, ky, byMember, acute);
+    const minAreaU2 = 0.01 * units * units;
+    const minHoleU2 = minHoleM2 * units * units;
+    let polys: Paths64[];
     if (members.length > 1 && r > 0) {
-      const grown = offsetPaths(paths, r, JoinType.Miter);
-      if (acute.v) {
-        const closed = offsetPaths(grown, -r, JoinType.Miter);
-        // the bevel and the sharp corner meet in mm-sized jogs: drop vertices within 2 mm of a line
-        const outline = Clipper.simplifyPaths(Clipper.union(closed, paths, FillRule.Positive), 2, true);
-        Clipper.booleanOpWithPolyTree(ClipType.Union, outline, null, tree, FillRule.Positive);
-      } else {
-        tree = offsetToTree(grown, -r, JoinType.Miter); // right-angled walls come back exactly
+      const grown = offsetPaths(paths, r, JoinType.Miter, MITER_LIMIT, units);
+      const reach = SNAP_M * units;
+      polys = treePolygons(offsetToTree(grown, -r, JoinType.Miter, MITER_LIMIT, units), minAreaU2, minHoleU2);
+      for (const p of polys) snapPathsToMembers(p, reach);
+      // the members the closing cut into go back in (containment.ts says why it can happen and how it is found)
+      const rings: Paths64 = [];
+      for (const p of polys) for (const ring of p) rings.push(ring);
+      const cut = acute.v ? null : membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
+      if (!cut || cut.size) {
+        const back: Paths64 = [];
+        if (cut) for (const m of cut) for (const ring of byMember[m]) back.push(ring);
+        else for (const ring of paths) back.push(ring);
+        const again = new PolyTree64();
+        Clipper.booleanOpWithPolyTree(ClipType.Union, rings, back, again, FillRule.Positive);
+        polys = treePolygons(again, minAreaU2, minHoleU2);
       }
     } else {
+      const tree = new PolyTree64();
       Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.Positive);
+      polys = treePolygons(tree, minAreaU2, minHoleU2);
     }
-    const { geom, areaM2 } = treeToGeom(tree, flat.frame, { minHoleM2, minAreaM2: 0.01, offsetM: [ox, oy] });
-    if (!geom) continue; // members without area
-    features.push({
-      type: 'Feature',
-      properties: {
-        members: cl.groups[k],
-        member_count: members.length,
-        area_m2: Math.round(areaM2 * 10) / 10,
-        tolerance_m: tol,
-        singleton: members.length === 1,
-      },
-      geometry: geom,
-    });
+    const outline = outlineFromPolygons(
+      polys,
+      (x, y) => vertexTable.get(x, y) ?? [Math.round((lonO + x / kx) * k9) / k9, Math.round((latO + y / ky) * k9) / k9],
+      SNAP_M * units,
+      af,
+      (x, y) => vertexTable.has(x, y),
+    );
+    if (!outline.geom) {
+      // cannot happen for members ≥ 0.01 m², but never in silence
+      for (const i of members) skipped.push({ id: flat.ids[i], index: i, code: 'too_small', params: { area_m2: 0 } });
+      continue;
+    }
+    const props: ZoneProperties = {
+      members: cl.groups[k],
+      member_count: members.length,
+      area_m2: Math.round(outline.areaM2 * 10) / 10,
+      tolerance_m: tol,
+      singleton: members.length === 1,
+    };
+    if (outline.repairs.length) props.repairs = outline.repairs;
+    if (outline.invalid) props.invalid = outline.invalid;
+    features.push({ type: 'Feature', properties: props, geometry: outline.geom });
   }
   tick(cl.groupsIdx.length);
+  skipped.sort((a, b) => a.index - b.index);
   return {
     type: 'FeatureCollection',
     properties: {
@@ -174,6 +416,7 @@ export function mergeAdjacent(
       singletons: cl.stats.singletons,
       candidate_pairs: cl.stats.candidatePairs,
       exact_checks: cl.stats.exactChecks,
+      skipped,
     },
     features,
   };

@@ -4,20 +4,11 @@
 import Flatbush from 'flatbush';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { frameFor } from './local-metric';
-import {
-  FACILITY_CATALOGUE,
-  bboxOf,
-  boxGapM,
-  compoundId,
-  coverage,
-  facilityTypeOf,
-  planarShape,
-  shapeDistanceM,
-  type CompoundFC,
-  type FacilityCatalogue,
-  type FacilityFC,
-  type PlanarShape,
-} from './coverage';
+import { collectionsBBox } from './bbox';
+import { compoundId, coverage, type CompoundFC, type FacilityFC } from './coverage';
+import { FACILITY_CATALOGUE, facilityTypeOf, type FacilityCatalogue } from './facility-catalogue';
+import { boxGapM, planarShape, shapeDistanceM, type PlanarShape } from './planar-shape';
+import { GeoError } from './reasons';
 
 export type CandidateFC = FeatureCollection<
   Polygon | MultiPolygon | Point,
@@ -67,7 +58,7 @@ function prepare(
 ): Prepared {
   const radius = opts.radiusM ?? catalogue.types.find((t) => t.key === type)?.radius_m;
   if (radius === undefined || !(radius >= 0 && radius <= 5000)) {
-    throw new RangeError(`设施类型或服务半径无效: ${type} / unknown facility type or bad radius: ${type}`);
+    throw new GeoError(radius === undefined ? 'unknown_facility_type' : 'option_out_of_range', { type, option: 'radius', min: 0, max: 5000, value: String(radius) });
   }
   const idProperty = opts.idProperty ?? 'id';
   const ids = compounds.features.map((f, i) => compoundId(f, i, idProperty));
@@ -78,7 +69,7 @@ function prepare(
 
   const reach: number[][] = candidates.features.map(() => []);
   if (compounds.features.length && candidates.features.length) {
-    const frame = frameFor(bboxOf(compounds, candidates as FeatureCollection));
+    const frame = frameFor(collectionsBBox(compounds, candidates as FeatureCollection));
     const cs = compounds.features.map((f) => planarShape(f.geometry, frame));
     const valid = cs.flatMap((s, i) => (s ? [i] : []));
     if (valid.length === 0) return { ids, households, reach, coveredBefore, radius };
@@ -183,7 +174,7 @@ export function greedySites(
   k: number,
   opts: GreedyOptions = {},
 ): GreedyPick[] {
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`选址数量无效: ${k} / k must be a non-negative integer: ${k}`);
+  if (!Number.isInteger(k) || k < 0) throw new GeoError('option_out_of_range', { option: 'k', min: 0, max: '∞', value: String(k) });
   const catalogue = opts.catalogue ?? FACILITY_CATALOGUE;
   const p = prepare(candidates, compounds, existing, type, catalogue, opts);
   let allowed = candidates.features.map(() => true);

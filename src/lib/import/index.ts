@@ -17,7 +17,7 @@ export { parseCSV, parseCsvRows } from './parse-csv';
 export { parseShapefile, parseShapefileParts } from './parse-shapefile';
 export { parseKML, parseKMZ } from './parse-kml';
 export { parseDXF } from './parse-dxf';
-export { validateFeatures, findSelfIntersection, featureName } from './validate';
+export { validateFeatures, findSelfIntersection, featureName, MIN_COMPOUND_AREA_M2, MIN_BUILDING_AREA_M2 } from './validate';
 export { repairFeature, repairsFor, REPAIR_FOR_CODE, type Repair } from './repair';
 export * from './mapping';
 export * from './plan';

@@ -7,7 +7,7 @@ import Flatbush from 'flatbush';
 import type { BuildingField, CompoundField, ImportField } from './mapping';
 import { attachToCompounds, coerceField, planImport, type ExistingCompound, type ImportPlan, type ImportRecord } from './plan';
 import { repairFeature } from './repair';
-import { validateFeatures } from './validate';
+import { MIN_BUILDING_AREA_M2, validateFeatures } from './validate';
 import { STAGES, type Reason, type Stage } from '../types';
 
 /** Fields a compound import may fill beyond the library's: the stage (default 'demand') and the plan year. */
@@ -307,7 +307,7 @@ export function planBuildingImport(
   const refused: RefusedRow[] = [];
   layers.forEach((l, li) => {
     const m = mappings[li] ?? {};
-    const reports = validateFeatures(l.features);
+    const reports = validateFeatures(l.features, { minAreaM2: MIN_BUILDING_AREA_M2 });
     const attached = attachToCompounds(l.features, compounds);
     l.features.forEach((f, i) => {
       const reasons: Reason[] = reports[i].errors.map((e) => ({ code: e.code, params: e.params }));

@@ -1,10 +1,21 @@
-// Geometry checks for imported features (WGS84 lon/lat), reported per feature in Chinese and English.
+// Geometry checks for imported features (WGS84 lon/lat), reported per feature as reasons the UI words. How rings meet
+// is judged by the one validity rule the server applies too (lib/geo/polygon-validity.ts), so the importer, the
+// drawing tools and the server refuse the same shapes, each saying where.
 import gjv from 'geojson-validation';
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
+import { geometryBBox } from '../geo/bbox';
+import { geomAreaM2 } from '../geo/clipper';
 import { FENYANG_BBOX } from '../geo/crs';
+import { affineFrameFor } from '../geo/local-metric';
+import { checkGeometry, type ValidityProblem } from '../geo/polygon-validity';
 import { positionsOf } from './common';
 import type { FeatureReport, ImportIssue } from './types';
 import { issue } from './types';
+
+/** Smallest compound the importer accepts, m² (ValidateOptions.minAreaM2 changes it; 0 turns the check off). */
+export const MIN_COMPOUND_AREA_M2 = 20;
+/** Smallest building the importer accepts, m² (a guard room or a shed is small, a building is never 1 m²). */
+export const MIN_BUILDING_AREA_M2 = 1;
 
 /** Options for {@link validateFeatures}. */
 export interface ValidateOptions {
@@ -12,6 +23,8 @@ export interface ValidateOptions {
   bbox?: readonly [number, number, number, number] | null;
   /** 'polygon' (compounds, buildings) reports other geometry types as errors; 'any' accepts all. Default 'polygon'. */
   expect?: 'polygon' | 'any';
+  /** Polygons smaller than this (m²) are refused as `too_small`. Default {@link MIN_COMPOUND_AREA_M2} (20); 0 off. */
+  minAreaM2?: number;
 }
 
 const NAME_KEYS = ['name', 'NAME', 'Name', '名称', '小区名称', '小区名', 'title'];
@@ -48,81 +61,31 @@ export function cleanRing(ring: Position[]): Position[] {
   return out;
 }
 
-interface Seg {
-  ring: number;
-  k: number;
-  n: number; // segments in the ring
-  a: Position;
-  b: Position;
-  minX: number;
-  maxX: number;
-  minY: number;
-  maxY: number;
-}
-
-function orient(a: Position, b: Position, c: Position): number {
-  return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
-}
-function onSeg(a: Position, b: Position, p: Position): boolean {
-  return Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
-}
-
-/** Intersection of two segments: 'cross' (proper), 'touch' (an endpoint on the other), 'overlap', or null. */
-function segIntersect(s: Seg, t: Seg): { kind: 'cross' | 'touch' | 'overlap'; at: Position } | null {
-  const d1 = orient(t.a, t.b, s.a);
-  const d2 = orient(t.a, t.b, s.b);
-  const d3 = orient(s.a, s.b, t.a);
-  const d4 = orient(s.a, s.b, t.b);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
-    const r = d1 / (d1 - d2);
-    return { kind: 'cross', at: [s.a[0] + r * (s.b[0] - s.a[0]), s.a[1] + r * (s.b[1] - s.a[1])] };
-  }
-  const hits: Position[] = [];
-  if (d1 === 0 && onSeg(t.a, t.b, s.a)) hits.push(s.a);
-  if (d2 === 0 && onSeg(t.a, t.b, s.b)) hits.push(s.b);
-  if (d3 === 0 && onSeg(s.a, s.b, t.a)) hits.push(t.a);
-  if (d4 === 0 && onSeg(s.a, s.b, t.b)) hits.push(t.b);
-  if (!hits.length) return null;
-  const distinct = hits.filter((p, i) => hits.findIndex((q) => same(p, q)) === i);
-  return { kind: distinct.length > 1 ? 'overlap' : 'touch', at: distinct[0] };
-}
-
 /**
- * First self-intersection of a polygon (rings cleaned of duplicates first), or null. Within a ring
- * any contact between non-adjacent edges counts; between rings, crossings and shared edges count
- * (a single touching point between a hole and the shell is allowed, as in OGC).
- * @returns the location [lon, lat] of the first intersection found
+ * The first ring-against-ring problem of a polygon's rings (closed and cleaned of repeated vertices first), as the
+ * one validity rule judges it, or null: crossings, a ring touching itself, rings sharing a stretch of boundary, a
+ * hole outside or inside another, touch points that cut the interior apart. A hole touching its shell at one point
+ * is allowed, as in OGC.
+ * @returns the place [lon, lat] of the problem
+ * @example findSelfIntersection([[[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]]]) // [1, 1]
  */
 export function findSelfIntersection(rings: Position[][]): Position | null {
-  const segs: Seg[] = [];
-  rings.forEach((raw, ri) => {
-    const r = cleanRing(raw);
-    const n = r.length - 1;
-    for (let k = 0; k < n; k++) {
-      const a = r[k];
-      const b = r[k + 1];
-      segs.push({ ring: ri, k, n, a, b, minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]), minY: Math.min(a[1], b[1]), maxY: Math.max(a[1], b[1]) });
-    }
-  });
-  segs.sort((p, q) => p.minX - q.minX);
-  for (let i = 0; i < segs.length; i++) {
-    const s = segs[i];
-    for (let j = i + 1; j < segs.length && segs[j].minX <= s.maxX; j++) {
-      const t = segs[j];
-      if (t.minY > s.maxY || t.maxY < s.minY) continue;
-      const sameRing = s.ring === t.ring;
-      const adjacent = sameRing && (Math.abs(s.k - t.k) === 1 || Math.abs(s.k - t.k) === s.n - 1);
-      const hit = segIntersect(s, t);
-      if (!hit) continue;
-      if (adjacent) {
-        // Neighbours share one vertex; only a fold-back (collinear overlap) is a problem.
-        if (hit.kind === 'overlap' && s.n > 2) return hit.at;
-        continue;
-      }
-      if (sameRing || hit.kind !== 'touch') return hit.at;
-    }
-  }
-  return null;
+  const p = ringProblem(rings);
+  return p?.at ?? null;
+}
+
+/** Codes about how rings meet (what the ring-by-ring checks above cannot see). */
+const TOPOLOGY_CODES = new Set<string>([
+  'self_intersection', 'ring_self_touch', 'rings_cross', 'shared_boundary', 'hole_outside', 'holes_nested', 'interior_disconnected',
+  'parts_overlap', 'ring_degenerate',
+]);
+
+/** The ring-against-ring problem of one polygon's rings (closed and cleaned), or null. */
+function ringProblem(rings: Position[][]): ValidityProblem | null {
+  const clean = rings.map(cleanRing).filter((r) => r.length >= 4);
+  if (!clean.length) return null;
+  const r = checkGeometry({ type: 'Polygon', coordinates: clean }, { maxVertices: Infinity });
+  return r.ok || !TOPOLOGY_CODES.has(r.code) ? null : { code: r.code, params: r.params, at: r.at };
 }
 
 function polygonsOf(g: Geometry): Position[][][] {
@@ -139,13 +102,13 @@ function isEmpty(g: Geometry | null | undefined): boolean {
 
 const fmt = (p: Position) => `${p[0].toFixed(6)}, ${p[1].toFixed(6)}`;
 
-/** Check one polygonal geometry's rings. */
-function checkPolygons(g: Geometry, errors: ImportIssue[], warnings: ImportIssue[]): void {
+/** Check one polygonal geometry's rings, then how they meet (the one validity rule), then its area. */
+function checkPolygons(g: Geometry, errors: ImportIssue[], warnings: ImportIssue[], minAreaM2: number): void {
   let unclosed = 0;
   let dups = 0;
   let few = 0;
   let wound = 0;
-  let selfAt: Position | null = null;
+  let topology: ValidityProblem | null = null;
   for (const poly of polygonsOf(g)) {
     if (!poly.length) {
       few++;
@@ -162,7 +125,13 @@ function checkPolygons(g: Geometry, errors: ImportIssue[], warnings: ImportIssue
       const area = signedArea(clean);
       if ((ri === 0 && area < 0) || (ri > 0 && area > 0)) wound++;
     });
-    if (!selfAt) selfAt = findSelfIntersection(poly.filter((r) => cleanRing(r).length >= 4));
+    if (!topology) topology = ringProblem(poly);
+  }
+  if (!topology && !few && g.type === 'MultiPolygon') {
+    // parts must not overlap or share a stretch of boundary
+    const clean = { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(cleanRing)) };
+    const r = checkGeometry(clean, { maxVertices: Infinity });
+    if (!r.ok && TOPOLOGY_CODES.has(r.code)) topology = { code: r.code, params: r.params, at: r.at };
   }
   if (few)
     errors.push(issue('too_few_positions', { n: few }));
@@ -170,22 +139,33 @@ function checkPolygons(g: Geometry, errors: ImportIssue[], warnings: ImportIssue
     errors.push(issue('ring_not_closed', { n: unclosed }, true));
   if (dups)
     errors.push(issue('duplicate_vertices', { n: dups }, true));
-  if (selfAt)
-    errors.push(issue('self_intersection', { at: fmt(selfAt) }, false, selfAt));
+  if (topology) {
+    // a ring touching itself keeps the old code (the one tests and users know); the others are named for what they are
+    const code = topology.code === 'ring_self_touch' ? 'self_intersection' : topology.code;
+    errors.push(issue(code, { at: topology.at ? fmt(topology.at) : '' }, false, topology.at));
+  }
+  if (!few && !topology && minAreaM2 > 0) {
+    const box = geometryBBox(g);
+    const area = box ? geomAreaM2(g as never, affineFrameFor(box)) : 0;
+    if (area < minAreaM2) errors.push(issue('too_small', { area: Math.round(area * 100) / 100, min: minAreaM2 }));
+  }
   if (wound)
     warnings.push(issue('ring_orientation', { n: wound }, true));
 }
 
 /**
- * Validate features (WGS84 lon/lat) and report per feature. Codes: `invalid_geojson`,
- * `empty_geometry`, `invalid_coordinates`, `not_polygon`, `too_few_positions`, `ring_not_closed`
- * (repairable), `duplicate_vertices` (repairable), `self_intersection` (with location),
- * `out_of_area`; warning `ring_orientation` (repairable).
+ * Validate features (WGS84 lon/lat) and report per feature (with its name, so a refusal names the feature). Codes:
+ * `invalid_geojson`, `empty_geometry`, `invalid_coordinates` (NaN, infinite, beyond ±180/±90), `not_polygon`,
+ * `too_few_positions`, `ring_not_closed` (repairable), `duplicate_vertices` (repairable), how rings meet as the one
+ * validity rule judges it — `self_intersection`, `rings_cross`, `shared_boundary`, `hole_outside`, `holes_nested`,
+ * `interior_disconnected`, `parts_overlap`, `ring_degenerate` (each with its place) — `too_small` (below
+ * options.minAreaM2, default 20 m²), `out_of_area`; warning `ring_orientation` (repairable).
  * @example validateFeatures(fc.features).filter((r) => r.errors.length).length // features with errors
  */
 export function validateFeatures(features: Feature<Geometry | null, GeoJsonProperties>[], options: ValidateOptions = {}): FeatureReport[] {
   const bbox = options.bbox === undefined ? FENYANG_BBOX : options.bbox;
   const expect = options.expect ?? 'polygon';
+  const minAreaM2 = options.minAreaM2 ?? MIN_COMPOUND_AREA_M2;
   return features.map((f, index) => {
     const errors: ImportIssue[] = [];
     const warnings: ImportIssue[] = [];
@@ -208,7 +188,11 @@ export function validateFeatures(features: Feature<Geometry | null, GeoJsonPrope
       .isFeature({ type: 'Feature', properties: f.properties ?? {}, geometry: geom }, true)
       .filter((m) => !/first and last positions|at least four positions/i.test(m));
     if (trace.length) errors.push(issue('invalid_geojson', { detail: trace.join('; ') }));
-    if (geom.type === 'Polygon' || geom.type === 'MultiPolygon') checkPolygons(geom, errors, warnings);
+    if (pts.some((p) => Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)) {
+      errors.push(issue('invalid_coordinates'));
+      return report;
+    }
+    if (geom.type === 'Polygon' || geom.type === 'MultiPolygon') checkPolygons(geom, errors, warnings, minAreaM2);
     else if (expect === 'polygon')
       errors.push(issue('not_polygon', { type: geom.type }));
     if (bbox) {

@@ -34,7 +34,16 @@ export function toWire(err: Error): WireError {
       /* a field that cannot be copied stays behind */
     }
   }
-  return { isError: true, name: err.constructor?.name && CLASSES.has(err.constructor.name) ? err.constructor.name : err.name, message: err.message, stack: err.stack, fields };
+  return { isError: true, name: registeredClassOf(err) ?? err.name, message: err.message, stack: err.stack, fields };
+}
+
+/** The name of the error's class, or of its nearest registered ancestor (a GeoError travels as the RangeError it is). */
+function registeredClassOf(err: Error): string | undefined {
+  for (let p = Object.getPrototypeOf(err); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    const name = (p.constructor as { name?: string } | undefined)?.name;
+    if (name && CLASSES.has(name)) return name;
+  }
+  return undefined;
 }
 
 /** The same class again (Error when the class is not registered on this side), with its fields. */

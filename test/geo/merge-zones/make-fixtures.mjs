@@ -9,6 +9,8 @@ const mLat = a * (1 - e2) / (w * Math.sqrt(w)) * Math.PI / 180;
 const ll = ([x, y]) => [+(lon0 + x / mLon).toFixed(9), +(lat0 + y / mLat).toFixed(9)];
 const close = (pts) => { const r = pts.map(ll); r.push(r[0].slice()); return r; };
 const R = (x0, y0, x1, y1) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+const c30 = Math.cos(Math.PI / 6), s30 = Math.sin(Math.PI / 6);
+const rot30 = (pts) => pts.map(([x, y]) => [x * c30 - y * s30, x * s30 + y * c30]);
 const poly = (...rings) => ({ type: 'Polygon', coordinates: rings.map(close) });
 const multi = (...polys) => ({ type: 'MultiPolygon', coordinates: polys.map((p) => p.map(close)) });
 const feat = (id, geometry, extra = {}) => ({ type: 'Feature', properties: { id, name: `小区${id}`, ...extra }, geometry });
@@ -78,6 +80,45 @@ const cases = {
     // a 24 m street between two blocks of three compounds with 6 m lanes
     feat('W1', poly(R(0, 0, 40, 40))), feat('W2', poly(R(0, 46, 40, 86))), feat('W3', poly(R(0, 92, 40, 132))),
     feat('E1', poly(R(64, 0, 104, 40))), feat('E2', poly(R(64, 46, 104, 86))), feat('E3', poly(R(64, 92, 104, 132))),
+  ]),
+  // ---- outlines that must come out valid (each case class of the validity rule) ----
+  // a U whose left arm touches the corner of a bar lying across it: the courtyard closes at one point, which the
+  // union returns as a ring passing that point twice; it must come back as shell + courtyard touching it once
+  'u-arm-touches-bar': fc({ toleranceM: 5 }, [
+    feat('U', poly([[0, 0], [30, 0], [30, 30], [20, 30], [20, 10], [10, 10], [10, 30], [0, 30]])),
+    feat('B', poly(R(10, 30, 30, 40))),
+  ]),
+  // two L's meeting at two corners around a courtyard: one ring would touch itself twice (interior disconnected);
+  // valid is two parts touching at two points
+  'ls-meet-at-two-corners': fc({ toleranceM: 5 }, [
+    feat('L1', poly([[0, 0], [30, 0], [30, 10], [10, 10], [10, 30], [0, 30]])),
+    feat('L2', poly([[30, 10], [40, 10], [40, 40], [10, 40], [10, 30], [30, 30]])),
+  ]),
+  // a courtyard whose corner lies on the middle of the outer wall (not a vertex of it): it must come back touching
+  // the wall exactly, not a fraction of a millimetre outside
+  'courtyard-touching-wall': fc({ toleranceM: 15 }, [
+    feat('Y', poly(R(0, 0, 60, 60), [[30, 0], [20, 10], [30, 20], [40, 10]])),
+  ]),
+  // tolerance 0, a wall shared in part along a slanted street grid (B's corners lie on A's wall in lon/lat, a
+  // fraction of a millimetre off it in any metric frame): one outline, no slit
+  'slanted-partial-wall': fc({ toleranceM: 0 }, [
+    feat('A', poly(rot30(R(0, 0, 50, 40)))),
+    feat('B', poly(rot30(R(50, 10, 90, 30)))),
+  ]),
+  // members that cannot make an outline are listed with the reason, not dropped in silence
+  'skipped-members': fc({ toleranceM: 15 }, [
+    feat('A', poly(R(0, 0, 40, 30))),
+    { type: 'Feature', properties: { id: 'B', name: '小区B' }, geometry: null },
+    feat('C', poly(R(50, 0, 50.03, 0.03))),
+    feat('D', poly([[0, 40], [20, 40], [40, 40]])),
+    { type: 'Feature', properties: { id: 'E', name: '小区E' }, geometry: { type: 'Polygon', coordinates: [[ll([0, 60]), [null, 37.2606], ll([10, 70]), ll([0, 60])]] } },
+    { type: 'Feature', properties: { id: 'F', name: '小区F' }, geometry: { type: 'Point', coordinates: ll([80, 80]) } },
+  ]),
+  // the closing partly fills a courtyard that a neighbour reaches into: the walls it restores would run on past the
+  // neighbour's corner into it, so the members go back in and the neighbour lies wholly inside the zone
+  'closing-keeps-members': fc({ toleranceM: 5 }, [
+    feat('N', poly(R(25, 0, 35, 10))),
+    feat('Y', poly(R(0, 0, 35, 35), [[18, 0], [10, 8], [18, 16], [26, 8]])),
   ]),
 };
 for (const dir of process.argv.slice(2)) {

@@ -46,6 +46,30 @@ describe('validateFeatures', () => {
     // A ring touching itself at a vertex (figure-eight through a shared point) is invalid.
     expect(findSelfIntersection([[[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]]])).toEqual([1, 1]);
   });
+  it('refuses compounds below the minimum area (20 m² unless told) with the feature named', () => {
+    // 4 m × 4 m in Fenyang: 16 m²
+    const d = 4 / 111000;
+    const small = poly([[[111.78, 37.26], [111.78 + d * 1.25, 37.26], [111.78 + d * 1.25, 37.26 + d], [111.78, 37.26 + d], [111.78, 37.26]]], '门卫室');
+    const [r] = validateFeatures([small]);
+    expect(r.name).toBe('门卫室');
+    expect(r.errors).toMatchObject([{ code: 'too_small', repairable: false }]);
+    expect(explain(r.errors[0])).toMatch(/面积过小.*至少 20 平方米/);
+    expect(validateFeatures([small], { minAreaM2: 10 })[0].errors).toEqual([]);
+    expect(validateFeatures([small], { minAreaM2: 0 })[0].errors).toEqual([]);
+  });
+  it('judges how rings meet by the one validity rule, with the place', () => {
+    const sq = (x: number, y: number, s: number) => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+    // a diamond courtyard touching the outer wall at two points cuts the compound in two
+    const twice = poly([[[111.78, 37.26], [111.781, 37.26], [111.781, 37.261], [111.78, 37.261], [111.78, 37.26]], [[111.7805, 37.26], [111.7803, 37.2605], [111.7805, 37.261], [111.7807, 37.2605], [111.7805, 37.26]]]);
+    expect(validateFeatures([twice])[0].errors).toMatchObject([{ code: 'interior_disconnected' }]);
+    expect(explain(validateFeatures([twice])[0].errors[0])).toMatch(/分成了互不相连的部分.*位置约在 \(?111\.7805/);
+    const overlap = { type: 'Feature' as const, properties: { name: '重叠' }, geometry: { type: 'MultiPolygon' as const, coordinates: [[sq(111.78, 37.26, 0.001)], [sq(111.7805, 37.2605, 0.001)]] } };
+    expect(validateFeatures([overlap])[0].errors.map((e) => e.code)).toEqual(['parts_overlap']);
+    const nan = poly([[[111.78, 37.26], [Number.NaN, 37.26], [111.781, 37.261], [111.78, 37.26]]]);
+    expect(validateFeatures([nan])[0].errors.map((e) => e.code)).toEqual(['invalid_coordinates']);
+    const far = poly([[[111.78, 37.26], [191.78, 37.26], [111.781, 37.261], [111.78, 37.26]]]);
+    expect(validateFeatures([far], { bbox: null })[0].errors.map((e) => e.code)).toEqual(['invalid_coordinates']);
+  });
   it('out_of_area is not repairable and carries a location', () => {
     const [r] = validateFeatures([poly([[[112.55, 37.87], [112.552, 37.87], [112.552, 37.872], [112.55, 37.87]]])]);
     expect(r.errors).toMatchObject([{ code: 'out_of_area', repairable: false, location: [112.55, 37.87] }]);

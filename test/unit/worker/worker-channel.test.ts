@@ -49,6 +49,8 @@ describe('the worker channel', () => {
     const err = await remote.mergeAdjacent(fc, { toleranceM: 500 }).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(RangeError);
     expect((err as Error).message).toMatch(/50/);
+    // a GeoError arrives as the RangeError it is, with its reason for the UI to word
+    expect(err).toMatchObject({ code: 'tolerance_out_of_range', params: { min: 0, max: 50 } });
   });
 
   it('rebuilds a registered app error class with its own fields', async () => {
