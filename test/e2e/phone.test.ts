@@ -1,8 +1,9 @@
 // Guards phones (390 × 844, touch): the sign-in button is on screen and works, a township account finds a compound
 // from the search, reads its panel (a bottom sheet), records a stage event with a photo from the camera input and sees
-// it on the timeline, then answers feedback — with nothing spilling off the side of any screen; the public map frames
-// the compounds in the space the sheet leaves, and a tap on a compound shows what hovering shows on a desktop.
-// Before, the header pushed the sign-in button off the screen and the public map fitted the city into a speck.
+// it on the timeline, then answers feedback — with nothing spilling off the side of any screen, at 390 px and at 360 px;
+// the public map frames the compounds in the space the sheet leaves, and a tap on a compound shows what hovering shows
+// on a desktop. Before, the header pushed the sign-in button off the screen and the public map fitted the city into a
+// speck.
 import { encode as encodePng } from 'fast-png';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,23 +151,29 @@ describe('staff on a phone', () => {
       '/data': '[data-testid=export-view]', '/import': '[data-testid=import-wizard]', '/print': '[data-testid=print-page]',
       '/public': '[data-testid=public-search]', '/public/c/FY-001': '[data-testid=public-compound-name]',
     };
-    for (const [path, selector] of Object.entries(ready)) {
-      await page.goto(srv.url + path);
-      await page.waitForSelector(selector);
-      expect(await spillsOffScreen(page), path).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
-      // A map screen's sheet, opened, fits too; so does the list column of a list screen.
-      for (const handle of ['[data-testid=side-handle]', '[data-testid=public-side-handle]', '[data-testid=ledger-side-toggle]']) {
-        if (!(await page.locator(handle).isVisible())) continue;
-        await page.tap(handle);
-        expect(await spillsOffScreen(page), `${path} ${handle}`).toEqual([]);
-      }
-      // Every tab of the planner's panel.
-      for (const tab of path === '/' ? ['selection', 'zones', 'sites', 'layers'] : []) {
-        await page.tap(`[data-testid=tab-${tab}]`);
-        expect(await spillsOffScreen(page), `${path} tab ${tab}`).toEqual([]);
+    // At 390 px (a common phone) and at 360 px (the narrowest the app supports).
+    for (const width of [VIEWPORT.width, 360]) {
+      await page.setViewportSize({ width, height: VIEWPORT.height });
+      for (const [route, selector] of Object.entries(ready)) {
+        const path = `${route} at ${width} px`;
+        await page.goto(srv.url + route);
+        await page.waitForSelector(selector);
+        expect(await spillsOffScreen(page), path).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
+        // A map screen's sheet, opened, fits too; so does the list column of a list screen.
+        for (const handle of ['[data-testid=side-handle]', '[data-testid=public-side-handle]', '[data-testid=ledger-side-toggle]']) {
+          if (!(await page.locator(handle).isVisible())) continue;
+          await page.tap(handle);
+          expect(await spillsOffScreen(page), `${path} ${handle}`).toEqual([]);
+        }
+        // Every tab of the planner's panel.
+        for (const tab of route === '/' ? ['selection', 'zones', 'sites', 'layers'] : []) {
+          await page.tap(`[data-testid=tab-${tab}]`);
+          expect(await spillsOffScreen(page), `${path} tab ${tab}`).toEqual([]);
+        }
       }
     }
+    await page.setViewportSize(VIEWPORT);
     // The ledger's first column stays in view while its table scrolls sideways.
     await page.goto(srv.url + '/ledger');
     await page.waitForSelector('[data-testid=ledger] tbody tr');
