@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { booleanValid, intersect, area, featureCollection } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { buildDemoBoundaries } from '../../scripts/lib/demo-boundaries-build.mjs';
+import { checkGeometry } from '../../src/lib/geo/polygon-validity';
 
 const ROOT = join(__dirname, '../..');
 const text = readFileSync(join(ROOT, 'data/demo/boundaries.geojson'), 'utf8');
@@ -32,6 +33,8 @@ describe('demo boundaries', () => {
     expect(fc.features.length).toBe(41);
     for (const f of fc.features) {
       expect(booleanValid(f), f.properties!.code).toBe(true);
+      // the one validity rule the server applies to every outline (polygon-validity), as well as turf's
+      expect(checkGeometry(f.geometry, { allowed: ['Polygon', 'MultiPolygon'], maxVertices: 50_000 }), f.properties!.code).toMatchObject({ ok: true });
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       for (const p of polys) p.forEach((ring, k) => expect(signed(ring) > 0, `${f.properties!.code} ring ${k}`).toBe(k === 0));
       expect(f.properties).toMatchObject({ is_demo: true });
