@@ -17,6 +17,7 @@ export const Collections = {
   Demolitions: 'demolitions',
   DesignReviews: 'design_reviews',
   DesignZones: 'design_zones',
+  DivisionBoundaries: 'division_boundaries',
   ElevatorInspections: 'elevator_inspections',
   FacilitySites: 'facility_sites',
   Feedback: 'feedback',
@@ -251,6 +252,21 @@ export interface DesignZonesRecord extends BaseRecord {
   parent: string;
 }
 
+/** `division_boundaries` (base collection). */
+export interface DivisionBoundariesRecord extends BaseRecord {
+  code: string;
+  level: 'township' | 'community' | '';
+  name: string;
+  township: string;
+  community: string;
+  geometry: unknown;
+  area_m2: number;
+  source: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** `elevator_inspections` (base collection). */
 export interface ElevatorInspectionsRecord extends BaseRecord {
   compound: string;
@@ -437,9 +453,10 @@ export interface ProgrammeSettingsRecord extends BaseRecord {
 }
 
 /** `public_compounds` (view collection, projecting `compounds`). */
-export interface PublicCompoundsRecord extends BaseRecord, Pick<CompoundsRecord, 'code' | 'name' | 'township' | 'address' | 'built_year' | 'buildings' | 'households' | 'stage' | 'plan_year' | 'tier' | 'geometry' | 'is_demo' | 'updated'> {
+export interface PublicCompoundsRecord extends BaseRecord, Pick<CompoundsRecord, 'code' | 'name' | 'township' | 'community' | 'address' | 'built_year' | 'buildings' | 'households' | 'stage' | 'plan_year' | 'tier' | 'geometry' | 'is_demo' | 'updated'> {
   township_name: string;
   township_code: string;
+  community_name: string;
 }
 
 /** `public_feedback` (view collection, projecting `feedback`). */
@@ -559,6 +576,7 @@ export interface CollectionRecords {
   demolitions: DemolitionsRecord;
   design_reviews: DesignReviewsRecord;
   design_zones: DesignZonesRecord;
+  division_boundaries: DivisionBoundariesRecord;
   elevator_inspections: ElevatorInspectionsRecord;
   facility_sites: FacilitySitesRecord;
   feedback: FeedbackRecord;
