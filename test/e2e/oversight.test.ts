@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { signIn, type Session } from '../helpers/browser';
+import { readPdf } from '../helpers/pdf';
 import { useApp } from '../helpers/app';
 import type { TestServer } from '../helpers/server';
 
@@ -76,8 +77,13 @@ describe('supervision', () => {
     await page.emulateMedia({ media: 'screen' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=circular-pdf]')]);
     expect(download.suggestedFilename()).toBe(`督导考核通报-${MONTH}-示例数据.pdf`);
-    const bytes = fs.readFileSync((await download.path())!);
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = await readPdf(new Uint8Array(fs.readFileSync((await download.path())!)));
+    // A4 portrait (595 × 842 pt), the title and the ranking as text, the 示例数据 mark.
+    expect(Math.round(pdf.widthPt)).toBe(595);
+    expect(Math.round(pdf.heightPt)).toBe(842);
+    expect(pdf.text).toContain('督导考核情况的通报');
+    expect(pdf.text).toContain('总分');
+    expect(pdf.text).toContain('示例数据');
     expect(b.errors).toEqual([]);
   });
 });

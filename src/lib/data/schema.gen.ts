@@ -19,6 +19,7 @@ export const Collections = {
   Demolitions: 'demolitions',
   DesignReviews: 'design_reviews',
   DesignZones: 'design_zones',
+  DivisionBoundaries: 'division_boundaries',
   ElderlySubsidies: 'elderly_subsidies',
   ElevatorInspections: 'elevator_inspections',
   FacilitySites: 'facility_sites',
@@ -296,6 +297,21 @@ export interface DesignZonesRecord extends BaseRecord {
   created: string;
   updated: string;
   parent: string;
+}
+
+/** `division_boundaries` (base collection). */
+export interface DivisionBoundariesRecord extends BaseRecord {
+  code: string;
+  level: 'township' | 'community' | '';
+  name: string;
+  township: string;
+  community: string;
+  geometry: unknown;
+  area_m2: number;
+  source: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
 }
 
 /** `elderly_subsidies` (base collection). */
@@ -587,9 +603,10 @@ export interface ProgrammeSettingsRecord extends BaseRecord {
 }
 
 /** `public_compounds` (view collection, projecting `compounds`). */
-export interface PublicCompoundsRecord extends BaseRecord, Pick<CompoundsRecord, 'code' | 'name' | 'township' | 'address' | 'built_year' | 'buildings' | 'households' | 'stage' | 'plan_year' | 'tier' | 'geometry' | 'is_demo' | 'updated'> {
+export interface PublicCompoundsRecord extends BaseRecord, Pick<CompoundsRecord, 'code' | 'name' | 'township' | 'community' | 'address' | 'built_year' | 'buildings' | 'households' | 'stage' | 'plan_year' | 'tier' | 'geometry' | 'is_demo' | 'updated'> {
   township_name: string;
   township_code: string;
+  community_name: string;
 }
 
 /** `public_feedback` (view collection, projecting `feedback`). */
@@ -747,6 +764,7 @@ export interface CollectionRecords {
   demolitions: DemolitionsRecord;
   design_reviews: DesignReviewsRecord;
   design_zones: DesignZonesRecord;
+  division_boundaries: DivisionBoundariesRecord;
   elderly_subsidies: ElderlySubsidiesRecord;
   elevator_inspections: ElevatorInspectionsRecord;
   facility_sites: FacilitySitesRecord;
