@@ -8,6 +8,8 @@ export type AuditRow = AuditLogRecord;
 export const AUDITED_COLLECTIONS: readonly CollectionName[] = [
   'compounds', 'compound_notes', 'design_zones', 'facility_sites', 'funding', 'annual_plans', 'plan_entries',
   'stage_events', 'renovation_items', 'approvals', 'elevator_inspections', 'consultations', 'feedback', 'users', 'programme_settings',
+  'management_arrangements', 'maintenance_funds', 'management_checks', 'supervision_items', 'budget_applications', 'land_records',
+  'audit_findings', 'elderly_subsidies', 'monthly_reports', 'year_summaries',
 ];
 
 export interface AuditQuery {
