@@ -20,11 +20,11 @@ function addMonths(date, n) {
 }
 
 /**
- * @param {{features: any[], stableId: (kind: string, key: string) => string, townshipIds: Map<string, string>,
+ * @param {{features: any[], context: any[], stableId: (kind: string, key: string) => string, townshipIds: Map<string, string>,
  *   timeline: {asOf: string, worksYear: number, compounds: Map<string, any>}, files: {pdf: (t: string) => any, photo: (h: number) => any}}} p
  * @returns {{collection: string, body: any}[]}
  */
-export function oversightItems({ features, stableId, townshipIds, timeline, files }) {
+export function oversightItems({ features, context, stableId, townshipIds, timeline, files }) {
   const { asOf } = timeline;
   const out = [];
   const compoundId = (code) => stableId('compound', code);
@@ -106,22 +106,23 @@ export function oversightItems({ features, stableId, townshipIds, timeline, file
     requested_yuan: 22_000_000, submitted_date: min(`${Y}-10-25`, asOf), is_demo: true,
   } });
 
-  // Two elderly-care sites in accepted compounds (points at a corner of the compound), with their land and subsidies.
-  const siteHosts = accepted.slice(0, 2);
-  siteHosts.forEach((p, i) => {
-    const f = features.find((x) => x.properties.code === p.code);
-    const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
-    const [x0, y0] = ring[0];
-    const [x2, y2] = ring[Math.floor(ring.length / 2)];
-    const siteId = stableId('site', `${p.code}:elderly`);
+  // The two elderly-care stations the demo's context already shows become facility sites (a point inside each, so the
+  // coverage the site finder computes is unchanged), with their land and subsidies.
+  const stations = context.filter((f) => f.properties.subtype === 'elderly_station').slice(0, 2);
+  stations.forEach((f, i) => {
+    const ring = f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.type === 'Polygon' ? f.geometry.coordinates[0].slice(0, -1) : f.geometry.coordinates[0][0].slice(0, -1);
+    const [x, y] = ring.reduce(([sx, sy], [px, py]) => [sx + px / ring.length, sy + py / ring.length], [0, 0]);
+    const host = props.find((p) => p.code === f.properties.compound_code);
+    const label = host ? `${host.name}社区养老服务站(示例)` : `${f.properties.name || '社区养老服务站'}(示例)`;
+    const siteId = stableId('site', `elderly:${i}`);
     out.push({ collection: 'facility_sites', body: {
-      id: siteId, facility_type: 'elderly_station', name: `${p.name}社区养老服务站(示例)`, compound: compoundId(p.code),
-      geometry: { type: 'Point', coordinates: [Number(((x0 + x2) / 2).toFixed(7)), Number(((y0 + y2) / 2).toFixed(7))] },
+      id: siteId, facility_type: 'elderly_station', name: label, compound: host ? compoundId(host.code) : '',
+      geometry: { type: 'Point', coordinates: [Number(x.toFixed(7)), Number(y.toFixed(7))] },
       source: 'new', stage: i === 0 ? 'built' : 'construction', building_area_m2: 260 + 80 * i,
-      households_covered: p.households, is_demo: true,
+      households_covered: host?.households ?? 0, is_demo: true,
     } });
     out.push({ collection: 'land_records', body: {
-      id: stableId('land', `${p.code}:site`), site: siteId, compound: compoundId(p.code), parcel: `141182-${String(203 + i * 17).padStart(4, '0')}(示例)`,
+      id: stableId('land', `elderly:${i}`), site: siteId, compound: host ? compoundId(host.code) : '', parcel: `141182-${String(203 + i * 17).padStart(4, '0')}(示例)`,
       land_use: i === 0 ? 'idle_building' : 'idle_land', area_m2: 420 + 160 * i,
       right_holder: i === 0 ? '汾阳市机械厂(原产权单位,示例)' : '汾阳市国有资产服务中心(示例)',
       approval_number: `汾自然资函〔${Y}〕${11 + i}号(示例)`, approval_date: min(`${Y}-04-${10 + i}`, asOf),
@@ -131,8 +132,8 @@ export function oversightItems({ features, stableId, townshipIds, timeline, file
     for (const [k, kind, amount] of [[0, 'construction', 200000], [1, 'operation', 60000]]) {
       if (i === 1 && k === 1) continue;
       out.push({ collection: 'elderly_subsidies', body: {
-        id: stableId('subsidy', `${p.code}:${kind}`), site: siteId, year: Y, kind, amount_yuan: amount,
-        recipient: `${p.name}社区养老服务站运营方(示例)`, date: min(`${Y}-0${6 + k}-15`, asOf), is_demo: true,
+        id: stableId('subsidy', `elderly:${i}:${kind}`), site: siteId, year: Y, kind, amount_yuan: amount,
+        recipient: `${label.replace('(示例)', '')}运营方(示例)`, date: min(`${Y}-0${6 + k}-15`, asOf), is_demo: true,
       } });
     }
   });

@@ -184,7 +184,7 @@ export function demoItems(townshipIds, asOf = beijingToday()) {
     });
   });
   items.push(...programme.items);
-  items.push(...oversightItems({ features: compounds, stableId, townshipIds, timeline: programme.timeline, files: demoFiles }));
+  items.push(...oversightItems({ features: compounds, context, stableId, townshipIds, timeline: programme.timeline, files: demoFiles }));
   return { items, timeline: programme.timeline };
 }
 
