@@ -19,9 +19,12 @@ useApp((app) => ({ srv, b } = app));
 let planner: PocketBase;
 let compounds: CompoundFC;
 let zoneId: string;
+/** Sites the demo already has (示例数据: the two existing elderly-care stations, with their subsidies). */
+let demoSites = 0;
 
 beforeAll(async () => {
   planner = await srv.as('planner@demo.fenyang');
+  demoSites = (await planner.collection('facility_sites').getFullList({ filter: 'is_demo = true' })).length;
   const rows = await planner.collection('compounds').getFullList({ sort: 'code' });
   compounds = {
     type: 'FeatureCollection',
@@ -143,7 +146,8 @@ describe('shared facility siting', () => {
     expect(verdict).toContain('依据');
 
     // Persisted with the server's verdict, and counted as a planned facility: the gap shrinks at once.
-    const saved = await planner.collection('facility_sites').getFullList();
+    // The demo's own sites (示例数据: two existing stations) are not this test's.
+    const saved = await planner.collection('facility_sites').getFullList({ filter: 'is_demo = false' });
     expect(saved).toHaveLength(1);
     expect(saved[0].facility_type).toBe('elderly_station');
     expect(saved[0].zone).toBe(zoneId);
@@ -157,19 +161,19 @@ describe('shared facility siting', () => {
     await page.waitForFunction((n) => document.querySelector('[data-testid=coverage-gaps]')?.getAttribute('data-count') === String(n),
       after.gaps.length);
     expect(await gapCount(page)).toBe(after.gaps.length);
-    expect(await page.locator('[data-testid=site-item]').count()).toBe(1);
+    expect(await page.locator('[data-testid=site-item]').count()).toBe(demoSites + 1);
     await waitForMapIdle(page);
-    expect((await sourceFeatures(page, 'src-sites')).length).toBe(1);
+    expect((await sourceFeatures(page, 'src-sites')).length).toBe(demoSites + 1);
 
     // An idle building converted to a station (§六(五)): nothing newly built, and the land-use change may be deferred.
     const building = page.locator('[data-testid=candidate-row]').filter({ hasText: '闲置用房' }).first();
     await building.click();
     await page.waitForSelector('[data-testid=place-form]');
     await page.click('[data-testid=place-submit]');
-    await expect.poll(async () => (await planner.collection('facility_sites').getFullList()).length).toBe(2);
+    await expect.poll(async () => (await planner.collection('facility_sites').getFullList({ filter: 'is_demo = false' })).length).toBe(2);
     await expect.poll(() => page.getAttribute('[data-testid=site-verdict]', 'data-deferred')).toBe('true');
     expect(await page.textContent('[data-testid=site-verdict]')).toContain('暂不办理变更用地主体和土地使用性质');
-    const conversion = (await planner.collection('facility_sites').getFullList({ filter: "source = 'idle_building'" }))[0];
+    const conversion = (await planner.collection('facility_sites').getFullList({ filter: "source = 'idle_building' && is_demo = false" }))[0];
     expect(conversion.land_use_deferred).toBe(true);
     expect(conversion.source_feature).not.toBe('');
 
