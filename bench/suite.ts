@@ -203,6 +203,19 @@ export async function loadInBatches(pb: PocketBase, collection: string, bodies: 
   return r1(performance.now() - t0);
 }
 
+/**
+ * Creates records through the bulk-load route (pb_hooks/bulk.pb.js: one request, one transaction, every rule applied);
+ * returns the elapsed ms (request sent to answer parsed).
+ */
+export async function loadBulk(pb: PocketBase, collection: string, bodies: Record<string, unknown>[]): Promise<number> {
+  const t0 = performance.now();
+  const res = await pb.send('/api/fy/bulk', {
+    method: 'POST', body: { operations: bodies.map((body) => ({ collection, action: 'create', body })) }, requestKey: null,
+  });
+  if (process.env.BULK_DEBUG) console.log(JSON.stringify({ ...res, ids: res.ids.length }));
+  return r1(performance.now() - t0);
+}
+
 export interface ApiRow {
   size: number;
   buildings: number;
