@@ -53,7 +53,7 @@ function itemLabel(op, i, zh) {
   return "item " + (i + 1) + (what ? " (" + what + ")" : "");
 }
 
-/** A refusal of item i, shaped like PocketBase's batch refusal (data.requests[i].response) so clients name the item. */
+/** A refusal of item i, shaped like PocketBase's batch refusal (data.requests[i].response) so clients name the item and field. */
 function refusal(i, op, code, field, message) {
   var M = require(__hooks + "/lib/messages.js");
   var data = {};
@@ -62,8 +62,10 @@ function refusal(i, op, code, field, message) {
   requests[String(i)] = { code: "bulk_item_refused", message: message, response: { status: 400, message: message, data: data } };
   var cut = message.indexOf(" / ");
   var params = { item: itemLabel(op, i, true), itemEn: itemLabel(op, i, false), reason: cut >= 0 ? message.slice(0, cut) : message, reasonEn: cut >= 0 ? message.slice(cut + 3) : message };
-  var err = new ApiError(400, M.text("bulk_item_refused", params), { requests: requests });
+  // answered with e.json (an ApiError would reduce the nested data to generic validation codes)
+  var err = new Error(message);
   err.fyBulk = true;
+  err.body = { status: 400, message: M.text("bulk_item_refused", params), data: { requests: requests } };
   return err;
 }
 
@@ -278,7 +280,7 @@ function handle(e) {
       audit.bulkRows(txApp, e, writes, "import bulk " + ops.length);
     });
   } catch (err) {
-    if (refused) throw refused;
+    if (refused) return e.json(400, refused.body);
     throw err;
   }
   return e.json(200, { created: created, updated: updated, ids: ids, ms: Date.now() - started });
