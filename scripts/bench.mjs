@@ -169,8 +169,15 @@ if (results.api.length) {
     n(r.size), f1(r.loadCompoundsMs), n(r.buildings), f1(r.loadBuildingsMs), f1(r.layerColdMs), f1(r.layerWarmMs), r.layerMB.toFixed(2),
     f1(r.pagedMs), String(r.pagedRequests), f1(r.buildingsLayerMs),
   ])));
+  out.push('', 'Bulk load (POST /api/fy/bulk: one request, one transaction, every rule and audit row) on a fresh server');
+  out.push(fmt(['compounds', 'bulk ms', 'buildings', 'bulk bldg ms', 'batch API ms (above)'], results.api.map((r) => [
+    n(r.size), f1(r.bulkCompoundsMs), n(r.bulkBuildingCount ?? 0), f1(r.bulkBuildingsMs), f1(r.loadCompoundsMs),
+  ])));
 }
-if (results.seed) out.push('', `Seeding the 49-compound demo (divisions, users, compounds, buildings, programme; batches sized to the server's timeout): ${f1(results.seed.demoSeedMs)} ms`);
+if (results.seed) {
+  out.push('', `Seeding the 49-compound demo through the API (divisions, users, bulk-loaded compounds/buildings/context, programme in batches): ${f1(results.seed.demoSeedMs)} ms`);
+  out.push(`A new instance with the demo from the prepared data dir (npm start, every test server): ${f1(results.seed.preparedCopyMs)} ms`);
+}
 if (results.map) {
   out.push('', 'Map in headless Chromium (SwiftShader, no GPU)');
   out.push(fmt(['data', 'compounds', 'buildings', 'to map idle ms', 'pan median frame ms', 'pan p95', 'zoom median', 'street pan median', 'long tasks > 50 ms'], results.map.map((r) => [

@@ -92,6 +92,20 @@ async function batchCreate(pb, items, onProgress) {
     size = Math.max(1, Math.min(maxRequests, 1000, Math.round((chunk.length * timeoutMs) / 4 / ms)));
   }
 }
+const BULK_COLLECTIONS = new Set(['compounds', 'buildings', 'context_features']);
+
+/** Creates `items` through the bulk-load route (pb_hooks/bulk.pb.js): one request, one transaction. */
+async function bulkCreate(pb, items) {
+  if (!items.length) return;
+  const operations = items.map(({ collection, body }) => ({ collection, action: 'create', id: body.id, body }));
+  try {
+    await pb.send('/api/fy/bulk', { method: 'POST', body: { operations }, requestKey: null });
+  } catch (err) {
+    if (err?.status === 0) throw new SeedError(`无法连接 PocketBase / cannot reach PocketBase: ${err.message}`);
+    throw new SeedError(err?.response?.message ?? err?.message ?? String(err));
+  }
+}
+
 async function seedDivisions(pb) {
   const divisions = readJson('data/divisions.json');
   const haveT = new Map((await pb.collection('townships').getFullList({ fields: 'id,code' })).map((r) => [r.code, r.id]));
@@ -120,31 +134,26 @@ function demoItems(townshipIds) {
   const context = readJson('data/demo/context.geojson').features;
   const compoundId = (code) => stableId('compound', code);
   const items = [];
-  // #5: stage events, annual plans, renovation items and funding; construction facts also go onto the compound.
+  // stage events, annual plans, renovation items and funding; construction facts also go onto the compound.
   const programme = programmeItems(compounds, stableId, townshipIds);
-  const privateItems = [];
   for (const f of compounds) {
     const { township_code, community_code, stage_history, ...props } = f.properties;
-    const all = { ...props, ...programme.compoundExtra.get(props.code) };
-    const body = {};
-    const facts = {};
-    for (const [k, v] of Object.entries(all)) (PRIVATE.fields.includes(k) ? facts : body)[k] = v;
     const id = compoundId(props.code);
+    const all = { ...props, ...programme.compoundExtra.get(props.code) };
+    // staff-only facts ride along: the bulk-load route stores them in compound_private (same id)
     items.push({
       collection: 'compounds',
       body: {
-        ...body,
+        ...all,
         id,
         township: townshipIds.get(township_code),
         community: community_code ? stableId('community', community_code) : '',
-        plan_year: body.plan_year ?? null,
+        plan_year: all.plan_year ?? null,
         geometry: f.geometry,
         is_demo: true,
       },
     });
-    privateItems.push({ collection: PRIVATE.collection, body: { ...facts, id, compound: id } });
   }
-  items.push(...privateItems);
   buildings.forEach((f, i) => {
     const { compound_code, ...p } = f.properties;
     items.push({
@@ -211,7 +220,13 @@ export async function seed({ url, email, password, demo = true, stateFile, onPro
     if (anyCompound.totalItems === 0 || resumed) {
       const { items } = demoItems(townships);
       if (stateFile) fs.writeFileSync(stateFile, `demo load started ${new Date().toISOString()}\n`);
-      await batchCreate(pb, resumed ? await missingOnly(pb, items) : items, onProgress);
+      const todo = resumed ? await missingOnly(pb, items) : items;
+      // Compounds (with their staff-only facts), buildings and context features: one bulk-load request (one transaction,
+      // the same rules); the programme records after them in batches (their hooks are the stage machine, plans, money).
+      const geo = todo.filter((i) => BULK_COLLECTIONS.has(i.collection));
+      await bulkCreate(pb, geo);
+      onProgress?.(geo.length, todo.length);
+      await batchCreate(pb, todo.filter((i) => !BULK_COLLECTIONS.has(i.collection)), onProgress && ((done, total) => onProgress(geo.length + done, geo.length + total)));
       if (stateFile) fs.rmSync(stateFile, { force: true });
       demoLoaded = true;
     }
