@@ -323,7 +323,7 @@ export interface SeedRow {
  */
 export async function runSeedBench(): Promise<SeedRow> {
   const srv = await startBenchServer({ demo: true });
-  let compounds = 0;
+  let compounds: number;
   try {
     compounds = (await srv.admin.collection('compounds').getList(1, 1, { fields: 'id' })).totalItems;
   } finally {

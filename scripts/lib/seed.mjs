@@ -11,8 +11,6 @@ import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
 
-// Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
-const PRIVATE = JSON.parse(fs.readFileSync(path.join(ROOT, 'pb_hooks/lib/compound-private.json'), 'utf8'));
 
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
 
