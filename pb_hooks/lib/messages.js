@@ -143,6 +143,9 @@ var M = {
   body_too_large: { zh: "请求内容过大(上限 {limit}),请缩小文件或分批提交", en: "request body too large (limit {limit})" },
   body_length_required: { zh: "请求须注明内容长度(Content-Length)", en: "the request must state its Content-Length" },
   batch_staff_only: { zh: "批量提交仅限已登录的工作人员", en: "batch requests are for signed-in staff only" },
+  // --- vector tiles (lib/tiles.js) ---------------------------------------------------------------------------------
+  tiles_unknown_layer: { zh: "没有名为「{layer}」的瓦片图层", en: "no tiled layer named {layer}" },
+  tiles_bad_address: { zh: "瓦片地址无效(须为 z/x/y 整数且在范围内)", en: "invalid tile address: z/x/y must be integers in range" },
   // --- bulk load (lib/bulk.js) ---------------------------------------------------------------------------------------
   bulk_office_only: { zh: "批量导入仅限市住建局改造办", en: "bulk loads are for the renovation office only" },
   bulk_bad_body: { zh: "批量导入的内容须为 GeoJSON 要素集合(FeatureCollection)或操作列表(operations)", en: "the body must be a FeatureCollection or {operations: [...]}" },
