@@ -22,7 +22,7 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
 }
 
 /** A square of side d degrees at (x, y), counter-clockwise (RFC 7946), with a clockwise hole when `hole`. */
-function square(x: number, y: number, d: number, hole = false) {
+function square(x: number, y: number, d: number, hole = false): { type: string; coordinates: number[][][] } {
   const outer = [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
   const h = d / 4;
   const inner = [[x + h, y + h], [x + h, y + 3 * h], [x + 3 * h, y + 3 * h], [x + 3 * h, y + h], [x + h, y + h]];
@@ -53,7 +53,7 @@ describe('pb_hooks/lib/mvt.js', () => {
     expect(gj.geometry.type).toBe('Polygon');
     const ring = (gj.geometry as { coordinates: number[][][] }).coordinates[0];
     const pixel = (e - w) / 4096;
-    const want = features[0].geometry.coordinates[0];
+    const want = (features[0].geometry as { coordinates: number[][][] }).coordinates[0];
     for (const p of want) expect(ring.some((q) => Math.abs(q[0] - p[0]) < pixel && Math.abs(q[1] - p[1]) < pixel)).toBe(true);
     expect((gj.geometry as { coordinates: number[][][] }).coordinates).toHaveLength(2); // the hole survived
     const multi = layer.feature(1).toGeoJSON(x, y, z);
