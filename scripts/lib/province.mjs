@@ -37,12 +37,12 @@ function credentials(dataDir) {
   return { email: 'admin@fenyang.local', password: crypto.randomBytes(12).toString('base64url'), fresh: true, file };
 }
 
-/** Creates the records not there yet through the bulk-load route (one request and transaction per 25,000). */
+/** Creates the records not there yet through the bulk-load route (one request and transaction per 5,000). */
 async function loadMissing(pb, collection, bodies, log, label) {
   const have = new Set((await pb.collection(collection).getFullList({ fields: 'id', batch: 5000 })).map((r) => r.id));
   const todo = bodies.filter((b) => !have.has(b.id));
   const t0 = performance.now();
-  const step = 25_000;
+  const step = 5_000;
   for (let i = 0; i < todo.length; i += step) {
     const operations = todo.slice(i, i + step).map((body) => ({ collection, action: 'create', body }));
     await pb.send('/api/fy/bulk', { method: 'POST', body: { operations }, requestKey: null });
