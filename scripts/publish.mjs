@@ -4,12 +4,15 @@
 // files whose content changed are rewritten (scripts/lib/publish.mjs). It reads the instance that PORT / PB_DATA name,
 // as `npm start` does: the running one when it answers on PORT, otherwise PocketBase is started on PB_DATA for the run.
 //   --out DIR        output folder (default public-site)
-//   --every MINUTES  publish again every MINUTES until stopped (a schedule; cron or a CI job may call it instead)
+//   --every MINUTES  every MINUTES, publish again when records changed (the server queues changed compounds:
+//                    pb_hooks/publish-queue.pb.js), until stopped; cron or a CI job may call `npm run publish` instead
+// With the instance's superuser (PB_ADMIN_EMAIL / PB_ADMIN_PASSWORD, or PB_DATA/.admin-credentials.json from npm start)
+// a run clears the queue it published.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, StartError, checkBinary, freePort, serve } from './lib/pocketbase.mjs';
 import { buildIfStale } from './lib/build.mjs';
-import { publish } from './lib/publish.mjs';
+import { pendingChanges, publish } from './lib/publish.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -30,7 +33,13 @@ async function answers(url) {
   }
 }
 
-async function once() {
+function superuser() {
+  if (process.env.PB_ADMIN_EMAIL && process.env.PB_ADMIN_PASSWORD) return { email: process.env.PB_ADMIN_EMAIL, password: process.env.PB_ADMIN_PASSWORD };
+  const file = path.join(dataDir, '.admin-credentials.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+}
+
+async function once(onlyWhenChanged) {
   const distDir = buildIfStale();
   let url = `http://${host}:${port}`;
   let server = null;
@@ -41,7 +50,8 @@ async function once() {
     url = server.url;
   }
   try {
-    const r = await publish({ url, distDir, outDir, log: (m) => console.log(m) });
+    if (onlyWhenChanged && fs.existsSync(path.join(outDir, '.publish-manifest.json')) && (await pendingChanges(url)) === 0) return;
+    const r = await publish({ url, distDir, outDir, admin: superuser(), log: (m) => console.log(m) });
     console.log(`  ${path.relative(ROOT, outDir) || outDir}/ · ${r.publishedAt}`);
   } finally {
     await server?.stop();
@@ -50,11 +60,11 @@ async function once() {
 
 async function main() {
   if (everyMin !== null && !(everyMin > 0)) throw new StartError(`--every 须为正数分钟 / must be minutes > 0: ${opt('--every')}`);
-  await once();
+  await once(false);
   if (everyMin === null) return;
   for (;;) {
     await new Promise((r) => setTimeout(r, everyMin * 60_000));
-    await once().catch((err) => console.error(`✗ ${err.message}`));
+    await once(true).catch((err) => console.error(`✗ ${err.message}`));
   }
 }
 

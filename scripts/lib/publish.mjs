@@ -40,12 +40,23 @@ function byCompound(rows) {
   return m;
 }
 
+/** How many compounds changed since the last publish (pb_hooks/publish-queue.pb.js). */
+export async function pendingChanges(url) {
+  const res = await fetch(`${url}/api/fy/publish/pending`);
+  if (!res.ok) throw new Error(`publish queue: ${res.status}`);
+  return (await res.json()).pending;
+}
+
 /**
  * Publishes the public map of the instance at `url` (read anonymously) with the app in `distDir` into `outDir`.
- * @param {{url: string, distDir: string, outDir: string, log?: (msg: string) => void}} opts
+ * When `admin` (the instance's superuser) is given, the compounds queued for publication (pb_hooks/publish-queue.pb.js)
+ * up to the start of this run are cleared afterwards.
+ * @param {{url: string, distDir: string, outDir: string, admin?: {email: string, password: string} | null,
+ *   log?: (msg: string) => void}} opts
  * @returns {Promise<{written: string[], unchanged: number, removed: string[], compounds: number, publishedAt: string}>}
  */
-export async function publish({ url, distDir, outDir, log = () => {} }) {
+export async function publish({ url, distDir, outDir, admin = null, log = () => {} }) {
+  const startedAt = new Date().toISOString();
   const pb = new PocketBase(url);
   pb.autoCancellation(false);
   const files = new Map(); // relative path → Buffer
@@ -119,6 +130,11 @@ export async function publish({ url, distDir, outDir, log = () => {} }) {
   for (const rel of removed) fs.rmSync(path.join(outDir, rel), { force: true });
   after.publishedAt = publishedAt;
   fs.writeFileSync(manifestPath, JSON.stringify(after, null, 1));
+  if (admin) {
+    const su = new PocketBase(url);
+    await su.collection('_superusers').authWithPassword(admin.email, admin.password, { requestKey: null });
+    await su.send('/api/fy/publish/done', { method: 'POST', body: { before: startedAt }, requestKey: null });
+  }
   log(`发布完成 / published ${compounds.length} compounds: ${written.length} files written, ${unchanged} unchanged, ${removed.length} removed`);
   return { written, unchanged, removed, compounds: compounds.length, publishedAt };
 }

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish } from '../../scripts/lib/publish.mjs';
+import { pendingChanges, publish } from '../../scripts/lib/publish.mjs';
 import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
 import { runTempDir } from '../helpers/processes';
-import { startServer, type TestServer } from '../helpers/server';
+import { ADMIN, startServer, type TestServer } from '../helpers/server';
 import { serveStatic } from '../helpers/static-server';
 
 let srv: TestServer | null = null;
@@ -88,8 +88,14 @@ describe('static publication', () => {
   it('shows a change after the next publish, rewriting only the changed files', async () => {
     // the instance again, on a fresh copy of the demo, with one compound renamed
     srv = await startServer({ seed: true });
+    // the demo load queued every compound; as if they had been published already:
+    await srv.admin.send('/api/fy/publish/done', { method: 'POST', body: { before: new Date().toISOString() } });
+    expect(await pendingChanges(srv.url)).toBe(0);
     await srv.admin.collection('compounds').update(fy001.id, { name: '更名后的小区' });
-    const next = await publish({ url: srv.url, distDir: distDir(), outDir: out });
+    // the server queued the renamed compound for the next publish; the publish clears what it published
+    expect(await pendingChanges(srv.url)).toBe(1);
+    const next = await publish({ url: srv.url, distDir: distDir(), outDir: out, admin: ADMIN });
+    expect(await pendingChanges(srv.url)).toBe(0);
     expect(next.written.sort()).toEqual(['data/c/FY-001.json', 'data/compounds.json', 'data/published.json']);
     expect(next.removed).toEqual([]);
     expect(next.unchanged).toBeGreaterThan(100);
