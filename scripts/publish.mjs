@@ -52,7 +52,8 @@ async function once(onlyWhenChanged) {
   try {
     if (onlyWhenChanged && fs.existsSync(path.join(outDir, '.publish-manifest.json')) && (await pendingChanges(url)) === 0) return;
     const r = await publish({ url, distDir, outDir, admin: superuser(), log: (m) => console.log(m) });
-    console.log(`  ${path.relative(ROOT, outDir) || outDir}/ · ${r.publishedAt}`);
+    const shown = path.relative(ROOT, outDir);
+    console.log(`  ${shown && !shown.startsWith('..') ? shown : outDir}/ · ${r.publishedAt}`);
   } finally {
     await server?.stop();
   }
