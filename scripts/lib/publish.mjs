@@ -69,13 +69,14 @@ export async function publish({ url, distDir, outDir, admin = null, log = () => 
   files.set('index.html', page);
   files.set('public/index.html', page);
 
-  // the data: the same public views the live public map reads, five requests whatever the size
+  // the data: the same public views the live public map reads, six requests whatever the size
   const list = (name, sort) => pb.collection(name).getFullList({ batch: 5000, sort, requestKey: null });
   const compounds = await list('public_compounds', 'code');
-  const [events, items, funding, feedback] = await Promise.all([
+  const [events, items, funding, feedback, boundaries] = await Promise.all([
     list('public_stage_events', 'date,created'), list('public_items', 'class,item'), list('public_funding_totals', ''),
-    list('public_feedback', '-replied_at'),
+    list('public_feedback', '-replied_at'), list('division_boundaries', 'code'),
   ]);
+  files.set(`${DATA}boundaries.json`, json(boundaries));
   const ev = byCompound(events), it = byCompound(items), fu = byCompound(funding), fb = byCompound(feedback);
   files.set(`${DATA}compounds.json`, json(compounds));
   for (const c of compounds) {

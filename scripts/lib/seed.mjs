@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
+import { seedDemoBoundaries } from './demo-boundaries.mjs';
 
 
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
@@ -228,6 +229,7 @@ export async function seed({ url, email, password, demo = true, stateFile, onPro
       if (stateFile) fs.rmSync(stateFile, { force: true });
       demoLoaded = true;
     }
+    await seedDemoBoundaries(pb, batchCreate, stableId);
   }
   return { divisionsCreated: created, demoLoaded, usersCreated, resumed };
 }
