@@ -173,3 +173,84 @@ export async function runIdleLandBench(opts: IdleLandBenchOptions = {}): Promise
   }
   return rows;
 }
+
+export interface IdleLandNationalRow {
+  size: number;
+  buildings: number;
+  /** findIdleLandEach over every compound (what the worker runs), ms (one run). */
+  ours_ms: number;
+  pieces: number;
+  candidateM2: number;
+  skipped: number;
+  /** Progress reports seen, and the longest wait between two of them, ms. */
+  progressReports: number;
+  maxProgressGapMs: number;
+  /** Every k-th compound, timed in both engines on the same file (GEOS on all of them would take a quarter hour). */
+  sampleSize: number;
+  oursSampleMs: number;
+  geosSampleMs: number | null;
+  /** GEOS over every compound, estimated as sample time × size / sample size (null without GEOS). */
+  geosEstimatedMs: number | null;
+  note?: string;
+}
+
+/**
+ * Idle land at national scale: findIdleLandEach over every compound of syntheticCity({ compounds: size }) with its
+ * buildings, with progress; GEOS on an evenly spaced sample of `geosSample` compounds (ours timed on the same sample).
+ * @example
+ * const row = await runIdleLandNationalBench({ size: 1000, geosSample: 100, geos: false });
+ */
+export async function runIdleLandNationalBench(opts: { size?: number; geosSample?: number; geos?: boolean; seed?: number; onStep?: (m: string) => void } = {}): Promise<IdleLandNationalRow> {
+  const size = opts.size ?? 170_000;
+  const { findIdleLandEach } = await import('../src/lib/geo/idle-land-each');
+  opts.onStep?.(`idle-land ${size}: generating the city with buildings`);
+  const city = syntheticCity({ compounds: size, seed: opts.seed ?? 1, withBuildings: true });
+  const empty = { type: 'FeatureCollection' as const, features: [] };
+  const input = { buildings: city.buildings, roads: city.roads, facilities: city.facilities, idleBuildings: empty };
+  opts.onStep?.(`idle-land ${size}: ${city.buildings.features.length.toLocaleString('en-US')} buildings; scanning every compound`);
+  let reports = 0;
+  let last = performance.now();
+  let maxGap = 0;
+  const t0 = performance.now();
+  const scan = findIdleLandEach(city.compounds, input, IDLE_OPTS, (fraction) => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+    reports++;
+    if (reports % 20 === 0) opts.onStep?.(`idle-land ${size}: ${Math.round(fraction * 100)} %`);
+  });
+  const oursMs = performance.now() - t0;
+
+  const k = Math.max(1, Math.floor(size / (opts.geosSample ?? 7701)));
+  const sample = { type: 'FeatureCollection' as const, features: city.compounds.features.filter((_, i) => i % k === 0) };
+  const s0 = performance.now();
+  findIdleLandEach(sample, input, IDLE_OPTS);
+  const oursSampleMs = performance.now() - s0;
+  let geosSampleMs: number | null = null;
+  let note: string | undefined;
+  if (opts.geos) {
+    opts.onStep?.(`idle-land ${size}: GEOS on ${sample.features.length.toLocaleString('en-US')} compounds`);
+    const dir = mkdtempSync(join(tmpdir(), 'idle-land-national-'));
+    const file = join(dir, 'city.json');
+    try {
+      const ring = (f: (typeof city.compounds.features)[number]) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0]);
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (const f of sample.features) for (const [x, y] of ring(f)) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+      writeFileSync(file, JSON.stringify({
+        lon0: (x0 + x1) / 2, lat0: (y0 + y1) / 2, compounds: sample, buildings: city.buildings, roads: city.roads,
+        facilities: city.facilities, idleBuildings: empty, opts: IDLE_OPTS, runs: 1, warmup: 0, withCoverage: false,
+      }));
+      const g = runGeos(file);
+      if ('error' in g && g.error) note = `GEOS: ${g.error}`;
+      else geosSampleMs = round1((g as GeosOut).idle_land_ms);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return {
+    size, buildings: city.buildings.features.length, ours_ms: round1(oursMs)!, pieces: scan.pieces, candidateM2: Math.round(scan.candidateM2),
+    skipped: scan.skipped.length, progressReports: reports, maxProgressGapMs: round1(maxGap)!, sampleSize: sample.features.length,
+    oursSampleMs: round1(oursSampleMs)!, geosSampleMs, geosEstimatedMs: geosSampleMs === null ? null : Math.round((geosSampleMs * size) / sample.features.length),
+    ...(note ? { note } : {}),
+  };
+}

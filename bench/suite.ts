@@ -10,6 +10,7 @@ import PocketBase from 'pocketbase';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { freePort, migrateUp, serve, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
 import { seed, stableId } from '../scripts/lib/seed.mjs';
+import { prepareSeededDataDir, templateDir } from '../scripts/lib/template.mjs';
 import { syntheticCity, type SyntheticCity } from './synthetic-city';
 import { validateFeatures } from '../src/lib/import/validate';
 import { STAGES } from '../src/lib/types';
@@ -203,11 +204,27 @@ export async function loadInBatches(pb: PocketBase, collection: string, bodies: 
   return r1(performance.now() - t0);
 }
 
+/**
+ * Creates records through the bulk-load route (pb_hooks/bulk.pb.js: one request, one transaction, every rule applied);
+ * returns the elapsed ms (request sent to answer parsed).
+ */
+export async function loadBulk(pb: PocketBase, collection: string, bodies: Record<string, unknown>[]): Promise<number> {
+  const t0 = performance.now();
+  await pb.send('/api/fy/bulk', {
+    method: 'POST', body: { operations: bodies.map((body) => ({ collection, action: 'create', body })) }, requestKey: null,
+  });
+  return r1(performance.now() - t0);
+}
+
 export interface ApiRow {
   size: number;
   buildings: number;
   /** Loading the synthetic compounds through the batch API, ms (one pass). */
   loadCompoundsMs: number;
+  /** Loading the same compounds through the bulk-load route (one request, one transaction) into a fresh server, ms. */
+  bulkCompoundsMs: number | null;
+  /** The same for their buildings (null when buildings were not generated). */
+  bulkBuildingsMs: number | null;
   loadBuildingsMs: number | null;
   /** GET /api/fy/compounds.geojson + JSON parse, first request after the load (cache empty), ms. */
   layerColdMs: number;
@@ -219,6 +236,8 @@ export interface ApiRow {
   pagedRequests: number;
   /** GET /api/fy/buildings.geojson, cold, ms (null when buildings were not loaded). */
   buildingsLayerMs: number | null;
+  /** Buildings in the bulk load. */
+  bulkBuildingCount: number;
 }
 
 /**
@@ -227,7 +246,7 @@ export interface ApiRow {
  * @example
  * const rows = await runApiBench({ sizes: [49], runs: 1 });
  */
-export async function runApiBench(opts: { sizes: number[]; runs?: number; seed?: number; withBuildings?: boolean; batchSize?: number; onStep?: (msg: string) => void }): Promise<ApiRow[]> {
+export async function runApiBench(opts: { sizes: number[]; runs?: number; seed?: number; withBuildings?: boolean; bulkBuildings?: boolean; batchSize?: number; onStep?: (msg: string) => void }): Promise<ApiRow[]> {
   const rows: ApiRow[] = [];
   for (const size of opts.sizes) {
     // buildings through the API cost ~5 ms a record in hooks: by default only up to 1,000 compounds
@@ -262,8 +281,21 @@ export async function runApiBench(opts: { sizes: number[]; runs?: number; seed?:
         buildingsLayerMs = r1(performance.now() - b0);
         if (b.n !== city.buildings.features.length) throw new Error(`buildings layer has ${b.n}`);
       }
+      // the bulk-load route, on a second fresh server (the same records again would clash with the first load)
+      opts.onStep?.(`api ${size}: bulk load`);
+      const bulkCity = opts.bulkBuildings === false || size > 20_000 ? city : syntheticCity({ compounds: size, seed: opts.seed ?? 1, withBuildings: true });
+      const bulkSrv = await startBenchServer({ bounds: boundsOf(city.compounds) });
+      let bulkCompoundsMs: number | null = null;
+      let bulkBuildingsMs: number | null = null;
+      try {
+        bulkCompoundsMs = await loadBulk(bulkSrv.admin, 'compounds', compoundBodies(bulkCity, bulkSrv.townshipIds));
+        if (bulkCity.buildings.features.length) bulkBuildingsMs = await loadBulk(bulkSrv.admin, 'buildings', buildingBodies(bulkCity));
+      } finally {
+        await bulkSrv.stop();
+      }
       rows.push({
-        size, buildings: withBuildings ? city.buildings.features.length : 0, loadCompoundsMs, loadBuildingsMs,
+        size, buildings: withBuildings ? city.buildings.features.length : 0, loadCompoundsMs, loadBuildingsMs, bulkCompoundsMs, bulkBuildingsMs,
+        bulkBuildingCount: bulkCity.buildings.features.length,
         layerColdMs, layerWarmMs: warm.ms, layerMB: Math.round((cold.bytes / 1e6) * 100) / 100,
         pagedMs: paged.ms, pagedRequests: Math.max(1, Math.ceil(size / 1000)), buildingsLayerMs,
       });
@@ -275,24 +307,39 @@ export async function runApiBench(opts: { sizes: number[]; runs?: number; seed?:
 }
 
 export interface SeedRow {
-  /** seed() on an empty database: divisions, demo users and the 49-compound demo programme, ms. */
+  /** seed() on an empty database through the API: divisions, demo users, compounds + buildings + context in one
+   *  bulk-load request, the programme in batches, ms. */
   demoSeedMs: number;
+  /** A new data dir from the prepared (seeded) template: the copy `npm start` and every test server make, ms (median of 3). */
+  preparedCopyMs: number;
   compounds: number;
 }
 
 /**
- * Time to load the 49-compound demo through scripts/lib/seed.mjs (one all-or-nothing batch) on a fresh server.
+ * Time to load the 49-compound demo through scripts/lib/seed.mjs on a fresh server, and to make a new data dir from the
+ * prepared template instead (scripts/lib/template.mjs; built first if missing, not timed).
  * @example
  * const row = await runSeedBench();
  */
 export async function runSeedBench(): Promise<SeedRow> {
   const srv = await startBenchServer({ demo: true });
+  let compounds: number;
   try {
-    const { totalItems } = await srv.admin.collection('compounds').getList(1, 1, { fields: 'id' });
-    return { demoSeedMs: srv.seedMs, compounds: totalItems };
+    compounds = (await srv.admin.collection('compounds').getList(1, 1, { fields: 'id' })).totalItems;
   } finally {
     await srv.stop();
   }
+  await templateDir('seeded');
+  const copies: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fy-bench-copy-'));
+    try {
+      copies.push(await prepareSeededDataDir(path.join(dir, 'data')));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { demoSeedMs: srv.seedMs, preparedCopyMs: median(copies), compounds };
 }
 
 /** Rows as a fixed-width text table (right-aligned cells). */

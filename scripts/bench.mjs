@@ -44,7 +44,7 @@ const f1 = (v) => (v === null || v === undefined ? '—' : v.toFixed(1));
 const ratio = (a, b) => (a === null || b === null || b === undefined || !b ? null : Math.round((a / b) * 100) / 100);
 
 const vite = await createServer({ root: ROOT, server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' });
-const results = { machine: null, options: { ...opts, out: path.relative(ROOT, opts.out) }, merge: [], idleLand: [], validate: [], api: [], seed: null, map: null, notes: [] };
+const results = { machine: null, options: { ...opts, out: path.relative(ROOT, opts.out) }, merge: [], idleLand: [], idleLandNational: [], validate: [], api: [], seed: null, map: null, notes: [] };
 try {
   const suite = await vite.ssrLoadModule('/bench/suite.ts');
   const { runMergeBench } = await vite.ssrLoadModule('/bench/merge.ts');
@@ -70,6 +70,12 @@ try {
   for (const size of idleSizes) {
     const big = size > 5000;
     results.idleLand.push(...(await runIdleLandBench({ sizes: [size], runs: big ? 1 : 3, warmup: big ? 0 : 1, geos: haveGeos })));
+  }
+  // National scale: idle land over every compound (what the worker's scan runs), GEOS on a sample
+  const { runIdleLandNationalBench } = await vite.ssrLoadModule('/bench/idle-land.ts');
+  for (const size of opts.sizes.filter((s) => s > 20_000)) {
+    log(`idle-land at ${n(size)} (every compound; GEOS on a sample of 7,701) …`);
+    results.idleLandNational.push(await runIdleLandNationalBench({ size, geosSample: 7701, geos: haveGeos, onStep: log }));
   }
   const covOnly = opts.sizes.filter((s) => s > 20_000);
   if (covOnly.length) {
@@ -161,6 +167,13 @@ out.push('', 'Idle land (every compound, with buildings) and coverage (500 facil
 out.push(fmt(['task', 'compounds', 'ours ms', 'GEOS ms', 'ours/GEOS', 'result (ours / GEOS)'], results.idleLand.map((r) => [
   r.task, n(r.size), f1(r.ours_ms), f1(r.geos_ms), f1OrDash(ratio(r.ours_ms, r.geos_ms), 2), `${r.ours_result} / ${r.geos_result ?? '—'}`,
 ])));
+if (results.idleLandNational.length) {
+  out.push('', 'Idle land at national scale (findIdleLandEach over every compound, with progress; GEOS on an evenly spaced sample, estimated for all)');
+  out.push(fmt(['compounds', 'buildings', 'ours ms', 'pieces', 'progress reports', 'max gap ms', 'sample', 'ours sample ms', 'GEOS sample ms', 'GEOS est. all ms'], results.idleLandNational.map((r) => [
+    n(r.size), n(r.buildings), f1(r.ours_ms), n(r.pieces), String(r.progressReports), f1(r.maxProgressGapMs), n(r.sampleSize), f1(r.oursSampleMs),
+    f1(r.geosSampleMs), r.geosEstimatedMs === null ? '—' : n(r.geosEstimatedMs),
+  ])));
+}
 out.push('', 'Import validation (validateFeatures over the compounds)');
 out.push(fmt(['compounds', 'ms', 'errors', 'warnings'], results.validate.map((r) => [n(r.size), f1(r.ms), String(r.errors), String(r.warnings)])));
 if (results.api.length) {
@@ -169,8 +182,15 @@ if (results.api.length) {
     n(r.size), f1(r.loadCompoundsMs), n(r.buildings), f1(r.loadBuildingsMs), f1(r.layerColdMs), f1(r.layerWarmMs), r.layerMB.toFixed(2),
     f1(r.pagedMs), String(r.pagedRequests), f1(r.buildingsLayerMs),
   ])));
+  out.push('', 'Bulk load (POST /api/fy/bulk: one request, one transaction, every rule and audit row) on a fresh server');
+  out.push(fmt(['compounds', 'bulk ms', 'buildings', 'bulk bldg ms', 'batch API ms (above)'], results.api.map((r) => [
+    n(r.size), f1(r.bulkCompoundsMs), n(r.bulkBuildingCount ?? 0), f1(r.bulkBuildingsMs), f1(r.loadCompoundsMs),
+  ])));
 }
-if (results.seed) out.push('', `Seeding the 49-compound demo (divisions, users, compounds, buildings, programme; batches sized to the server's timeout): ${f1(results.seed.demoSeedMs)} ms`);
+if (results.seed) {
+  out.push('', `Seeding the 49-compound demo through the API (divisions, users, bulk-loaded compounds/buildings/context, programme in batches): ${f1(results.seed.demoSeedMs)} ms`);
+  out.push(`A new instance with the demo from the prepared data dir (npm start, every test server): ${f1(results.seed.preparedCopyMs)} ms`);
+}
 if (results.map) {
   out.push('', 'Map in headless Chromium (SwiftShader, no GPU)');
   out.push(fmt(['data', 'compounds', 'buildings', 'to map idle ms', 'pan median frame ms', 'pan p95', 'zoom median', 'street pan median', 'long tasks > 50 ms'], results.map.map((r) => [

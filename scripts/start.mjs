@@ -11,6 +11,7 @@ import {
 } from './lib/pocketbase.mjs';
 import { DEMO_PASSWORD, DEMO_USERS, seed } from './lib/seed.mjs';
 import { buildIfStale } from './lib/build.mjs';
+import { prepareSeededDataDir, removeTemplateAdmin } from './lib/template.mjs';
 
 const port = Number(process.env.PORT ?? 8090);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -35,10 +36,17 @@ async function main() {
   const distDir = buildIfStale();
   const created = prepareDataDir(dataDir);
   let creds;
+  let preparedMs = null;
   try {
+    // A new instance with the demo: the prepared data dir (built once per version of the app, then copied).
+    if (loadDemo && !fs.existsSync(path.join(dataDir, 'data.db'))) {
+      console.log('准备示例数据 / preparing the demo data dir …');
+      preparedMs = await prepareSeededDataDir(dataDir);
+    }
     migrateUp(dataDir);
     creds = superuserCredentials();
-    if (creds.fresh || !creds.stored) upsertSuperuser(dataDir, creds.email, creds.password);
+    if (creds.fresh || !creds.stored || preparedMs !== null) upsertSuperuser(dataDir, creds.email, creds.password);
+    if (preparedMs !== null) removeTemplateAdmin(dataDir, creds.email);
     if (creds.fresh) fs.writeFileSync(creds.file, JSON.stringify({ email: creds.email, password: creds.password }), { mode: 0o600 });
   } catch (err) {
     if (created) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -76,6 +84,7 @@ async function main() {
       },
     });
     if (result.divisionsCreated) console.log(`已载入行政区划 / loaded divisions: ${result.divisionsCreated} records`);
+    if (preparedMs !== null) console.log(`已载入示例数据(预置数据目录,${preparedMs} ms)/ loaded the demo programme from the prepared data dir in ${preparedMs} ms (示例数据)`);
     if (result.demoLoaded) console.log(result.resumed ? '已续完上次中断的示例数据载入 / finished the interrupted demo load (示例数据)' : '已载入示例数据 / loaded the demo programme (示例数据)');
   } catch (err) {
     if (stopping) return; // PocketBase died: its exit handler has said why

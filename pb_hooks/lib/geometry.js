@@ -82,22 +82,28 @@ function refuse(problem) {
 }
 
 /**
- * For record create/update request hooks: refuses the request when the record's geometry is not acceptable,
- * otherwise stores it cleaned (type + coordinates, RFC 7946 winding) and continues.
+ * Checks a geometry value for a collection (a parsed object, or a JSON string as stored): {ok: true, geometry} with the
+ * geometry cleaned (type + coordinates, RFC 7946 winding), or {ok: false, problem} ({code, params, at}). Used by the
+ * record hooks below and by routes that write many records at once (lib/bulk.js), which pass `lim` (limits()) once.
  */
-function checkRequest(e) {
-  var allowed = ALLOWED[e.collection.name];
-  if (!allowed) return e.next();
-  var lim = limits();
-  var maxVertices = e.collection.name === "design_zones" ? lim.maxZoneVertices : lim.maxVertices;
-  var raw = toString(e.record.get("geometry")) || "";
+function checkValue(collectionName, value, lim) {
+  var allowed = ALLOWED[collectionName];
+  if (!allowed) return { ok: true, geometry: value };
+  lim = lim || limits();
+  var maxVertices = collectionName === "design_zones" ? lim.maxZoneVertices : lim.maxVertices;
   var maxBytes = maxVertices * BYTES_PER_POSITION + 4096;
-  if (raw.length > maxBytes) refuse({ code: "too_large", params: { bytes: raw.length, max: maxBytes } });
-  var g = null;
-  try {
-    g = JSON.parse(raw || "null");
-  } catch (_) {
-    refuse({ code: "invalid_json", params: {} });
+  var g = value;
+  if (typeof value === "string" || value === null || value === undefined) {
+    var raw = value || "";
+    if (raw.length > maxBytes) return { ok: false, problem: { code: "too_large", params: { bytes: raw.length, max: maxBytes } } };
+    try {
+      g = JSON.parse(raw || "null");
+    } catch (_) {
+      return { ok: false, problem: { code: "invalid_json", params: {} } };
+    }
+  } else {
+    var size = JSON.stringify(value).length;
+    if (size > maxBytes) return { ok: false, problem: { code: "too_large", params: { bytes: size, max: maxBytes } } };
   }
   var validity = require(__hooks + "/lib/polygon-validity.js");
   var result = validity.checkGeometry(g, {
@@ -106,9 +112,20 @@ function checkRequest(e) {
     maxVertices: maxVertices,
     deadline: Date.now() + lim.timeLimitMs,
   });
-  if (!result.ok) refuse(result);
-  e.record.set("geometry", validity.cleanGeometry(g));
+  if (!result.ok) return { ok: false, problem: result };
+  return { ok: true, geometry: validity.cleanGeometry(g) };
+}
+
+/**
+ * For record create/update request hooks: refuses the request when the record's geometry is not acceptable,
+ * otherwise stores it cleaned (type + coordinates, RFC 7946 winding) and continues.
+ */
+function checkRequest(e) {
+  if (!ALLOWED[e.collection.name]) return e.next();
+  var checked = checkValue(e.collection.name, toString(e.record.get("geometry")) || "");
+  if (!checked.ok) refuse(checked.problem);
+  e.record.set("geometry", checked.geometry);
   e.next();
 }
 
-module.exports = { checkRequest: checkRequest, message: message, messageParams: messageParams, limits: limits };
+module.exports = { checkRequest: checkRequest, checkValue: checkValue, message: message, messageParams: messageParams, limits: limits };

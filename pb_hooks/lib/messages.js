@@ -268,6 +268,21 @@ var M = {
   report_figures: { zh: "报送内容缺少报表数据", en: "the report's figures are missing" },
   report_figures_month: { zh: "报表数据不是 {month} 的", en: "the figures are not for {month}" },
   report_reason_required: { zh: "{month} 已报送(第 {version} 版),更正须填写「更正原因」", en: "{month} was submitted (version {version}): a correction needs its reason" },
+  // --- vector tiles (lib/tiles.js) ---------------------------------------------------------------------------------
+  tiles_unknown_layer: { zh: "没有名为「{layer}」的瓦片图层", en: "no tiled layer named {layer}" },
+  tiles_bad_address: { zh: "瓦片地址无效(须为 z/x/y 整数且在范围内)", en: "invalid tile address: z/x/y must be integers in range" },
+  // --- bulk load (lib/bulk.js) ---------------------------------------------------------------------------------------
+  bulk_office_only: { zh: "批量导入仅限市住建局改造办", en: "bulk loads are for the renovation office only" },
+  bulk_bad_body: { zh: "批量导入的内容须为 GeoJSON 要素集合(FeatureCollection)或操作列表(operations)", en: "the body must be a FeatureCollection or {operations: [...]}" },
+  bulk_too_many: { zh: "一次批量导入最多 {max} 项,收到 {n} 项,请分批导入", en: "at most {max} items per bulk load, got {n}" },
+  bulk_item_refused: { zh: "{item}被拒绝,未写入任何数据:{reason}", en: "{itemEn} was refused, nothing was written: {reasonEn}" },
+  bulk_item_shape: { zh: "该项须含 collection、action 和 body", en: "each item needs collection, action and body" },
+  bulk_collection: { zh: "批量导入只能写入 {allowed},收到「{collection}」", en: "bulk loads write {allowed} only, not {collection}" },
+  bulk_action: { zh: "批量导入只能新建(create)或更新(update),收到「{action}」", en: "action must be create or update, not {action}" },
+  bulk_unknown_field: { zh: "「{collection}」没有字段「{field}」", en: "{collection} has no field {field}" },
+  bulk_not_found: { zh: "要更新的记录不存在:{id}", en: "no record to update: {id}" },
+  bulk_field_refused: { zh: "「{label}」{reason}", en: "{field}: {reasonEn}" },
+  bulk_save_failed: { zh: "保存失败:{reason}", en: "save failed: {reason}" },
 };
 
 function fill(s, params) {

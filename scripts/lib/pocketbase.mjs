@@ -109,6 +109,10 @@ export function upsertSuperuser(dir, email, password) {
   run(['superuser', 'upsert', email, password, '--dir', dir, '--migrationsDir', path.join(ROOT, 'pb_migrations')]);
 }
 
+export function deleteSuperuser(dir, email) {
+  run(['superuser', 'delete', email, '--dir', dir, '--migrationsDir', path.join(ROOT, 'pb_migrations')]);
+}
+
 // Every PocketBase this process started and has not stopped: killed when the process exits, however it exits
 // (an uncaught error, process.exit, a test run ending), so no server outlives the script or test that made it.
 const running = new Set();

@@ -17,6 +17,7 @@ import { seedDemoBoundaries } from './demo-boundaries.mjs';
 // Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
 const PRIVATE = JSON.parse(fs.readFileSync(path.join(ROOT, 'pb_hooks/lib/compound-private.json'), 'utf8'));
 
+
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
 
 /** A stable 15-character record id for a natural key, so one batch can link records it creates. */
@@ -102,6 +103,20 @@ export async function batchWrite(pb, items, onProgress) {
     size = Math.max(1, Math.min(maxRequests, 1000, Math.round((chunk.length * timeoutMs) / 4 / ms)));
   }
 }
+const BULK_COLLECTIONS = new Set(['compounds', 'buildings', 'context_features']);
+
+/** Creates `items` through the bulk-load route (pb_hooks/bulk.pb.js): one request, one transaction. */
+async function bulkCreate(pb, items) {
+  if (!items.length) return;
+  const operations = items.map(({ collection, body }) => ({ collection, action: 'create', id: body.id, body }));
+  try {
+    await pb.send('/api/fy/bulk', { method: 'POST', body: { operations }, requestKey: null });
+  } catch (err) {
+    if (err?.status === 0) throw new SeedError(`无法连接 PocketBase / cannot reach PocketBase: ${err.message}`);
+    throw new SeedError(err?.response?.message ?? err?.message ?? String(err));
+  }
+}
+
 async function seedDivisions(pb) {
   const divisions = readJson('data/divisions.json');
   const haveT = new Map((await pb.collection('townships').getFullList({ fields: 'id,code' })).map((r) => [r.code, r.id]));
@@ -243,7 +258,15 @@ export async function seed({ url, email, password, demo = true, stateFile, onPro
     if (anyCompound.totalItems === 0 || resumed) {
       const { items } = demoItems(townships);
       if (stateFile) fs.writeFileSync(stateFile, `demo load started ${new Date().toISOString()}\n`);
-      await batchWrite(pb, resumed ? await missingOnly(pb, items) : items, onProgress);
+      const todo = resumed ? await missingOnly(pb, items) : items;
+      // Compounds, buildings and context features: one bulk-load request (one transaction, the same rules); the rest
+      // after them in order through batches (their hooks are the stage machine, plans and money, replayed in time).
+      const geo = todo.filter((i) => BULK_COLLECTIONS.has(i.collection) && !i.update);
+      const inBulk = new Set(geo);
+      const rest = todo.filter((i) => !inBulk.has(i));
+      await bulkCreate(pb, geo);
+      onProgress?.(geo.length, todo.length);
+      await batchWrite(pb, rest, onProgress && ((done, total) => onProgress(geo.length + done, geo.length + total)));
       if (stateFile) fs.rmSync(stateFile, { force: true });
       demoLoaded = true;
     }

@@ -53,6 +53,11 @@ describe('npm start', () => {
     await expect.poll(run.output, { timeout: 500_000, interval: 200 }).toContain('按 Ctrl-C 停止');
     expect(run.output()).toContain(`http://127.0.0.1:${port}/`);
     expect(run.output()).toContain('office@demo.fenyang');
+    // A new data dir gets the demo as a copy of the prepared one, without the template's superuser.
+    expect(run.output()).toContain('loaded the demo programme from the prepared data dir');
+    const admin = new PocketBase(`http://127.0.0.1:${port}`);
+    expect((await admin.collection('compounds').getList(1, 1)).totalItems).toBe(49);
+    await expect(admin.collection('_superusers').authWithPassword(ADMIN.email, ADMIN.password)).rejects.toMatchObject({ status: 400 });
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.ok).toBe(true);
     expect(serverPids(dir)).toHaveLength(1);

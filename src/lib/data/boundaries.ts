@@ -6,11 +6,14 @@ import { ClientResponseError } from 'pocketbase';
 import { explain } from '../i18n/index.svelte';
 import type { BoundaryOp } from '../import/plan-boundaries';
 import { describeFailure, pb as appClient, type FailureBody, type TypedPocketBase } from './pb';
+import { publication, publishedJson } from './publication';
 import type * as Schema from './schema.gen';
 
 export type BoundaryRecord = Omit<Schema.DivisionBoundariesRecord, 'geometry'> & { geometry: Polygon | MultiPolygon };
 
 export async function listBoundaries(client: PocketBase = appClient): Promise<BoundaryRecord[]> {
+  // the static publication (publication.ts) has them as a file
+  if (publication && client === appClient) return publishedJson<BoundaryRecord[]>('boundaries.json');
   const rows = await (client as TypedPocketBase).collection('division_boundaries').getFullList({ sort: 'code', requestKey: 'boundaries' });
   return rows as BoundaryRecord[];
 }

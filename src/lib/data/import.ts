@@ -1,5 +1,5 @@
-// Import commit (#7): sends the planned record writes (lib/import/plan-records.ts) as ONE PocketBase batch request, so
-// the server's hooks either accept every feature or the database stays as it was. Callable from Node with any client
+// Import commit: sends the planned record writes (lib/import/plan-records.ts) to the bulk-load route in ONE request and
+// transaction, so the server's rules either accept every feature or the database stays as it was. Callable from Node with any client
 // (integration tests); the wizard uses saveImport() with the app's client.
 import type PocketBase from 'pocketbase';
 import { ClientResponseError } from 'pocketbase';
@@ -7,7 +7,6 @@ import type { ImportContext, ImportOp } from '../import/plan-records';
 import { explain } from '../i18n/index.svelte';
 import type { Reason } from '../types';
 import { describeFailure, pb as appClient, type FailureBody, type TypedPocketBase } from './pb';
-import PRIVATE from '../../../pb_hooks/lib/compound-private.json';
 
 /** Load what an import matches against. */
 export async function loadImportContext(client: PocketBase): Promise<ImportContext> {
@@ -24,8 +23,8 @@ export async function loadImportContext(client: PocketBase): Promise<ImportConte
   };
 }
 
-/** The server's batch limit (settings.batch.maxRequests in pb_migrations/1732600000_core_collections.js). */
-export const MAX_BATCH_REQUESTS = 5000;
+/** Most records in one import: the bulk-load route's limit (MAX_ITEMS in pb_hooks/lib/bulk.js). */
+export const MAX_IMPORT_ITEMS = 100000;
 
 /** Why a commit failed: the server's message and, when the batch names it, the feature it refused. */
 export class ImportCommitError extends Error {
@@ -72,50 +71,24 @@ export function describeCommitError(err: unknown, ops: ImportOp[], opIndexOfRequ
 }
 
 /**
- * Write an import all or nothing: every op goes into one batch request (one SQLite transaction on the server). When the
- * server refuses any op (rules, geometry hook, unique code) nothing is written and an {@link ImportCommitError} names
- * the feature. Buildings must come after the compounds they point at (the order of `ops` is kept).
+ * Write an import all or nothing: every op goes to the bulk-load route (pb_hooks/bulk.pb.js), which writes them in one
+ * SQLite transaction with the same rules as single writes (values, geometry validity, staff-only facts moved into
+ * compound_private, audit rows). When the server refuses any op nothing is written and an {@link ImportCommitError}
+ * names the feature. Buildings must come after the compounds they point at (the order of `ops` is kept).
  * @returns the ids written, in op order
  * @example await commitImport(pb, summary.ops)
  */
-export async function commitImport(pb: PocketBase, ops: ImportOp[], maxRequests = MAX_BATCH_REQUESTS): Promise<string[]> {
+export async function commitImport(pb: PocketBase, ops: ImportOp[], maxItems = MAX_IMPORT_ITEMS): Promise<string[]> {
   if (!ops.length) return [];
-  // Splitting would break all-or-nothing, so an import larger than one batch is refused up front.
-  if (ops.length > maxRequests) {
-    throw new ImportCommitError({ code: 'import_too_large', params: { max: maxRequests, n: ops.length } }, null, null, 0);
+  if (ops.length > maxItems) {
+    throw new ImportCommitError({ code: 'import_too_large', params: { max: maxItems, n: ops.length } }, null, null, 0);
   }
-  // A compound's staff-only facts (original owner, management, consent …) live in compound_private, one record per
-  // compound with the compound's id: they go into the same batch as an upsert right after their compound.
-  const batch = pb.createBatch();
-  const opIndexOfRequest: number[] = [];
-  const requestOf: number[] = [];
-  for (const [opIndex, op] of ops.entries()) {
-    let body = op.body;
-    let facts: Record<string, unknown> | null = null;
-    if (op.collection === 'compounds') {
-      body = {};
-      for (const [k, v] of Object.entries(op.body)) {
-        if ((PRIVATE.fields as string[]).includes(k)) (facts ??= {})[k] = v;
-        else body[k] = v;
-      }
-    }
-    requestOf.push(opIndexOfRequest.length);
-    opIndexOfRequest.push(opIndex);
-    if (op.action === 'create') batch.collection(op.collection).create(body);
-    else batch.collection(op.collection).update(op.id, body);
-    if (facts) {
-      batch.collection(PRIVATE.collection).upsert({ ...facts, id: op.id, compound: op.id });
-      opIndexOfRequest.push(opIndex);
-    }
-  }
-  if (opIndexOfRequest.length > maxRequests) {
-    throw new ImportCommitError({ code: 'import_too_large_with_facts', params: { max: maxRequests, n: opIndexOfRequest.length } }, null, null, 0);
-  }
+  const operations = ops.map((op) => ({ collection: op.collection, action: op.action, id: op.id, body: op.body }));
   try {
-    const results = await batch.send({ requestKey: null });
-    return ops.map((op, i) => (results[requestOf[i]]?.body as { id?: string })?.id ?? op.id);
+    const res = await pb.send<{ ids: string[] }>('/api/fy/bulk', { method: 'POST', body: { operations }, requestKey: null });
+    return ops.map((op, i) => res.ids[i] ?? op.id);
   } catch (err) {
-    throw describeCommitError(err, ops, opIndexOfRequest);
+    throw describeCommitError(err, ops);
   }
 }
 

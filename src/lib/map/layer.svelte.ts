@@ -2,7 +2,7 @@
 // swap a feature-state flag (hover, open, focus) from one feature to the next.
 import type { FeatureCollection } from 'geojson';
 import { useMap, type MapContext, type StyledMap } from './context.svelte';
-import { removeGroup, showGroup, type LayerGroup } from './layers';
+import { removeGroup, showGroup, showTiledGroup, type LayerGroup, type TileSource } from './layers';
 import type { SourceId } from './zorder';
 
 /**
@@ -15,6 +15,31 @@ export function useLayerGroup(group: LayerGroup, data: () => FeatureCollection):
     const styled = ctx.styled;
     const fc = data();
     if (styled) showGroup(styled.map, group, fc);
+  });
+  $effect(() => () => {
+    const map = ctx.map;
+    try {
+      if (map) removeGroup(map, group);
+    } catch {
+      /* the map is being removed too */
+    }
+  });
+  return ctx;
+}
+
+/**
+ * As useLayerGroup, but drawn from vector tiles while `tiles()` gives a source (a layer above the size where one
+ * GeoJSON would cost the browser seconds), from `data()` otherwise.
+ */
+export function useTiledLayerGroup(group: LayerGroup, data: () => FeatureCollection, tiles: () => TileSource | null): MapContext {
+  const ctx = useMap();
+  $effect(() => {
+    const styled = ctx.styled;
+    const t = tiles();
+    const fc = t ? null : data();
+    if (!styled) return;
+    if (t) showTiledGroup(styled.map, group, t);
+    else showGroup(styled.map, group, fc!);
   });
   $effect(() => () => {
     const map = ctx.map;

@@ -2,6 +2,7 @@
 // outlines, idle land) and the import parsers. Each takes its progress callback as the LAST argument, because a Comlink
 // proxy (the callback across the worker boundary) can only travel as a top-level argument, not inside an options object.
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { findIdleLandEach as findIdleLandEachSync } from '../geo/idle-land-each';
 import { findIdleLand as findIdleLandSync, type IdleLandInput, type IdleLandOptions, type IdleLandStep } from '../geo/idle-land';
 import { mergeAdjacent as mergeAdjacentSync, type MergeOptions } from '../geo/merge-zones';
 import { zoneOutline as zoneOutlineSync } from '../geo/zone-outline';
@@ -23,6 +24,14 @@ export function zoneOutline(members: FeatureCollection<Polygon | MultiPolygon>, 
 /** Idle land in an area ({@link findIdleLandSync}); progress 0–1 with the step's name. */
 export function findIdleLand(input: IdleLandInput, opts: Omit<IdleLandOptions, 'onProgress'>, onProgress?: (fraction: number, step: IdleLandStep) => void) {
   return findIdleLandSync(input, { ...opts, onProgress });
+}
+
+/** Idle land in every compound ({@link findIdleLandEachSync}, a programme-wide scan); progress 0–1 with the count done. */
+export function findIdleLandEach(
+  compounds: FeatureCollection<Polygon | MultiPolygon>, input: Omit<IdleLandInput, 'area'>, opts: Omit<IdleLandOptions, 'onProgress'>,
+  onProgress?: (fraction: number, done: number) => void,
+) {
+  return findIdleLandEachSync(compounds, input, opts, onProgress);
 }
 
 /** Uploaded files into layers ({@link parseFilesAsync}); progress 0–1 with the source being read. */

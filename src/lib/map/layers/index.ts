@@ -1,7 +1,7 @@
 // Thematic layers: for each map layer group, its source id (zorder.ts SOURCES) and its layers' ids, order and paint.
 // The layer components beside this file (one per thematic layer) and the offscreen print map draw from these
 // definitions; panels and views never name a source or layer id.
-import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap, VectorTileSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { labelPoints } from '../../geo/label-points';
 import { STAGES } from '../../types';
@@ -47,6 +47,7 @@ export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [
 
 /** Adds the group's source (or replaces its data) and any of its layers not yet on the map, each in zorder. */
 export function showGroup(map: MlMap, group: LayerGroup, data: FeatureCollection) {
+  if ((map.getSource(group.source) as { type?: string } | undefined)?.type === 'vector') removeGroup(map, group);
   for (const [id, image] of Object.entries(group.images?.() ?? {})) {
     if (!map.hasImage(id)) map.addImage(id, image, { pixelRatio: PATTERN_PIXEL_RATIO });
   }
@@ -55,6 +56,38 @@ export function showGroup(map: MlMap, group: LayerGroup, data: FeatureCollection
   else map.addSource(group.source, { type: 'geojson', data, ...(group.promoteId ? { promoteId: group.promoteId } : {}) });
   for (const layer of group.layers) {
     if (!map.getLayer(layer.id)) map.addLayer(layer, beforeId(layer.id, (id) => !!map.getLayer(id)));
+  }
+}
+
+/** Vector tiles of a group's layer, served per z/x/y (pb_hooks/tiles.pb.js). */
+export interface TileSource {
+  /** URL template with {z}/{x}/{y}; changes when the layer's data changed, so tiles are fetched again. */
+  url: string;
+  /** The tile layer holding the features (the collection's name). */
+  sourceLayer: string;
+  minzoom: number;
+  maxzoom: number;
+}
+
+/**
+ * Like showGroup, from vector tiles instead of one GeoJSON: the browser only ever handles the tiles in view, so a
+ * province's buildings cost no more than a county's. A GeoJSON source of the same id is replaced (and back, by showGroup
+ * after removeGroup).
+ */
+export function showTiledGroup(map: MlMap, group: LayerGroup, tiles: TileSource) {
+  const src = map.getSource(group.source) as (VectorTileSource & { type: string }) | undefined;
+  if (src && src.type !== 'vector') removeGroup(map, group);
+  const vector = map.getSource(group.source) as VectorTileSource | undefined;
+  if (vector) {
+    if (vector.tiles?.[0] !== tiles.url) vector.setTiles([tiles.url]);
+  } else {
+    map.addSource(group.source, {
+      type: 'vector', tiles: [tiles.url], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom,
+      ...(group.promoteId ? { promoteId: group.promoteId } : {}),
+    });
+  }
+  for (const layer of group.layers) {
+    if (!map.getLayer(layer.id)) map.addLayer({ ...layer, 'source-layer': tiles.sourceLayer } as LayerSpecification, beforeId(layer.id, (id) => !!map.getLayer(id)));
   }
 }
 
