@@ -27,7 +27,7 @@ import {
   type Paths64,
 } from './clipper';
 import { clusterAdjacentIndexed, progressTicker, type ClusterOptions, type SkippedFeature } from './cluster-adjacent';
-import { membersCut } from './containment';
+import { membersCut, membersNearReflexCorners } from './containment';
 import { affineFrame } from './local-metric';
 import type { ValidityProblem } from './polygon-validity';
 import type { TopologyFix } from './ring-topology';
@@ -39,7 +39,16 @@ export interface MergeOptions extends ClusterOptions {
    * closed, so only holes below 0.01 m² (the outline's own floor) go and the union's area is kept.
    */
   minHoleM2?: number;
+  /**
+   * For the benchmark (bench/merge-phases.ts): when given, milliseconds spent in each phase of the merge are added
+   * to it (clustering, paths, closing, containment, add_back, union, normalise, rounding). Timing costs a clock read
+   * per phase and group, so leave it out otherwise.
+   */
+  phaseMs?: Partial<Record<MergePhase, number>>;
 }
+
+/** The phases of a merge, as timed into {@link MergeOptions.phaseMs}. */
+export type MergePhase = 'clustering' | 'paths' | 'closing' | 'containment' | 'add_back' | 'union' | 'normalise' | 'rounding';
 
 export interface ZoneProperties {
   /** Member compound ids, sorted. */
@@ -326,6 +335,13 @@ export function mergeAdjacent(
   opts: MergeOptions = {},
 ): ZoneCollection {
   const report = opts.onProgress;
+  const ph = opts.phaseMs;
+  let t0 = ph ? performance.now() : 0;
+  const lap = (phase: MergePhase) => {
+    const t = performance.now();
+    ph![phase] = (ph![phase] ?? 0) + t - t0;
+    t0 = t;
+  };
   const cl = clusterAdjacentIndexed(fc, { ...opts, onProgress: report && ((f, label) => report(0.3 * f, label)) });
   const tol = cl.stats.toleranceM;
   const tick = progressTicker(cl.groupsIdx.length, 'merging', report && ((f, label) => report(0.3 + 0.7 * f, label)));
@@ -336,6 +352,7 @@ export function mergeAdjacent(
   const skipped = [...flat.skipped];
   const features: Feature<Polygon | MultiPolygon, ZoneProperties>[] = [];
   const k9 = 1e9;
+  if (ph) lap('clustering');
   for (let k = 0; k < cl.groupsIdx.length; k++) {
     tick(k);
     const members = cl.groupsIdx[k];
@@ -358,6 +375,7 @@ export function mergeAdjacent(
     const byMember: Paths64[] = [];
     const acute = { v: false };
     const paths = groupPaths(fc, members, lonO, latO, kx, ky, byMember, acute);
+    if (ph) lap('paths');
     const minAreaU2 = 0.01 * units * units;
     const minHoleU2 = minHoleM2 * units * units;
     let polys: Paths64[];
@@ -366,10 +384,22 @@ export function mergeAdjacent(
       const reach = SNAP_M * units;
       polys = treePolygons(offsetToTree(grown, -r, JoinType.Miter, MITER_LIMIT, units), minAreaU2, minHoleU2);
       for (const p of polys) snapPathsToMembers(p, reach);
+      if (ph) lap('closing');
       // the members the closing cut into go back in (containment.ts says why it can happen and how it is found)
       const rings: Paths64 = [];
       for (const p of polys) for (const ring of p) rings.push(ring);
-      const cut = acute.v ? null : membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
+      let cut: Set<number> | null = null;
+      if (!acute.v) {
+        // only members reaching into a reflex corner's kite can be cut (containment.ts); usually there are none
+        const near = membersNearReflexCorners(grown, byMember, r * units, MITER_LIMIT, (CUT_M / 2) * units);
+        cut = new Set();
+        if (near.length === byMember.length) cut = membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
+        else if (near.length) {
+          const some = membersCut(rings, near.map((m) => byMember[m]), CUT_M * units, (x, y) => vertexTable.has(x, y));
+          for (const s of some) cut.add(near[s]);
+        }
+      }
+      if (ph) lap('containment');
       if (!cut || cut.size) {
         const back: Paths64 = [];
         if (cut) for (const m of cut) for (const ring of byMember[m]) back.push(ring);
@@ -377,11 +407,13 @@ export function mergeAdjacent(
         const again = new PolyTree64();
         Clipper.booleanOpWithPolyTree(ClipType.Union, rings, back, again, FillRule.Positive);
         polys = treePolygons(again, minAreaU2, minHoleU2);
+        if (ph) lap('add_back');
       }
     } else {
       const tree = new PolyTree64();
       Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.Positive);
       polys = treePolygons(tree, minAreaU2, minHoleU2);
+      if (ph) lap('union');
     }
     const outline = outlineFromPolygons(
       polys,
@@ -389,7 +421,9 @@ export function mergeAdjacent(
       SNAP_M * units,
       af,
       (x, y) => vertexTable.has(x, y),
+      ph,
     );
+    if (ph) t0 = performance.now();
     if (!outline.geom) {
       // cannot happen for members ≥ 0.01 m², but never in silence
       for (const i of members) skipped.push({ id: flat.ids[i], index: i, code: 'too_small', params: { area_m2: 0 } });
