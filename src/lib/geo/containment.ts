@@ -283,9 +283,17 @@ export function membersCut(outline: Paths64, members: Paths64[], reach: number, 
     if (!cut.has(m) && cover(members[m], mb, first[m], x, y, reach, r2) > 0) cut.add(m);
     return false;
   };
+  let gx0 = Infinity, gy0 = Infinity, gx1 = -Infinity, gy1 = -Infinity;
+  for (let m = 0; m < members.length; m++) {
+    if (box[4 * m] < gx0) gx0 = box[4 * m];
+    if (box[4 * m + 1] < gy0) gy0 = box[4 * m + 1];
+    if (box[4 * m + 2] > gx1) gx1 = box[4 * m + 2];
+    if (box[4 * m + 3] > gy1) gy1 = box[4 * m + 3];
+  }
   for (const ring of outline) {
     for (const q of ring) {
-      if (isMemberVertex(q.x, q.y)) continue;
+      // boxes before the vertex table: the outline is often far larger than the members asked about
+      if (q.x < gx0 || q.x > gx1 || q.y < gy0 || q.y > gy1 || isMemberVertex(q.x, q.y)) continue;
       if (index) index.search(q.x, q.y, q.x, q.y, (m) => test(m, q.x, q.y));
       else {
         for (let m = 0; m < members.length; m++) {
@@ -302,7 +310,10 @@ export function membersCut(outline: Paths64, members: Paths64[], reach: number, 
   grow(nm);
   const { ax, ay, bx, by, ex0, ey0, ex1, ey1, who } = buf;
   let e = 0;
-  let gx0 = Infinity, gy0 = Infinity, gx1 = -Infinity, gy1 = -Infinity;
+  gx0 = Infinity;
+  gy0 = Infinity;
+  gx1 = -Infinity;
+  gy1 = -Infinity;
   for (let m = 0; m < members.length; m++) {
     if (cut.has(m)) continue;
     for (const p of members[m]) {
