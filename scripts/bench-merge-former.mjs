@@ -78,7 +78,8 @@ try {
       `${size.toLocaleString('en-US')}: ${z.features.length} zones (${single} single-member) · former ${median(tOld).toFixed(1)} ms · now ${median(tNew).toFixed(1)} ms · ` +
         `ratio of medians ×${(median(tNew) / median(tOld)).toFixed(3)} · median pair ratio ×${median(ratios).toFixed(3)} · ` +
         `fastest runs ${Math.min(...tOld).toFixed(1)} / ${Math.min(...tNew).toFixed(1)} ms · ` +
-        `CPU ms (median) ${median(cOld).toFixed(1)} / ${median(cNew).toFixed(1)} ×${(median(cNew) / median(cOld)).toFixed(3)} ` +
+        `CPU ms median ${median(cOld).toFixed(1)} / ${median(cNew).toFixed(1)} ×${(median(cNew) / median(cOld)).toFixed(3)}, ` +
+        `least ${Math.min(...cOld).toFixed(1)} / ${Math.min(...cNew).toFixed(1)} ×${(Math.min(...cNew) / Math.min(...cOld)).toFixed(3)} ` +
         `(pairs ${ratios.map((r) => r.toFixed(2)).join(' ')}) · ${runs} runs`,
     );
     if (phaseMod) console.log(phaseMod.formatPhases(phaseMod.mergePhases(fc, opts, size > 50_000 ? 3 : 9)));

@@ -292,6 +292,17 @@ export function treeToGeom(tree: PolyPath64, frame: LocalFrame, opts: FromPathsO
 }
 
 /**
+ * A ClipperOffset whose clean-up union runs without a Z callback: clipper2-ts hands its union one by default, which
+ * writes a `z` onto every intersection point (a second object shape in the engine's hot loops and in our rings); we
+ * use no Z.
+ */
+function plainOffset(miterLimit: number, arcTolerance: number): ClipperOffset {
+  const co = new ClipperOffset(miterLimit, arcTolerance);
+  (co as unknown as { ZCB: undefined }).ZCB = undefined;
+  return co;
+}
+
+/**
  * Offset closed paths by deltaM metres straight into a PolyTree (no extra union needed after).
  * @param miterLimit how far (× deltaM) a mitred corner may reach before it is squared off (default 2: corners
  *   sharper than 60°)
@@ -302,7 +313,7 @@ export function offsetToTree(
   paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round, miterLimit = 2, unitsPerM = UNITS_PER_M,
 ): PolyTree64 {
   const tree = new PolyTree64();
-  const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
+  const co = plainOffset(miterLimit, 0.05 * unitsPerM);
   co.addPaths(paths, joinType, EndType.Polygon);
   co.execute(deltaM * unitsPerM, tree);
   return tree;
@@ -363,7 +374,7 @@ export function offsetPaths(
 ): Paths64 {
   if (paths.length === 0) return [];
   if (deltaM === 0 && endType === EndType.Polygon) return unionPaths(paths);
-  const co = new ClipperOffset(miterLimit, arcToleranceM * unitsPerM);
+  const co = plainOffset(miterLimit, arcToleranceM * unitsPerM);
   co.addPaths(paths, joinType, endType);
   const out: Paths64 = [];
   co.execute(deltaM * unitsPerM, out);

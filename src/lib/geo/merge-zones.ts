@@ -26,7 +26,13 @@ import {
   type Path64,
   type Paths64,
 } from './clipper';
-import { clusterAdjacentIndexed, progressTicker, type ClusterOptions, type SkippedFeature } from './cluster-adjacent';
+import {
+  clusterAdjacentIndexed,
+  progressTicker,
+  type ClusterOptions,
+  type FlatPolygons,
+  type SkippedFeature,
+} from './cluster-adjacent';
 import { membersCut, membersNearReflexCorners } from './containment';
 import { affineFrame } from './local-metric';
 import type { ValidityProblem } from './polygon-validity';
@@ -48,7 +54,8 @@ export interface MergeOptions extends ClusterOptions {
 }
 
 /** The phases of a merge, as timed into {@link MergeOptions.phaseMs}. */
-export type MergePhase = 'clustering' | 'paths' | 'closing' | 'containment' | 'add_back' | 'union' | 'normalise' | 'rounding';
+export type MergePhase =
+  'clustering' | 'paths' | 'closing' | 'containment' | 'add_back' | 'union' | 'normalise' | 'rounding';
 
 export interface ZoneProperties {
   /** Member compound ids, sorted. */
@@ -95,8 +102,8 @@ const FINE_MAX_EXTENT_M = 9000;
 
 /**
  * Where each member vertex landed in integer units, so an outline vertex at the same place gets the member's exact
- * lon/lat back, and one a rounding away finds it. One hash over cells `reach` wide (open addressing over typed arrays,
- * reused from group to group), each cell a chain of its vertices: exact look-ups walk one cell, nearest() nine.
+ * lon/lat back, and one a rounding away finds it. One hash over cells twice the reach wide (open addressing over typed
+ * arrays, reused from group to group), each cell a chain of its vertices: exact look-ups walk one cell, nearest() four.
  */
 class VertexTable {
   private x = new Float64Array(1 << 11);
@@ -112,12 +119,12 @@ class VertexTable {
   private cellY = new Float64Array(1 << 12);
   private mask = (1 << 12) - 1;
   private inv = 1;
-  /** Cell width in units (the snapping reach). */
+  /** The snapping reach in units (cells are twice as wide). */
   private reach = 1;
 
   reset(expected: number, reach: number): void {
     this.reach = reach;
-    this.inv = 1 / reach;
+    this.inv = 1 / (2 * reach);
     let size = 16;
     while (size < expected * 2) size <<= 1;
     // one buffer for all groups; only the part this group uses is cleared
@@ -184,12 +191,17 @@ class VertexTable {
    * The member vertex nearest to (x, y) within the table's reach, written into `out` as [x, y]; false when none.
    */
   nearest(x: number, y: number, out: [number, number]): boolean {
-    const cx = Math.floor(x * this.inv);
-    const cy = Math.floor(y * this.inv);
+    // cells are twice the reach wide, so the disk of that radius meets at most the 2 × 2 cells on the point's side
+    const fx = x * this.inv;
+    const fy = y * this.inv;
+    const cx = Math.floor(fx);
+    const cy = Math.floor(fy);
+    const i0 = fx - cx < 0.5 ? cx - 1 : cx;
+    const j0 = fy - cy < 0.5 ? cy - 1 : cy;
     let best = -1;
     let bestD = this.reach * this.reach;
-    for (let i = cx - 1; i <= cx + 1; i++) {
-      for (let j = cy - 1; j <= cy + 1; j++) {
+    for (let i = i0; i <= i0 + 1; i++) {
+      for (let j = j0; j <= j0 + 1; j++) {
         const h = this.cellSlot(i, j);
         for (let k = this.cellSlots[h]; k !== 0; k = this.inCell[k - 1]) {
           const dx = this.x[k - 1] - x;
@@ -220,12 +232,12 @@ const vertexTable = new VertexTable();
 /**
  * Member rings of one group as clipper paths in the group's affine frame (integer mm from lon0, lat0), exteriors
  * positive and holes negative (byMember: the same paths per member); every member vertex goes into `vertexTable`
- * (cells `reach` units wide: the snapping reach).
+ * (`reach`: the snapping reach, units).
  * `acute` is set when some corner is sharper than 60°: the closing squares such corners off, so all members then go
  * back in.
  */
 function groupPaths(
-  fc: FeatureCollection<Polygon | MultiPolygon | null>,
+  flat: FlatPolygons,
   members: number[],
   lon0: number,
   lat0: number,
@@ -237,62 +249,55 @@ function groupPaths(
 ): Paths64 {
   const out: Paths64 = [];
   byMember.length = 0;
+  const { ll, ringStart, ringHole, featRing } = flat;
   let expected = 0;
-  for (const i of members) {
-    const g = fc.features[i].geometry!;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const rings of polys) for (const r of rings) expected += r.length;
-  }
+  for (const i of members) expected += ringStart[featRing[i + 1]] - ringStart[featRing[i]];
   vertexTable.reset(expected, reach);
   for (let m = 0; m < members.length; m++) {
-    const g = fc.features[members[m]].geometry!;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     const own: Paths64 = [];
     byMember.push(own);
-    for (const rings of polys) {
-      for (let q = 0; q < rings.length; q++) {
-        const ring = rings[q];
-        const path: Path64 = [];
-        let area2 = 0;
-        let px = NaN;
-        let py = NaN;
-        for (let k = 0; k < ring.length; k++) {
-          const lon = ring[k][0];
-          const lat = ring[k][1];
-          const x = Math.round((lon - lon0) * kx);
-          const y = Math.round((lat - lat0) * ky);
-          if (x === px && y === py) continue;
-          vertexTable.add(x, y, lon, lat);
-          path.push({ x, y });
-          px = x;
-          py = y;
-        }
-        if (path.length > 1 && path[0].x === px && path[0].y === py) path.pop();
-        if (path.length < 3) continue;
-        for (let k = 0, j = path.length - 1; k < path.length; j = k++) {
-          area2 += path[j].x * path[k].y - path[k].x * path[j].y;
-        }
-        if (area2 === 0) continue;
-        if ((area2 > 0) === (q > 0)) path.reverse();
-        if (!acute.v) {
-          for (let k = 0, n = path.length, a = path[n - 1]; k < n; k++) {
-            const b = path[k];
-            const c = path[k + 1 < n ? k + 1 : 0];
-            const ux = a.x - b.x;
-            const uy = a.y - b.y;
-            const vx = c.x - b.x;
-            const vy = c.y - b.y;
-            const dot = ux * vx + uy * vy;
-            if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
-              acute.v = true;
-              break;
-            }
-            a = b;
-          }
-        }
-        out.push(path);
-        own.push(path);
+    const i = members[m];
+    for (let q = featRing[i]; q < featRing[i + 1]; q++) {
+      const path: Path64 = [];
+      let area2 = 0;
+      let px = NaN;
+      let py = NaN;
+      for (let k = ringStart[q]; k < ringStart[q + 1]; k++) {
+        const lon = ll[2 * k];
+        const lat = ll[2 * k + 1];
+        const x = Math.round((lon - lon0) * kx);
+        const y = Math.round((lat - lat0) * ky);
+        if (x === px && y === py) continue;
+        vertexTable.add(x, y, lon, lat);
+        path.push({ x, y });
+        px = x;
+        py = y;
       }
+      if (path.length > 1 && path[0].x === px && path[0].y === py) path.pop();
+      if (path.length < 3) continue;
+      for (let k = 0, j = path.length - 1; k < path.length; j = k++) {
+        area2 += path[j].x * path[k].y - path[k].x * path[j].y;
+      }
+      if (area2 === 0) continue;
+      if (area2 > 0 === (ringHole[q] === 1)) path.reverse();
+      if (!acute.v) {
+        for (let k = 0, n = path.length, a = path[n - 1]; k < n; k++) {
+          const b = path[k];
+          const c = path[k + 1 < n ? k + 1 : 0];
+          const ux = a.x - b.x;
+          const uy = a.y - b.y;
+          const vx = c.x - b.x;
+          const vy = c.y - b.y;
+          const dot = ux * vx + uy * vy;
+          if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
+            acute.v = true;
+            break;
+          }
+          a = b;
+        }
+      }
+      out.push(path);
+      own.push(path);
     }
   }
   return out;
@@ -361,7 +366,10 @@ export function mergeAdjacent(
     tick(k);
     const members = cl.groupsIdx[k];
     // the group's own affine frame: true scale at its centre, origin 100 m beyond its lower-left corner
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     for (const i of members) {
       if (flat.bbox[4 * i] < x0) x0 = flat.bbox[4 * i];
       if (flat.bbox[4 * i + 1] < y0) y0 = flat.bbox[4 * i + 1];
@@ -378,7 +386,7 @@ export function mergeAdjacent(
     const ky = af.mPerDegLat * units;
     const byMember: Paths64[] = [];
     const acute = { v: false };
-    const paths = groupPaths(fc, members, lonO, latO, kx, ky, byMember, acute, SNAP_M * units);
+    const paths = groupPaths(flat, members, lonO, latO, kx, ky, byMember, acute, SNAP_M * units);
     if (ph) lap('paths');
     const minAreaU2 = 0.01 * units * units;
     const minHoleU2 = minHoleM2 * units * units;
@@ -396,9 +404,15 @@ export function mergeAdjacent(
         // only members reaching into a reflex corner's kite can be cut (containment.ts); usually there are none
         const near = membersNearReflexCorners(grown, byMember, r * units, MITER_LIMIT, (CUT_M / 2) * units);
         cut = new Set();
-        if (near.length === byMember.length) cut = membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
+        if (near.length === byMember.length)
+          cut = membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
         else if (near.length) {
-          const some = membersCut(rings, near.map((m) => byMember[m]), CUT_M * units, (x, y) => vertexTable.has(x, y));
+          const some = membersCut(
+            rings,
+            near.map((m) => byMember[m]),
+            CUT_M * units,
+            (x, y) => vertexTable.has(x, y),
+          );
           for (const s of some) cut.add(near[s]);
         }
       }
