@@ -1,7 +1,8 @@
-// membersCut: which members an outline cuts into (the merge adds exactly those back). Integer units throughout.
+// membersCut: which members an outline cuts into (the merge adds exactly those back); membersNearReflexCorners: which
+// members could be cut at all (those reaching into a reflex corner's kite of the grown outline). Integer units.
 import { describe, expect, it } from 'vitest';
 import type { Path64 } from 'clipper2-ts';
-import { membersCut } from '../../src/lib/geo/containment';
+import { membersCut, membersNearReflexCorners } from '../../src/lib/geo/containment';
 
 const rect = (x0: number, y0: number, x1: number, y1: number): Path64 => [
   { x: x0, y: y0 }, { x: x1, y: y0 }, { x: x1, y: y1 }, { x: x0, y: y1 },
@@ -37,5 +38,30 @@ describe('membersCut', () => {
     for (let i = 0; i < 10; i++) for (let j = 0; j < 10; j++) ms.push([rect(i * 100, j * 100, i * 100 + 100, j * 100 + 100)]);
     ms.push([rect(950, 450, 1200, 550)]);
     expect([...membersCut(outline, ms, 20, vertexSet(...ms.flat()))]).toEqual([100]);
+  });
+});
+
+describe('membersNearReflexCorners', () => {
+  // a grown outline shaped like an L (counter-clockwise), its one reflex corner v at (100, 100); shrunk by r = 20 its
+  // walls meet at the mitre point (80, 80): the kite is the square [80, 100] × [80, 100]
+  const grownL: Path64[] = [[{ x: 0, y: 0 }, { x: 200, y: 0 }, { x: 200, y: 100 }, { x: 100, y: 100 }, { x: 100, y: 200 }, { x: 0, y: 200 }]];
+  it('leaves out a member whose corner is the mitre point (the corner the closing gives back)', () => {
+    expect(membersNearReflexCorners(grownL, [[rect(0, 0, 80, 80)], [rect(0, 0, 60, 180)]], 20, 2, 2)).toEqual([]);
+  });
+  it('names a member reaching into the kite, across an edge or wholly inside it', () => {
+    const across = [rect(0, 0, 90, 90)];
+    const inside = [rect(85, 85, 95, 95)];
+    expect(membersNearReflexCorners(grownL, [[rect(0, 0, 80, 80)], across, inside], 20, 2, 2)).toEqual([1, 2]);
+  });
+  it('forgives a member reaching in less than the margin', () => {
+    expect(membersNearReflexCorners(grownL, [[rect(0, 0, 81, 81)]], 20, 2, 2)).toEqual([]);
+    expect(membersNearReflexCorners(grownL, [[rect(0, 0, 81, 81)]], 20, 2, 0.5)).toEqual([0]);
+  });
+  it('has no kites on a convex outline, and uses a box of mitre limit × r around a corner too sharp to mitre', () => {
+    expect(membersNearReflexCorners([rect(0, 0, 200, 200)], [[rect(50, 50, 150, 150)]], 20, 2, 2)).toEqual([]);
+    // a notch 10 units wide cut deep into a square: its inner corners turn by more than 120°, so the shrink squares
+    // them off; a member 30 units from the notch's end lies within 2r of it
+    const notched: Path64[] = [[{ x: 0, y: 0 }, { x: 300, y: 0 }, { x: 300, y: 300 }, { x: 155, y: 300 }, { x: 150, y: 100 }, { x: 145, y: 300 }, { x: 0, y: 300 }]];
+    expect(membersNearReflexCorners(notched, [[rect(140, 60, 160, 70)], [rect(0, 0, 20, 20)]], 20, 2, 2)).toEqual([0]);
   });
 });

@@ -156,6 +156,7 @@ function polygonsToGeom(polys: Paths64[], toLonLat: VertexToLonLat): Polygon | M
  * @param measure when given, the area is measured on the lon/lat result in this frame (exact for vertices that
  *   kept their input coordinates) instead of on the integer rings (±0.5 mm a vertex)
  * @param keep marks vertices to keep when two lie closer than snapUnits (e.g. a member's own vertices)
+ * @param phaseMs when given, ms spent normalising and rounding are added to it (the merge's benchmark)
  * @example
  * const { geom, repairs } = outlineFromPolygons(treePolygons(tree, 1e4, 1e6), (x, y) => toLonLat9(frame, x, y));
  */
@@ -165,8 +166,15 @@ export function outlineFromPolygons(
   snapUnits = 2,
   measure?: LocalFrame,
   keep?: (x: number, y: number) => boolean,
+  phaseMs?: { normalise?: number; rounding?: number },
 ): OutlineResult {
+  let t0 = phaseMs ? performance.now() : 0;
   let { polys: clean, fixes } = normalizePolygons(polys, snapUnits, keep);
+  if (phaseMs) {
+    const t = performance.now();
+    phaseMs.normalise = (phaseMs.normalise ?? 0) + t - t0;
+    t0 = t;
+  }
   let geom = polygonsToGeom(clean, toLonLat);
   let invalid: ValidityProblem | undefined;
   if (fixes.length && geom) {
@@ -200,6 +208,8 @@ export function outlineFromPolygons(
   }
   const out: OutlineResult = { geom, areaM2, repairs: fixes };
   if (invalid) out.invalid = invalid;
+  // rounding and area; a repair's re-checks count as rounding too (rare: a few zones in a thousand)
+  if (phaseMs) phaseMs.rounding = (phaseMs.rounding ?? 0) + performance.now() - t0;
   return out;
 }
 
@@ -282,6 +292,17 @@ export function treeToGeom(tree: PolyPath64, frame: LocalFrame, opts: FromPathsO
 }
 
 /**
+ * A ClipperOffset whose clean-up union runs without a Z callback: clipper2-ts hands its union one by default, which
+ * writes a `z` onto every intersection point (a second object shape in the engine's hot loops and in our rings); we
+ * use no Z.
+ */
+function plainOffset(miterLimit: number, arcTolerance: number): ClipperOffset {
+  const co = new ClipperOffset(miterLimit, arcTolerance);
+  (co as unknown as { ZCB: undefined }).ZCB = undefined;
+  return co;
+}
+
+/**
  * Offset closed paths by deltaM metres straight into a PolyTree (no extra union needed after).
  * @param miterLimit how far (× deltaM) a mitred corner may reach before it is squared off (default 2: corners
  *   sharper than 60°)
@@ -292,7 +313,7 @@ export function offsetToTree(
   paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round, miterLimit = 2, unitsPerM = UNITS_PER_M,
 ): PolyTree64 {
   const tree = new PolyTree64();
-  const co = new ClipperOffset(miterLimit, 0.05 * unitsPerM);
+  const co = plainOffset(miterLimit, 0.05 * unitsPerM);
   co.addPaths(paths, joinType, EndType.Polygon);
   co.execute(deltaM * unitsPerM, tree);
   return tree;
@@ -353,7 +374,7 @@ export function offsetPaths(
 ): Paths64 {
   if (paths.length === 0) return [];
   if (deltaM === 0 && endType === EndType.Polygon) return unionPaths(paths);
-  const co = new ClipperOffset(miterLimit, arcToleranceM * unitsPerM);
+  const co = plainOffset(miterLimit, arcToleranceM * unitsPerM);
   co.addPaths(paths, joinType, endType);
   const out: Paths64 = [];
   co.execute(deltaM * unitsPerM, out);

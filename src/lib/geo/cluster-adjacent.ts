@@ -51,6 +51,8 @@ export interface FlatPolygons {
   ids: string[];
   /** x, y interleaved, metres. */
   xy: Float64Array;
+  /** The same vertices' lon, lat interleaved, as given (the merge rounds them into each group's own frame). */
+  ll: Float64Array;
   /** Vertex index where ring r starts; ringStart[r + 1] is where it ends. */
   ringStart: Int32Array;
   /** 1 where ring r is a hole (ring index > 0 within its GeoJSON polygon). */
@@ -141,6 +143,7 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
   }
   const fr = frame ?? frameFor(lx0 === Infinity ? [0, 0, 0, 0] : [lx0, ly0, lx1, ly1]);
   const xy = new Float64Array(nv * 2);
+  const ll = new Float64Array(nv * 2);
   const ringStart = new Int32Array(nr + 1);
   const ringHole = new Uint8Array(nr);
   const featRing = new Int32Array(n + 1);
@@ -168,7 +171,11 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
           let m = ring.length;
           if (m > 1 && ring[0][0] === ring[m - 1][0] && ring[0][1] === ring[m - 1][1]) m--;
           for (let k = 0; k < m; k++) {
-            fr.projectInto(ring[k][0], ring[k][1], xy, 2 * v);
+            const lon = ring[k][0];
+            const lat = ring[k][1];
+            fr.projectInto(lon, lat, xy, 2 * v);
+            ll[2 * v] = lon;
+            ll[2 * v + 1] = lat;
             v++;
           }
           if (v - start < 3) {
@@ -218,6 +225,7 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
     frame: fr,
     ids,
     xy: xy.subarray(0, 2 * v),
+    ll: ll.subarray(0, 2 * v),
     ringStart: ringStart.subarray(0, r + 1),
     ringHole: ringHole.subarray(0, r),
     featRing,

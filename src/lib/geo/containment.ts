@@ -8,6 +8,13 @@
 // a uniform grid over member edges for (a) (typed arrays reused from group to group), point-in-ring counts for (b),
 // boxes first. The seeded property test (test/geo/merge-property.test.ts) checks on thousands of layouts that what
 // this misses is below `reach`.
+//
+// Where a cut can be at all (membersNearReflexCorners, run first so most groups skip membersCut): the closing is
+// shrink(grow(U)) with mitre joins, U the members' union. The grow holds the round (disk) growth, and shrinking by a
+// disk would give back at least U; a mitre shrink removes more than a disk shrink only at the grown outline's reflex
+// corners, in the corner's kite: the corner v, its two feet v + r·n₁ and v + r·n₂ (inward normals) and the mitre
+// point where the shifted walls meet (within 2r of v: sharper corners are squared off nearer v). So only a member
+// reaching into such a kite can be cut.
 import Flatbush from 'flatbush';
 import type { Path64, Paths64 } from 'clipper2-ts';
 
@@ -83,6 +90,164 @@ function cover(rings: Paths64, b: number[], k0: number, px: number, py: number, 
 }
 
 /**
+ * Per reflex corner of the grown outline: its kite's box (x0, y0, x1, y1) and the kite shrunk by `margin` as four
+ * half-planes (nx, ny, c: inside where nx·x + ny·y > c), 16 numbers a corner, reused from call to call.
+ */
+let kites = new Float64Array(16 * 64);
+
+/** Adds corner k's kite from its four vertices (any orientation); returns false when the shrunk kite is empty. */
+function putKite(k: number, xs: number[], ys: number[], margin: number): boolean {
+  let a2 = 0;
+  for (let i = 0, j = 3; i < 4; j = i++) a2 += xs[j] * ys[i] - xs[i] * ys[j];
+  const sign = a2 > 0 ? 1 : -1; // counter-clockwise: the interior is on each edge's left
+  const o = 16 * k;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (let i = 0; i < 4; i++) {
+    const j = (i + 1) % 4;
+    const dx = (xs[j] - xs[i]) * sign, dy = (ys[j] - ys[i]) * sign;
+    const len = Math.sqrt(dx * dx + dy * dy);
+    if (len === 0) {
+      // a collapsed side: the kite is the triangle of the others (this plane holds everywhere)
+      kites[o + 4 + 3 * i] = 0;
+      kites[o + 5 + 3 * i] = 0;
+      kites[o + 6 + 3 * i] = -1;
+    } else {
+      const nx = -dy / len, ny = dx / len;
+      kites[o + 4 + 3 * i] = nx;
+      kites[o + 5 + 3 * i] = ny;
+      kites[o + 6 + 3 * i] = nx * xs[i] + ny * ys[i] + margin;
+    }
+    if (xs[i] < x0) x0 = xs[i];
+    if (xs[i] > x1) x1 = xs[i];
+    if (ys[i] < y0) y0 = ys[i];
+    if (ys[i] > y1) y1 = ys[i];
+  }
+  if (Math.abs(a2) / 2 <= margin * (x1 - x0 + y1 - y0)) {
+    // thinner than the margin somewhere across: nothing deeper than the margin fits (area ≤ margin × half perimeter)
+    return false;
+  }
+  kites[o] = x0 + margin;
+  kites[o + 1] = y0 + margin;
+  kites[o + 2] = x1 - margin;
+  kites[o + 3] = y1 - margin;
+  return true;
+}
+
+/** Does segment (px, py)–(qx, qy) pass through the open shrunk kite k? (Cyrus–Beck against its half-planes.) */
+function segmentInKite(k: number, px: number, py: number, qx: number, qy: number): boolean {
+  const o = 16 * k;
+  let t0 = 0;
+  let t1 = 1;
+  const dx = qx - px, dy = qy - py;
+  for (let i = 0; i < 4; i++) {
+    const nx = kites[o + 4 + 3 * i], ny = kites[o + 5 + 3 * i], c = kites[o + 6 + 3 * i];
+    const num = nx * px + ny * py - c; // > 0 inside
+    const den = nx * dx + ny * dy;
+    if (den === 0) {
+      if (num <= 0) return false;
+    } else {
+      const t = -num / den;
+      if (den > 0) {
+        if (t > t0) t0 = t;
+      } else if (t < t1) t1 = t;
+      if (t0 >= t1) return false;
+    }
+  }
+  return t0 < t1;
+}
+
+/**
+ * Positions (in `members`) of the members that reach deeper than `margin` into the corner region a mitre shrink by
+ * `r` cuts beyond a disk shrink (the kites, see the top of this file): the only members a closing can cut. Usually
+ * empty (then membersCut can be skipped); every member when kites and members are too many to pair (a conservative
+ * answer, never a wrong one). A member never holds a whole kite: the kite's corner at v lies within r of the grown
+ * outline, where no member is; so it reaches in only across its own edges.
+ * @param grown the grown outline (Clipper union output: shells positive, holes negative, interior on the left)
+ * @param members each member's rings
+ * @param r the shrink, units
+ * @param miterLimit the shrink's mitre limit (× r)
+ * @param margin units: what reaches less deep into a kite is no cut (half the cut depth membersCut counts)
+ * @example membersNearReflexCorners(grown, byMember, 75_050, 2, 100) // [] when no member can be cut
+ */
+export function membersNearReflexCorners(grown: Paths64, members: Paths64[], r: number, miterLimit: number, margin: number): number[] {
+  let nk = 0;
+  const far = miterLimit * r;
+  const xs = [0, 0, 0, 0];
+  const ys = [0, 0, 0, 0];
+  for (const p of grown) {
+    const n = p.length;
+    if (n < 3) continue;
+    let a = p[n - 2];
+    let v = p[n - 1];
+    for (let i = 0; i < n; i++) {
+      const b = p[i];
+      const d1x = v.x - a.x, d1y = v.y - a.y, d2x = b.x - v.x, d2y = b.y - v.y;
+      if (d1x * d2y - d1y * d2x < 0) {
+        // a right turn with the interior on the left: a reflex corner. Inward normals are the walls' left normals.
+        const l1 = Math.sqrt(d1x * d1x + d1y * d1y), l2 = Math.sqrt(d2x * d2x + d2y * d2y);
+        const n1x = -d1y / l1, n1y = d1x / l1, n2x = -d2y / l2, n2y = d2x / l2;
+        const cosA = n1x * n2x + n1y * n2y;
+        if (cosA > 2 / (miterLimit * miterLimit) - 1) {
+          const q = r / (1 + cosA);
+          xs[0] = v.x;
+          ys[0] = v.y;
+          xs[1] = v.x + n1x * r;
+          ys[1] = v.y + n1y * r;
+          xs[2] = v.x + (n1x + n2x) * q;
+          ys[2] = v.y + (n1y + n2y) * q;
+          xs[3] = v.x + n2x * r;
+          ys[3] = v.y + n2y * r;
+        } else {
+          // squared off: the region lies within miterLimit × r of v
+          xs[0] = xs[3] = v.x - far;
+          xs[1] = xs[2] = v.x + far;
+          ys[0] = ys[1] = v.y - far;
+          ys[2] = ys[3] = v.y + far;
+        }
+        if (kites.length < 16 * nk + 16) {
+          const more = new Float64Array(kites.length * 2);
+          more.set(kites);
+          kites = more;
+        }
+        if (putKite(nk, xs, ys, margin)) nk++;
+      }
+      a = v;
+      v = b;
+    }
+  }
+  const out: number[] = [];
+  if (nk === 0) return out;
+  if (nk * members.length > 200_000) {
+    for (let m = 0; m < members.length; m++) out.push(m);
+    return out;
+  }
+  for (let m = 0; m < members.length; m++) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const ring of members[m]) {
+      for (const q of ring) {
+        if (q.x < x0) x0 = q.x;
+        if (q.x > x1) x1 = q.x;
+        if (q.y < y0) y0 = q.y;
+        if (q.y > y1) y1 = q.y;
+      }
+    }
+    let hit = false;
+    for (let k = 0; k < nk && !hit; k++) {
+      const o = 16 * k;
+      if (kites[o] > x1 || kites[o + 2] < x0 || kites[o + 1] > y1 || kites[o + 3] < y0) continue;
+      for (const ring of members[m]) {
+        for (let i = 0, j = ring.length - 1; i < ring.length && !hit; j = i++) {
+          hit = segmentInKite(k, ring[j].x, ring[j].y, ring[i].x, ring[i].y);
+        }
+        if (hit) break;
+      }
+    }
+    if (hit) out.push(m);
+  }
+  return out;
+}
+
+/**
  * Positions (in `members`) of the members the outline cuts by more than `reach` units.
  * @param outline the outline's rings (shells positive, holes negative)
  * @param members each member's rings (shells positive, holes negative)
@@ -118,9 +283,17 @@ export function membersCut(outline: Paths64, members: Paths64[], reach: number, 
     if (!cut.has(m) && cover(members[m], mb, first[m], x, y, reach, r2) > 0) cut.add(m);
     return false;
   };
+  let gx0 = Infinity, gy0 = Infinity, gx1 = -Infinity, gy1 = -Infinity;
+  for (let m = 0; m < members.length; m++) {
+    if (box[4 * m] < gx0) gx0 = box[4 * m];
+    if (box[4 * m + 1] < gy0) gy0 = box[4 * m + 1];
+    if (box[4 * m + 2] > gx1) gx1 = box[4 * m + 2];
+    if (box[4 * m + 3] > gy1) gy1 = box[4 * m + 3];
+  }
   for (const ring of outline) {
     for (const q of ring) {
-      if (isMemberVertex(q.x, q.y)) continue;
+      // boxes before the vertex table: the outline is often far larger than the members asked about
+      if (q.x < gx0 || q.x > gx1 || q.y < gy0 || q.y > gy1 || isMemberVertex(q.x, q.y)) continue;
       if (index) index.search(q.x, q.y, q.x, q.y, (m) => test(m, q.x, q.y));
       else {
         for (let m = 0; m < members.length; m++) {
@@ -137,7 +310,10 @@ export function membersCut(outline: Paths64, members: Paths64[], reach: number, 
   grow(nm);
   const { ax, ay, bx, by, ex0, ey0, ex1, ey1, who } = buf;
   let e = 0;
-  let gx0 = Infinity, gy0 = Infinity, gx1 = -Infinity, gy1 = -Infinity;
+  gx0 = Infinity;
+  gy0 = Infinity;
+  gx1 = -Infinity;
+  gy1 = -Infinity;
   for (let m = 0; m < members.length; m++) {
     if (cut.has(m)) continue;
     for (const p of members[m]) {

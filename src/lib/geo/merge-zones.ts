@@ -26,8 +26,14 @@ import {
   type Path64,
   type Paths64,
 } from './clipper';
-import { clusterAdjacentIndexed, progressTicker, type ClusterOptions, type SkippedFeature } from './cluster-adjacent';
-import { membersCut } from './containment';
+import {
+  clusterAdjacentIndexed,
+  progressTicker,
+  type ClusterOptions,
+  type FlatPolygons,
+  type SkippedFeature,
+} from './cluster-adjacent';
+import { membersCut, membersNearReflexCorners } from './containment';
 import { affineFrame } from './local-metric';
 import type { ValidityProblem } from './polygon-validity';
 import type { TopologyFix } from './ring-topology';
@@ -39,7 +45,17 @@ export interface MergeOptions extends ClusterOptions {
    * closed, so only holes below 0.01 m² (the outline's own floor) go and the union's area is kept.
    */
   minHoleM2?: number;
+  /**
+   * For the benchmark (bench/merge-phases.ts): when given, milliseconds spent in each phase of the merge are added
+   * to it (clustering, paths, closing, containment, add_back, union, normalise, rounding). Timing costs a clock read
+   * per phase and group, so leave it out otherwise.
+   */
+  phaseMs?: Partial<Record<MergePhase, number>>;
 }
+
+/** The phases of a merge, as timed into {@link MergeOptions.phaseMs}. */
+export type MergePhase =
+  'clustering' | 'paths' | 'closing' | 'containment' | 'add_back' | 'union' | 'normalise' | 'rounding';
 
 export interface ZoneProperties {
   /** Member compound ids, sorted. */
@@ -86,30 +102,37 @@ const FINE_MAX_EXTENT_M = 9000;
 
 /**
  * Where each member vertex landed in integer units, so an outline vertex at the same place gets the member's exact
- * lon/lat back (open addressing over typed arrays, reused from group to group).
+ * lon/lat back, and one a rounding away finds it. One hash over cells twice the reach wide (open addressing over typed
+ * arrays, reused from group to group), each cell a chain of its vertices: exact look-ups walk one cell, nearest() four.
  */
 class VertexTable {
-  private slots = new Int32Array(1 << 12);
   private x = new Float64Array(1 << 11);
   private y = new Float64Array(1 << 11);
   private lon = new Float64Array(1 << 11);
   private lat = new Float64Array(1 << 11);
+  /** Next vertex (+ 1) in the same cell; 0 ends the chain. */
+  private inCell = new Int32Array(1 << 11);
   private n = 0;
-  private mask = (1 << 12) - 1;
-  // a coarse grid over the same vertices (cells `reach` wide), built on the first nearest() of a group
+  /** Per hash slot: the chain's first vertex + 1 (0: empty slot), and the cell it holds. */
   private cellSlots = new Int32Array(1 << 12);
   private cellX = new Float64Array(1 << 12);
   private cellY = new Float64Array(1 << 12);
-  private inCell = new Int32Array(1 << 11);
-  private cellReach = 0;
+  private mask = (1 << 12) - 1;
+  private inv = 1;
+  /** The snapping reach in units (cells are twice as wide). */
+  private reach = 1;
 
-  reset(expected: number): void {
-    this.cellReach = 0;
+  reset(expected: number, reach: number): void {
+    this.reach = reach;
+    this.inv = 1 / (2 * reach);
     let size = 16;
     while (size < expected * 2) size <<= 1;
     // one buffer for all groups; only the part this group uses is cleared
-    if (size > this.slots.length) this.slots = new Int32Array(size);
-    else this.slots.fill(0, 0, size);
+    if (size > this.cellSlots.length) {
+      this.cellSlots = new Int32Array(size);
+      this.cellX = new Float64Array(size);
+      this.cellY = new Float64Array(size);
+    } else this.cellSlots.fill(0, 0, size);
     this.mask = size - 1;
     if (this.x.length < expected) {
       this.x = new Float64Array(expected);
@@ -119,30 +142,6 @@ class VertexTable {
       this.inCell = new Int32Array(expected);
     }
     this.n = 0;
-  }
-
-  private slot(x: number, y: number): number {
-    let h = (Math.imul(x | 0, 73856093) ^ Math.imul(y | 0, 19349663)) & this.mask;
-    for (;;) {
-      const k = this.slots[h];
-      if (k === 0 || (this.x[k - 1] === x && this.y[k - 1] === y)) return h;
-      h = (h + 1) & this.mask;
-    }
-  }
-
-  add(x: number, y: number, lon: number, lat: number): void {
-    const h = this.slot(x, y);
-    if (this.slots[h] !== 0 || this.n >= this.x.length) return; // first member vertex at a place wins
-    this.x[this.n] = x;
-    this.y[this.n] = y;
-    this.lon[this.n] = lon;
-    this.lat[this.n] = lat;
-    this.slots[h] = ++this.n;
-  }
-
-  /** Is (x, y) where a member vertex landed? */
-  has(x: number, y: number): boolean {
-    return this.slots[this.slot(x, y)] !== 0;
   }
 
   private cellSlot(cx: number, cy: number): number {
@@ -155,34 +154,54 @@ class VertexTable {
     }
   }
 
-  private buildCells(reach: number): void {
-    this.cellReach = reach;
-    const size = this.mask + 1;
-    if (this.cellSlots.length < size) {
-      this.cellSlots = new Int32Array(this.slots.length);
-      this.cellX = new Float64Array(this.slots.length);
-      this.cellY = new Float64Array(this.slots.length);
-    } else this.cellSlots.fill(0, 0, size);
-    for (let k = 0; k < this.n; k++) {
-      const cx = Math.floor(this.x[k] / reach);
-      const cy = Math.floor(this.y[k] / reach);
-      const h = this.cellSlot(cx, cy);
-      this.cellX[h] = cx;
-      this.cellY[h] = cy;
-      this.inCell[k] = this.cellSlots[h]; // previous head (vertex + 1), 0 ends the list
-      this.cellSlots[h] = k + 1;
+  /** The vertex (+ 1) at exactly (x, y), or 0. */
+  private find(x: number, y: number): number {
+    const h = this.cellSlot(Math.floor(x * this.inv), Math.floor(y * this.inv));
+    for (let k = this.cellSlots[h]; k !== 0; k = this.inCell[k - 1]) {
+      if (this.x[k - 1] === x && this.y[k - 1] === y) return k;
     }
+    return 0;
   }
 
-  /** The member vertex nearest to (x, y) within `reach` units, as [x, y], or null. */
-  nearest(x: number, y: number, reach: number): [number, number] | null {
-    if (this.cellReach !== reach) this.buildCells(reach);
-    const cx = Math.floor(x / reach);
-    const cy = Math.floor(y / reach);
+  add(x: number, y: number, lon: number, lat: number): void {
+    if (this.n >= this.x.length) return;
+    const cx = Math.floor(x * this.inv);
+    const cy = Math.floor(y * this.inv);
+    const h = this.cellSlot(cx, cy);
+    for (let k = this.cellSlots[h]; k !== 0; k = this.inCell[k - 1]) {
+      if (this.x[k - 1] === x && this.y[k - 1] === y) return; // first member vertex at a place wins
+    }
+    const k = this.n++;
+    this.x[k] = x;
+    this.y[k] = y;
+    this.lon[k] = lon;
+    this.lat[k] = lat;
+    this.inCell[k] = this.cellSlots[h];
+    this.cellSlots[h] = k + 1;
+    this.cellX[h] = cx;
+    this.cellY[h] = cy;
+  }
+
+  /** Is (x, y) where a member vertex landed? */
+  has(x: number, y: number): boolean {
+    return this.find(x, y) !== 0;
+  }
+
+  /**
+   * The member vertex nearest to (x, y) within the table's reach, written into `out` as [x, y]; false when none.
+   */
+  nearest(x: number, y: number, out: [number, number]): boolean {
+    // cells are twice the reach wide, so the disk of that radius meets at most the 2 × 2 cells on the point's side
+    const fx = x * this.inv;
+    const fy = y * this.inv;
+    const cx = Math.floor(fx);
+    const cy = Math.floor(fy);
+    const i0 = fx - cx < 0.5 ? cx - 1 : cx;
+    const j0 = fy - cy < 0.5 ? cy - 1 : cy;
     let best = -1;
-    let bestD = reach * reach;
-    for (let i = cx - 1; i <= cx + 1; i++) {
-      for (let j = cy - 1; j <= cy + 1; j++) {
+    let bestD = this.reach * this.reach;
+    for (let i = i0; i <= i0 + 1; i++) {
+      for (let j = j0; j <= j0 + 1; j++) {
         const h = this.cellSlot(i, j);
         for (let k = this.cellSlots[h]; k !== 0; k = this.inCell[k - 1]) {
           const dx = this.x[k - 1] - x;
@@ -195,12 +214,15 @@ class VertexTable {
         }
       }
     }
-    return best < 0 ? null : [this.x[best], this.y[best]];
+    if (best < 0) return false;
+    out[0] = this.x[best];
+    out[1] = this.y[best];
+    return true;
   }
 
   /** The member's lon/lat at (x, y), or null. */
   get(x: number, y: number): [number, number] | null {
-    const k = this.slots[this.slot(x, y)];
+    const k = this.find(x, y);
     return k === 0 ? null : [this.lon[k - 1], this.lat[k - 1]];
   }
 }
@@ -209,12 +231,13 @@ const vertexTable = new VertexTable();
 
 /**
  * Member rings of one group as clipper paths in the group's affine frame (integer mm from lon0, lat0), exteriors
- * positive and holes negative (byMember: the same paths per member); every member vertex goes into `vertexTable`.
+ * positive and holes negative (byMember: the same paths per member); every member vertex goes into `vertexTable`
+ * (`reach`: the snapping reach, units).
  * `acute` is set when some corner is sharper than 60°: the closing squares such corners off, so all members then go
  * back in.
  */
 function groupPaths(
-  fc: FeatureCollection<Polygon | MultiPolygon | null>,
+  flat: FlatPolygons,
   members: number[],
   lon0: number,
   lat0: number,
@@ -222,82 +245,77 @@ function groupPaths(
   ky: number,
   byMember: Paths64[],
   acute: { v: boolean },
+  reach: number,
 ): Paths64 {
   const out: Paths64 = [];
   byMember.length = 0;
+  const { ll, ringStart, ringHole, featRing } = flat;
   let expected = 0;
-  for (const i of members) {
-    const g = fc.features[i].geometry!;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const rings of polys) for (const r of rings) expected += r.length;
-  }
-  vertexTable.reset(expected);
+  for (const i of members) expected += ringStart[featRing[i + 1]] - ringStart[featRing[i]];
+  vertexTable.reset(expected, reach);
   for (let m = 0; m < members.length; m++) {
-    const g = fc.features[members[m]].geometry!;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     const own: Paths64 = [];
     byMember.push(own);
-    for (const rings of polys) {
-      for (let q = 0; q < rings.length; q++) {
-        const ring = rings[q];
-        const path: Path64 = [];
-        let area2 = 0;
-        let px = NaN;
-        let py = NaN;
-        for (let k = 0; k < ring.length; k++) {
-          const lon = ring[k][0];
-          const lat = ring[k][1];
-          const x = Math.round((lon - lon0) * kx);
-          const y = Math.round((lat - lat0) * ky);
-          if (x === px && y === py) continue;
-          vertexTable.add(x, y, lon, lat);
-          path.push({ x, y });
-          px = x;
-          py = y;
-        }
-        if (path.length > 1 && path[0].x === px && path[0].y === py) path.pop();
-        if (path.length < 3) continue;
-        for (let k = 0, j = path.length - 1; k < path.length; j = k++) {
-          area2 += path[j].x * path[k].y - path[k].x * path[j].y;
-        }
-        if (area2 === 0) continue;
-        if ((area2 > 0) === (q > 0)) path.reverse();
-        if (!acute.v) {
-          for (let k = 0, n = path.length; k < n; k++) {
-            const a = path[(k + n - 1) % n];
-            const b = path[k];
-            const c = path[(k + 1) % n];
-            const ux = a.x - b.x;
-            const uy = a.y - b.y;
-            const vx = c.x - b.x;
-            const vy = c.y - b.y;
-            const dot = ux * vx + uy * vy;
-            if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
-              acute.v = true;
-              break;
-            }
-          }
-        }
-        out.push(path);
-        own.push(path);
+    const i = members[m];
+    for (let q = featRing[i]; q < featRing[i + 1]; q++) {
+      const path: Path64 = [];
+      let area2 = 0;
+      let px = NaN;
+      let py = NaN;
+      for (let k = ringStart[q]; k < ringStart[q + 1]; k++) {
+        const lon = ll[2 * k];
+        const lat = ll[2 * k + 1];
+        const x = Math.round((lon - lon0) * kx);
+        const y = Math.round((lat - lat0) * ky);
+        if (x === px && y === py) continue;
+        vertexTable.add(x, y, lon, lat);
+        path.push({ x, y });
+        px = x;
+        py = y;
       }
+      if (path.length > 1 && path[0].x === px && path[0].y === py) path.pop();
+      if (path.length < 3) continue;
+      for (let k = 0, j = path.length - 1; k < path.length; j = k++) {
+        area2 += path[j].x * path[k].y - path[k].x * path[j].y;
+      }
+      if (area2 === 0) continue;
+      if (area2 > 0 === (ringHole[q] === 1)) path.reverse();
+      if (!acute.v) {
+        for (let k = 0, n = path.length, a = path[n - 1]; k < n; k++) {
+          const b = path[k];
+          const c = path[k + 1 < n ? k + 1 : 0];
+          const ux = a.x - b.x;
+          const uy = a.y - b.y;
+          const vx = c.x - b.x;
+          const vy = c.y - b.y;
+          const dot = ux * vx + uy * vy;
+          if (dot > 0 && dot * dot > COS2_60 * (ux * ux + uy * uy) * (vx * vx + vy * vy)) {
+            acute.v = true;
+            break;
+          }
+          a = b;
+        }
+      }
+      out.push(path);
+      own.push(path);
     }
   }
   return out;
 }
 
+const nearBuf: [number, number] = [0, 0];
+
 /**
  * Corners the closing brought back a rounding away from where they were (walls at an angle to the frame come back
- * to within a unit or two) go back onto the member's own vertex (within `reach` units), so restored walls coincide
+ * to within a unit or two) go back onto the member's own vertex (within the table's reach), so restored walls coincide
  * with the members' and outlines keep the members' exact coordinates.
  */
-function snapPathsToMembers(paths: Paths64, reach: number): void {
+function snapPathsToMembers(paths: Paths64): void {
   for (const ring of paths) {
     for (let i = 0; i < ring.length; i++) {
       const pt = ring[i];
       if (vertexTable.has(pt.x, pt.y)) continue;
-      const m = vertexTable.nearest(pt.x, pt.y, reach);
-      if (m) ring[i] = { x: m[0], y: m[1] };
+      if (vertexTable.nearest(pt.x, pt.y, nearBuf)) ring[i] = { x: nearBuf[0], y: nearBuf[1] };
     }
   }
 }
@@ -326,6 +344,13 @@ export function mergeAdjacent(
   opts: MergeOptions = {},
 ): ZoneCollection {
   const report = opts.onProgress;
+  const ph = opts.phaseMs;
+  let t0 = ph ? performance.now() : 0;
+  const lap = (phase: MergePhase) => {
+    const t = performance.now();
+    ph![phase] = (ph![phase] ?? 0) + t - t0;
+    t0 = t;
+  };
   const cl = clusterAdjacentIndexed(fc, { ...opts, onProgress: report && ((f, label) => report(0.3 * f, label)) });
   const tol = cl.stats.toleranceM;
   const tick = progressTicker(cl.groupsIdx.length, 'merging', report && ((f, label) => report(0.3 + 0.7 * f, label)));
@@ -336,11 +361,15 @@ export function mergeAdjacent(
   const skipped = [...flat.skipped];
   const features: Feature<Polygon | MultiPolygon, ZoneProperties>[] = [];
   const k9 = 1e9;
+  if (ph) lap('clustering');
   for (let k = 0; k < cl.groupsIdx.length; k++) {
     tick(k);
     const members = cl.groupsIdx[k];
     // the group's own affine frame: true scale at its centre, origin 100 m beyond its lower-left corner
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     for (const i of members) {
       if (flat.bbox[4 * i] < x0) x0 = flat.bbox[4 * i];
       if (flat.bbox[4 * i + 1] < y0) y0 = flat.bbox[4 * i + 1];
@@ -357,19 +386,37 @@ export function mergeAdjacent(
     const ky = af.mPerDegLat * units;
     const byMember: Paths64[] = [];
     const acute = { v: false };
-    const paths = groupPaths(fc, members, lonO, latO, kx, ky, byMember, acute);
+    const paths = groupPaths(flat, members, lonO, latO, kx, ky, byMember, acute, SNAP_M * units);
+    if (ph) lap('paths');
     const minAreaU2 = 0.01 * units * units;
     const minHoleU2 = minHoleM2 * units * units;
     let polys: Paths64[];
     if (members.length > 1 && r > 0) {
       const grown = offsetPaths(paths, r, JoinType.Miter, MITER_LIMIT, units);
-      const reach = SNAP_M * units;
       polys = treePolygons(offsetToTree(grown, -r, JoinType.Miter, MITER_LIMIT, units), minAreaU2, minHoleU2);
-      for (const p of polys) snapPathsToMembers(p, reach);
+      for (const p of polys) snapPathsToMembers(p);
+      if (ph) lap('closing');
       // the members the closing cut into go back in (containment.ts says why it can happen and how it is found)
       const rings: Paths64 = [];
       for (const p of polys) for (const ring of p) rings.push(ring);
-      const cut = acute.v ? null : membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
+      let cut: Set<number> | null = null;
+      if (!acute.v) {
+        // only members reaching into a reflex corner's kite can be cut (containment.ts); usually there are none
+        const near = membersNearReflexCorners(grown, byMember, r * units, MITER_LIMIT, (CUT_M / 2) * units);
+        cut = new Set();
+        if (near.length === byMember.length)
+          cut = membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
+        else if (near.length) {
+          const some = membersCut(
+            rings,
+            near.map((m) => byMember[m]),
+            CUT_M * units,
+            (x, y) => vertexTable.has(x, y),
+          );
+          for (const s of some) cut.add(near[s]);
+        }
+      }
+      if (ph) lap('containment');
       if (!cut || cut.size) {
         const back: Paths64 = [];
         if (cut) for (const m of cut) for (const ring of byMember[m]) back.push(ring);
@@ -377,11 +424,13 @@ export function mergeAdjacent(
         const again = new PolyTree64();
         Clipper.booleanOpWithPolyTree(ClipType.Union, rings, back, again, FillRule.Positive);
         polys = treePolygons(again, minAreaU2, minHoleU2);
+        if (ph) lap('add_back');
       }
     } else {
       const tree = new PolyTree64();
       Clipper.booleanOpWithPolyTree(ClipType.Union, paths, null, tree, FillRule.Positive);
       polys = treePolygons(tree, minAreaU2, minHoleU2);
+      if (ph) lap('union');
     }
     const outline = outlineFromPolygons(
       polys,
@@ -389,7 +438,9 @@ export function mergeAdjacent(
       SNAP_M * units,
       af,
       (x, y) => vertexTable.has(x, y),
+      ph,
     );
+    if (ph) t0 = performance.now();
     if (!outline.geom) {
       // cannot happen for members ≥ 0.01 m², but never in silence
       for (const i of members) skipped.push({ id: flat.ids[i], index: i, code: 'too_small', params: { area_m2: 0 } });

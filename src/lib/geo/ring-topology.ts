@@ -75,6 +75,7 @@ let bufNext = new Int32Array(1024);
 let bufOrder = new Int32Array(1024);
 let bufKey = new Float64Array(1024);
 let bufActive = new Int32Array(1024);
+let bufPacked = new Float64Array(1024);
 
 function ensure(n: number): void {
   if (bufX.length >= n) return;
@@ -86,6 +87,7 @@ function ensure(n: number): void {
   bufOrder = new Int32Array(size);
   bufKey = new Float64Array(size);
   bufActive = new Int32Array(size);
+  bufPacked = new Float64Array(size);
 }
 
 /**
@@ -162,7 +164,7 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
   } else if (n < 2097152) {
     let x0 = Infinity;
     for (let k = 0; k < n; k++) if (key[k] < x0) x0 = key[k];
-    const packed = new Float64Array(n);
+    const packed = bufPacked.subarray(0, n);
     for (let k = 0; k < n; k++) packed[k] = Math.floor(key[k] - x0) * 2097152 + k;
     packed.sort();
     for (let k = 0; k < n; k++) order[k] = packed[k] % 2097152;
