@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/geo/**/*.test.ts'],
           environment: 'node',
+          // Unit tests that build data or load ESLint take seconds on a busy 2-core machine: slow is not broken.
+          testTimeout: 60_000,
         },
       },
       {
