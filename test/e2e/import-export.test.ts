@@ -142,7 +142,8 @@ describe('import, export and print', () => {
 
     // The PNG is the whole sheet at print resolution: the paper's millimetres × dpi / 25.4 (A3 landscape at 150 dpi).
     await page.selectOption('[data-testid=dpi]', '150');
-    const download = page.waitForEvent('download');
+    // Drawing the A3 sheet offscreen (software GL, labels placed) takes tens of seconds on a busy 2-core machine.
+    const download = page.waitForEvent('download', { timeout: 150_000 });
     await page.click('[data-testid=save-png]');
     const png = fs.readFileSync((await (await download).path())!);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
