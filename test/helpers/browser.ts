@@ -35,6 +35,9 @@ export async function openBrowser(): Promise<Session> {
       '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--use-gl=angle',
     ],
   });
+  // Waits (selectors, downloads) get 90 s instead of Playwright's 30 s: offscreen print sheets and first map loads take
+  // tens of seconds on a busy 2-core machine with software GL, and slow is not broken.
+  browser.setDefaultTimeout(90_000);
   const page = browser.pages()[0] ?? (await browser.newPage());
   const errors: string[] = [];
   watch(page, errors);
