@@ -50,7 +50,13 @@ var SPECS = {
     name: line("设施名称"), facility_type: line("设施类型"), source_feature: line("所用房屋"),
     area_m2: area("用地面积", 1e6), building_area_m2: area("建筑面积", 1e5), households_covered: count("覆盖户数", 1000000),
   },
-  programme_settings: { consent_threshold_pct: pct("居民同意率门槛") },
+  programme_settings: {
+    consent_threshold_pct: pct("居民同意率门槛"),
+    feedback_response_days: { kind: "number", integer: true, min: 1, max: 30, unit: " 个工作日", label: "答复期限" },
+  },
+  scheme_publications: { title: line("公示标题"), summary: text("方案概要"), estimate_yuan: money("估算投资"), ends_at: { kind: "date", label: "公示结束时间" } },
+  scheme_comments: { message: text("意见内容"), nickname: line("称呼"), contact: line("联系方式"), answer: text("答复") },
+  consent_campaigns: { note: text("备注") },
   annual_plans: { year: year("计划年度", 2021, 2040), note: text("说明"), review_comment: text("审核意见") },
   plan_entries: { estimate_yuan: money("估算金额"), note: text("备注") },
   stage_events: {
