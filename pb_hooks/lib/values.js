@@ -27,6 +27,7 @@ var SPECS = {
     built_year: year("建成年代", 1900, 2000, true), buildings: count("楼栋数", 1000), households: count("户数", 100000),
     floor_area_m2: area("建筑面积"), land_area_m2: area("占地面积"), plan_year: year("计划年度", 2021, 2030, true),
     construction_start: programmeDate("开工日期"), construction_end_planned: programmeDate("计划竣工日期"),
+    exclusion_note: text("不纳入改造说明"),
   },
   compound_private: {
     property_owner: line("原产权单位"), consent_pct: pct("居民同意率"), consent_date: programmeDate("意愿调查日期"),
@@ -75,7 +76,11 @@ var SPECS = {
   },
   consultations: {
     date: programmeDate("日期", true), participants: count("参与人数", 1000000), consent_pct: pct("同意率"),
-    summary: text("纪要"), note: text("备注"),
+    summary: text("纪要"), note: text("备注"), households_surveyed: count("调查户数", 100000), households_agreeing: count("同意户数", 100000),
+  },
+  consent_surveys: {
+    survey_date: programmeDate("调查日期", true), households_total: count("总户数", 100000),
+    households_surveyed: count("调查户数", 100000), households_agreeing: count("同意户数", 100000), note: text("备注"),
   },
   feedback: { message: text("留言内容"), contact: line("联系方式"), public_reply: text("公开答复") },
   users: { name: line("姓名") },

@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
+import { consentSurveyItems } from './demo-consent.mjs';
 
 // Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
 const PRIVATE = JSON.parse(fs.readFileSync(path.join(ROOT, 'pb_hooks/lib/compound-private.json'), 'utf8'));
@@ -114,6 +115,9 @@ async function seedDivisions(pb) {
   return { townships: haveT, created: items.length };
 }
 
+// Consent is set by the server from survey records (demo-consent.mjs), never written directly.
+const CONSENT_FROM_SURVEYS = ['consent_pct', 'consent_date'];
+
 function demoItems(townshipIds) {
   const compounds = readJson('data/demo/compounds.geojson').features;
   const buildings = readJson('data/demo/buildings.geojson').features;
@@ -128,7 +132,10 @@ function demoItems(townshipIds) {
     const all = { ...props, ...programme.compoundExtra.get(props.code) };
     const body = {};
     const facts = {};
-    for (const [k, v] of Object.entries(all)) (PRIVATE.fields.includes(k) ? facts : body)[k] = v;
+    for (const [k, v] of Object.entries(all)) {
+      if (CONSENT_FROM_SURVEYS.includes(k)) continue;
+      (PRIVATE.fields.includes(k) ? facts : body)[k] = v;
+    }
     const id = compoundId(props.code);
     items.push({
       collection: 'compounds',
@@ -145,6 +152,7 @@ function demoItems(townshipIds) {
     privateItems.push({ collection: PRIVATE.collection, body: { ...facts, id, compound: id } });
   }
   items.push(...privateItems);
+  items.push(...consentSurveyItems(compounds, stableId));
   buildings.forEach((f, i) => {
     const { compound_code, ...p } = f.properties;
     items.push({

@@ -12,6 +12,7 @@ export const Collections = {
   CompoundNotes: 'compound_notes',
   CompoundPrivate: 'compound_private',
   Compounds: 'compounds',
+  ConsentSurveys: 'consent_surveys',
   Consultations: 'consultations',
   ContextFeatures: 'context_features',
   DesignZones: 'design_zones',
@@ -156,6 +157,28 @@ export interface CompoundsRecord extends BaseRecord {
   updated: string;
   construction_start: string;
   construction_end_planned: string;
+  version: number;
+  excluded: boolean;
+  exclusion_reason: 'shanty_town' | 'self_built' | 'demolish_rebuild' | 'other' | '';
+  exclusion_note: string;
+}
+
+/** `consent_surveys` (base collection). */
+export interface ConsentSurveysRecord extends BaseRecord {
+  compound: string;
+  survey_date: string;
+  households_total: number;
+  households_surveyed: number;
+  households_agreeing: number;
+  consent_pct: number;
+  method: 'door_to_door' | 'meeting' | 'online' | 'other';
+  sheet: string[];
+  recorded_by: string;
+  consultation: string;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
 }
 
 /** `consultations` (base collection). */
@@ -171,6 +194,9 @@ export interface ConsultationsRecord extends BaseRecord {
   is_demo: boolean;
   created: string;
   updated: string;
+  households_surveyed: number;
+  households_agreeing: number;
+  survey_method: 'door_to_door' | 'meeting' | 'online' | 'other' | '';
 }
 
 /** `context_features` (base collection). */
@@ -400,6 +426,7 @@ export interface CollectionRecords {
   compound_notes: CompoundNotesRecord;
   compound_private: CompoundPrivateRecord;
   compounds: CompoundsRecord;
+  consent_surveys: ConsentSurveysRecord;
   consultations: ConsultationsRecord;
   context_features: ContextFeaturesRecord;
   design_zones: DesignZonesRecord;
