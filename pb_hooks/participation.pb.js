@@ -2,20 +2,7 @@
 // Residents take part: scheme publication and comments, consent and rating rounds with household codes, complaint
 // receipts looked up by number. Rules live in lib/participation.js, lib/household-codes.js and lib/receipts.js.
 
-/** Runs the request's save and `after(tx)` in one transaction (joining the audit hook's when it opened one first). */
-function inTransaction(e, after) {
-  e.app.runInTransaction((tx) => {
-    const outer = e.app;
-    e.app = tx;
-    try {
-      e.next();
-      if (after) after(tx);
-    } finally {
-      e.app = outer;
-    }
-  });
-}
-
+// A save and what it causes run in one transaction (joining the audit hook's when that opened one first).
 onRecordCreateRequest((e) => {
   require(`${__hooks}/lib/participation.js`).onPublicationCreate(e);
   e.next();
@@ -56,7 +43,7 @@ onRecordUpdateRequest((e) => {
     e.app = tx;
     try {
       e.next();
-      if (closing) P.recordConsentResult(tx, e.record);
+      if (closing) P.recordConsentResult(e, tx, e.record);
     } finally {
       e.app = outer;
     }

@@ -47,7 +47,8 @@ migrate((app) => {
   }
 
   const ps = app.settings();
-  ps.rateLimits.rules = [...ps.rateLimits.rules.filter((x) => x.label !== LOOKUP_LIMIT.label), LOOKUP_LIMIT];
+  // A prefix rule (the number is in the path) counts only when listed before PocketBase's "/api/" prefix rule.
+  ps.rateLimits.rules = [LOOKUP_LIMIT, ...ps.rateLimits.rules.filter((x) => x.label !== LOOKUP_LIMIT.label)];
   app.save(ps);
 }, (app) => {
   const feedback = app.findCollectionByNameOrId("feedback");

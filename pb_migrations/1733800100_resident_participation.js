@@ -17,7 +17,8 @@ const WRITERS = `${OFFICE} || ${OWN_BY_COMPOUND}`;
 
 const LIMITS = [
   { label: "scheme_comments:create", audience: "@guest", duration: 60, maxRequests: 5 },
-  { label: "/api/fy/answers/", audience: "@guest", duration: 60, maxRequests: 10 },
+  { label: "/api/fy/answers/consent", audience: "@guest", duration: 60, maxRequests: 10 },
+  { label: "/api/fy/answers/rating", audience: "@guest", duration: 60, maxRequests: 10 },
   { label: "/api/fy/codes/check", audience: "@guest", duration: 60, maxRequests: 20 },
 ];
 
@@ -35,7 +36,7 @@ migrate((app) => {
 
   // 方案公示 and the consultation record its closing writes.
   const kind = consultations.fields.getByName("kind");
-  kind.values = [...kind.values, "publication", "online_consent"];
+  kind.values = [...kind.values, "publication"];
   app.save(consultations);
 
   const publications = new Collection({
@@ -176,9 +177,9 @@ migrate((app) => {
     listRule: "",
     viewRule: "",
     viewQuery: "SELECT id, compound, mode, status, responses, " +
-      "CASE WHEN responses > 0 THEN ROUND(CAST(quality_sum AS REAL) / responses, 2) ELSE 0 END AS avg_quality, " +
-      "CASE WHEN responses > 0 THEN ROUND(CAST(management_sum AS REAL) / responses, 2) ELSE 0 END AS avg_management, " +
-      "CASE WHEN responses > 0 THEN ROUND(CAST(property_sum AS REAL) / responses, 2) ELSE 0 END AS avg_property, " +
+      "(ROUND(quality_sum * 1.0 / MAX(responses, 1), 2)) AS avg_quality, " +
+      "(ROUND(management_sum * 1.0 / MAX(responses, 1), 2)) AS avg_management, " +
+      "(ROUND(property_sum * 1.0 / MAX(responses, 1), 2)) AS avg_property, " +
       "closed_at, is_demo, created FROM rating_campaigns",
   }));
 
@@ -212,7 +213,7 @@ migrate((app) => {
   }
   const consultations = app.findCollectionByNameOrId("consultations");
   const kind = consultations.fields.getByName("kind");
-  kind.values = kind.values.filter((v) => v !== "publication" && v !== "online_consent");
+  kind.values = kind.values.filter((v) => v !== "publication");
   app.save(consultations);
   const ps = app.settings();
   const labels = LIMITS.map((l) => l.label);

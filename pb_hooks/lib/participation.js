@@ -202,46 +202,37 @@ function onRoundUpdate(e, kind) {
 }
 
 /**
- * The closed consent round as the compound's consent record: a consent survey (method 线上, which sets the compound's
- * consent) when the register of consent surveys exists, else a consultation record (kind online_consent) with the
- * same figures. Runs in the caller's transaction.
+ * The closed consent round as the compound's consent survey (method online, online and paper answers together): the
+ * survey sets the compound's consent figure (lib/consent.js) in this same transaction. A round nobody answered writes
+ * no survey. Runs in the caller's transaction; `e` is the closing request (the figure's audit rows name it).
  */
-function recordConsentResult(tx, round) {
+function recordConsentResult(e, tx, round) {
+  var C = require(__hooks + "/lib/consent.js");
   var compound = tx.findRecordById("compounds", round.getString("compound"));
   var agree = round.getInt("online_agree") + round.getInt("paper_agree");
   var disagree = round.getInt("online_disagree") + round.getInt("paper_disagree");
   var surveyed = agree + disagree;
-  var households = compound.getInt("households") || round.getInt("codes_issued");
-  var date = pbDate(Date.now());
-  var summary = M().fill("线上征询(住户码):发出 {issued} 份,线上同意 {oa}、不同意 {od},纸质同意 {pa}、不同意 {pd};共 {n} 户作答,同意 {agree} 户。", {
+  if (surveyed === 0) return;
+  var t = C.tally(compound, 0, surveyed, agree, { total: "status", surveyed: "status", agreeing: "status" });
+  var rec = new Record(tx.findCollectionByNameOrId(C.COLLECTION));
+  rec.set("compound", compound.id);
+  rec.set("survey_date", pbDate(Date.now()));
+  rec.set("households_total", t.total);
+  rec.set("households_surveyed", surveyed);
+  rec.set("households_agreeing", agree);
+  rec.set("consent_pct", t.pct);
+  rec.set("method", "online");
+  rec.set("recorded_by", authId(e));
+  rec.set("note", M().fill("住户码征询:发出 {issued} 份;线上同意 {oa}、不同意 {od};纸质同意 {pa}、不同意 {pd}", {
     issued: round.getInt("codes_issued"), oa: round.getInt("online_agree"), od: round.getInt("online_disagree"),
-    pa: round.getInt("paper_agree"), pd: round.getInt("paper_disagree"), n: surveyed, agree: agree,
+    pa: round.getInt("paper_agree"), pd: round.getInt("paper_disagree"),
+  }));
+  rec.set("is_demo", round.getBool("is_demo"));
+  require(__hooks + "/lib/audit.js").caused(e, "update", function () {
+    tx.save(rec);
+    C.applyLatest(tx, compound.id);
   });
-  var surveys = null;
-  try { surveys = tx.findCollectionByNameOrId("consent_surveys"); } catch (err) { surveys = null; }
-  var rec;
-  if (surveys) {
-    rec = new Record(surveys);
-    rec.set("compound", compound.id);
-    rec.set("date", date);
-    rec.set("method", "线上");
-    rec.set("households", households);
-    rec.set("surveyed", surveyed);
-    rec.set("agreeing", agree);
-    rec.set("note", summary);
-    rec.set("is_demo", round.getBool("is_demo"));
-  } else {
-    rec = new Record(tx.findCollectionByNameOrId("consultations"));
-    rec.set("compound", compound.id);
-    rec.set("kind", "online_consent");
-    rec.set("date", date);
-    rec.set("participants", surveyed);
-    rec.set("consent_pct", households > 0 ? Math.round((agree / households) * 10000) / 100 : 0);
-    rec.set("summary", summary);
-    rec.set("is_demo", round.getBool("is_demo"));
-  }
-  tx.save(rec);
-  round.set("result_collection", rec.collection().name);
+  round.set("result_collection", C.COLLECTION);
   round.set("result_id", rec.id);
   tx.save(round);
 }
