@@ -12,6 +12,7 @@ export const Collections = {
   CompoundNotes: 'compound_notes',
   CompoundPrivate: 'compound_private',
   Compounds: 'compounds',
+  ConsentCampaigns: 'consent_campaigns',
   ConsentSurveys: 'consent_surveys',
   Consultations: 'consultations',
   ContextFeatures: 'context_features',
@@ -20,14 +21,22 @@ export const Collections = {
   FacilitySites: 'facility_sites',
   Feedback: 'feedback',
   Funding: 'funding',
+  HouseholdCodes: 'household_codes',
+  Notifications: 'notifications',
   PlanEntries: 'plan_entries',
   ProgrammeSettings: 'programme_settings',
   PublicCompounds: 'public_compounds',
   PublicFeedback: 'public_feedback',
   PublicFundingTotals: 'public_funding_totals',
   PublicItems: 'public_items',
+  PublicRatings: 'public_ratings',
+  PublicSchemeComments: 'public_scheme_comments',
   PublicStageEvents: 'public_stage_events',
+  RatingCampaigns: 'rating_campaigns',
+  RatingComments: 'rating_comments',
   RenovationItems: 'renovation_items',
+  SchemeComments: 'scheme_comments',
+  SchemePublications: 'scheme_publications',
   StageEvents: 'stage_events',
   Townships: 'townships',
   Users: 'users',
@@ -163,6 +172,26 @@ export interface CompoundsRecord extends BaseRecord {
   exclusion_note: string;
 }
 
+/** `consent_campaigns` (base collection). */
+export interface ConsentCampaignsRecord extends BaseRecord {
+  compound: string;
+  township: string;
+  publication: string;
+  status: 'open' | 'closed' | '';
+  codes_issued: number;
+  online_agree: number;
+  online_disagree: number;
+  paper_agree: number;
+  paper_disagree: number;
+  closed_at: string;
+  result_collection: string;
+  result_id: string;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** `consent_surveys` (base collection). */
 export interface ConsentSurveysRecord extends BaseRecord {
   compound: string;
@@ -184,7 +213,7 @@ export interface ConsentSurveysRecord extends BaseRecord {
 /** `consultations` (base collection). */
 export interface ConsultationsRecord extends BaseRecord {
   compound: string;
-  kind: 'meeting' | 'survey' | 'hearing' | 'acceptance';
+  kind: 'meeting' | 'survey' | 'hearing' | 'acceptance' | 'publication';
   date: string;
   participants: number;
   consent_pct: number;
@@ -287,6 +316,9 @@ export interface FeedbackRecord extends BaseRecord {
   township: string;
   created: string;
   updated: string;
+  receipt_no: string;
+  due_at: string;
+  answered_at: string;
 }
 
 /** `funding` (base collection). */
@@ -303,6 +335,28 @@ export interface FundingRecord extends BaseRecord {
   is_demo: boolean;
   created: string;
   updated: string;
+}
+
+/** `household_codes` (base collection). */
+export interface HouseholdCodesRecord extends BaseRecord {
+  hash: string;
+  kind: 'consent' | 'rating';
+  campaign: string;
+  compound: string;
+  used: boolean;
+}
+
+/** `notifications` (base collection). */
+export interface NotificationsRecord extends BaseRecord {
+  user: string;
+  kind: 'feedback_new' | 'comment_new' | 'plan_returned';
+  title: string;
+  link: string;
+  compound: string;
+  read: boolean;
+  mailed: boolean;
+  is_demo: boolean;
+  created: string;
 }
 
 /** `plan_entries` (base collection). */
@@ -322,6 +376,8 @@ export interface ProgrammeSettingsRecord extends BaseRecord {
   consent_threshold_pct: number;
   created: string;
   updated: string;
+  feedback_response_days: number;
+  holidays: unknown;
 }
 
 /** `public_compounds` (view collection, projecting `compounds`). */
@@ -342,8 +398,44 @@ export interface PublicFundingTotalsRecord extends BaseRecord, Pick<FundingRecor
 /** `public_items` (view collection, projecting `renovation_items`). */
 export type PublicItemsRecord = BaseRecord & Pick<RenovationItemsRecord, 'compound' | 'zone' | 'class' | 'item' | 'quantity' | 'unit' | 'status' | 'note'>;
 
+/** `public_ratings` (view collection, projecting `rating_campaigns`). */
+export interface PublicRatingsRecord extends BaseRecord, Pick<RatingCampaignsRecord, 'compound' | 'mode' | 'status' | 'responses' | 'closed_at' | 'is_demo' | 'created'> {
+  avg_quality: unknown;
+  avg_management: unknown;
+  avg_property: unknown;
+}
+
+/** `public_scheme_comments` (view collection, projecting `scheme_comments`). */
+export type PublicSchemeCommentsRecord = BaseRecord & Pick<SchemeCommentsRecord, 'publication' | 'compound' | 'message' | 'nickname' | 'answer' | 'answered_at' | 'created'>;
+
 /** `public_stage_events` (view collection, projecting `stage_events`). */
 export type PublicStageEventsRecord = BaseRecord & Pick<StageEventsRecord, 'compound' | 'from' | 'to' | 'kind' | 'date' | 'note' | 'photos_before' | 'photos_after' | 'created'>;
+
+/** `rating_campaigns` (base collection). */
+export interface RatingCampaignsRecord extends BaseRecord {
+  compound: string;
+  township: string;
+  mode: 'codes' | 'open';
+  status: 'open' | 'closed' | '';
+  codes_issued: number;
+  responses: number;
+  quality_sum: number;
+  management_sum: number;
+  property_sum: number;
+  closed_at: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `rating_comments` (base collection). */
+export interface RatingCommentsRecord extends BaseRecord {
+  campaign: string;
+  compound: string;
+  township: string;
+  message: string;
+  is_demo: boolean;
+}
 
 /** `renovation_items` (base collection). */
 export interface RenovationItemsRecord extends BaseRecord {
@@ -357,6 +449,43 @@ export interface RenovationItemsRecord extends BaseRecord {
   status: 'planned' | 'in_progress' | 'done' | '';
   note: string;
   internal_note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `scheme_comments` (base collection). */
+export interface SchemeCommentsRecord extends BaseRecord {
+  publication: string;
+  compound: string;
+  township: string;
+  message: string;
+  nickname: string;
+  contact: string;
+  answer: string;
+  answered_at: string;
+  answered_by: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `scheme_publications` (base collection). */
+export interface SchemePublicationsRecord extends BaseRecord {
+  compound: string;
+  township: string;
+  title: string;
+  summary: string;
+  items: unknown;
+  estimate_yuan: number;
+  images: string[];
+  starts_at: string;
+  ends_at: string;
+  closed: boolean;
+  comment_count: number;
+  answer_count: number;
+  consultation: string;
+  published_by: string;
   is_demo: boolean;
   created: string;
   updated: string;
@@ -426,6 +555,7 @@ export interface CollectionRecords {
   compound_notes: CompoundNotesRecord;
   compound_private: CompoundPrivateRecord;
   compounds: CompoundsRecord;
+  consent_campaigns: ConsentCampaignsRecord;
   consent_surveys: ConsentSurveysRecord;
   consultations: ConsultationsRecord;
   context_features: ContextFeaturesRecord;
@@ -434,14 +564,22 @@ export interface CollectionRecords {
   facility_sites: FacilitySitesRecord;
   feedback: FeedbackRecord;
   funding: FundingRecord;
+  household_codes: HouseholdCodesRecord;
+  notifications: NotificationsRecord;
   plan_entries: PlanEntriesRecord;
   programme_settings: ProgrammeSettingsRecord;
   public_compounds: PublicCompoundsRecord;
   public_feedback: PublicFeedbackRecord;
   public_funding_totals: PublicFundingTotalsRecord;
   public_items: PublicItemsRecord;
+  public_ratings: PublicRatingsRecord;
+  public_scheme_comments: PublicSchemeCommentsRecord;
   public_stage_events: PublicStageEventsRecord;
+  rating_campaigns: RatingCampaignsRecord;
+  rating_comments: RatingCommentsRecord;
   renovation_items: RenovationItemsRecord;
+  scheme_comments: SchemeCommentsRecord;
+  scheme_publications: SchemePublicationsRecord;
   stage_events: StageEventsRecord;
   townships: TownshipsRecord;
   users: UsersRecord;
