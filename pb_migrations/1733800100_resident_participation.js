@@ -177,9 +177,9 @@ migrate((app) => {
     listRule: "",
     viewRule: "",
     viewQuery: "SELECT id, compound, mode, status, responses, " +
-      "(ROUND(quality_sum * 1.0 / MAX(responses, 1), 2)) AS avg_quality, " +
-      "(ROUND(management_sum * 1.0 / MAX(responses, 1), 2)) AS avg_management, " +
-      "(ROUND(property_sum * 1.0 / MAX(responses, 1), 2)) AS avg_property, " +
+      "CAST(ROUND(quality_sum * 1.0 / MAX(responses, 1), 2) AS REAL) AS avg_quality, " +
+      "CAST(ROUND(management_sum * 1.0 / MAX(responses, 1), 2) AS REAL) AS avg_management, " +
+      "CAST(ROUND(property_sum * 1.0 / MAX(responses, 1), 2) AS REAL) AS avg_property, " +
       "closed_at, is_demo, created FROM rating_campaigns",
   }));
 

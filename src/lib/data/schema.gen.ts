@@ -400,9 +400,9 @@ export type PublicItemsRecord = BaseRecord & Pick<RenovationItemsRecord, 'compou
 
 /** `public_ratings` (view collection, projecting `rating_campaigns`). */
 export interface PublicRatingsRecord extends BaseRecord, Pick<RatingCampaignsRecord, 'compound' | 'mode' | 'status' | 'responses' | 'closed_at' | 'is_demo' | 'created'> {
-  avg_quality: unknown;
-  avg_management: unknown;
-  avg_property: unknown;
+  avg_quality: number;
+  avg_management: number;
+  avg_property: number;
 }
 
 /** `public_scheme_comments` (view collection, projecting `scheme_comments`). */
