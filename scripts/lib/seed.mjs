@@ -11,6 +11,7 @@ import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
 import { consentSurveyItems } from './demo-consent.mjs';
+import { seedParticipationDemo } from './demo-participation.mjs';
 
 // Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
 const PRIVATE = JSON.parse(fs.readFileSync(path.join(ROOT, 'pb_hooks/lib/compound-private.json'), 'utf8'));
@@ -220,6 +221,7 @@ export async function seed({ url, email, password, demo = true, stateFile, onPro
       const { items } = demoItems(townships);
       if (stateFile) fs.writeFileSync(stateFile, `demo load started ${new Date().toISOString()}\n`);
       await batchCreate(pb, resumed ? await missingOnly(pb, items) : items, onProgress);
+      if (!resumed) await seedParticipationDemo(pb);
       if (stateFile) fs.rmSync(stateFile, { force: true });
       demoLoaded = true;
     }

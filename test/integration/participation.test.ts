@@ -29,7 +29,13 @@ beforeAll(async () => {
   [taihe, wenfeng, office] = await Promise.all([srv.as('taihe@demo.fenyang'), srv.as('wenfeng@demo.fenyang'), srv.as('office@demo.fenyang')]);
   const tw = await srv.admin.collection('townships').getFirstListItem('code = "141182002"');
   const list = await srv.admin.collection('compounds').getFullList<Rec>({ filter: srv.admin.filter('township = {:t} && households > 20', { t: tw.id }), sort: 'code' });
-  compound = list.find((c) => c.stage === 'demand' || c.stage === 'scheme') ?? list[0];
+  // Compounds the demo's participation records (示例数据) leave alone.
+  const busy = new Set([
+    ...(await srv.admin.collection('scheme_publications').getFullList({ fields: 'compound' })).map((r) => r.compound),
+    ...(await srv.admin.collection('consent_campaigns').getFullList({ fields: 'compound' })).map((r) => r.compound),
+  ]);
+  const free = list.filter((c) => !busy.has(c.id));
+  compound = free.find((c) => c.stage === 'demand' || c.stage === 'scheme') ?? free[0];
   other = list.find((c) => c.id !== compound.id)!;
 });
 afterAll(async () => srv?.stop());
@@ -167,6 +173,7 @@ describe('household codes for consent', () => {
     const log = await srv.admin.collection('audit_log').getFullList({ filter: 'collection = "household_codes"' });
     expect(log).toHaveLength(0);
     const roundLog = await srv.admin.collection('audit_log').getFullList({ filter: srv.admin.filter('record = {:r}', { r: round.id }) });
+    expect(roundLog.length).toBeGreaterThan(0);
     // Only staff writes (create, the rejected tally edit changed nothing) — the answers wrote no rows.
     expect(roundLog.every((row) => row.by_kind === 'user')).toBe(true);
     const text = JSON.stringify(roundLog);
@@ -224,7 +231,8 @@ describe('scheme publication', () => {
 describe('satisfaction ratings', () => {
   it('start after acceptance; open rounds take anyone, values 1–5 only; public sees averages', async () => {
     expect(await statusOf(taihe.collection('rating_campaigns').create({ compound: compound.id, mode: 'open' }))).toBe(400);
-    const accepted = await srv.admin.collection('compounds').getFirstListItem<Rec>('stage = "accepted" || stage = "maintained"');
+    const rated = new Set((await srv.admin.collection('rating_campaigns').getFullList({ fields: 'compound' })).map((r) => r.compound));
+    const accepted = (await srv.admin.collection('compounds').getFullList<Rec>({ filter: 'stage = "accepted" || stage = "maintained"' })).find((c) => !rated.has(c.id))!;
     const round = await office.collection('rating_campaigns').create({ compound: accepted.id, mode: 'open', responses: 9 });
     expect(round.responses).toBe(0);
     const good = await api(null, 'POST', '/api/fy/answers/rating', { compound: accepted.code, quality: 5, management: 4, property: 3, comment: '电梯很好' });
