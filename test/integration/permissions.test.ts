@@ -51,6 +51,21 @@ const MATRIX_PROGRAMME: Record<string, Record<Op, string>> = {
   public_funding_totals: { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
 };
 
+// Residents' participation: scheme publications and comments, consent and rating rounds, household codes (no role
+// reaches them), notifications (each account its own only).
+//                    anon office planner twOwn twOther finance approval market civil audit
+const MATRIX_PARTICIPATION: Record<string, Record<Op, string>> = {
+  scheme_publications:    { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  scheme_comments:        { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: 'YYYYYYYYYY', update: '.Y.Y......', delete: '.Y........' },
+  public_scheme_comments: { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  consent_campaigns:      { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  rating_campaigns:       { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  rating_comments:        { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: '..........', update: '..........', delete: '.Y........' },
+  public_ratings:         { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  household_codes:        { list: '..........', view: '..........', create: '..........', update: '..........', delete: '..........' },
+  notifications:          { list: '...Y......', view: '...Y......', create: '..........', update: '...Y......', delete: '...Y......' },
+};
+
 const clients = {} as Record<RoleKey, PocketBase>;
 let own = { township: '', community: '', compound: '' };
 let seq = 0;
@@ -84,6 +99,9 @@ const freshCompound = async (extra: Record<string, unknown> = {}, facts: Record<
 };
 const firstId = async (col: string) => (await A().collection(col).getList(1, 1)).items[0].id;
 let planForEntries = '';
+let openPublication = '';
+let acceptedOwn = '';
+const inAWeek = () => new Date(Date.now() + 7 * 86400e3).toISOString();
 
 const SPECS: Record<string, Spec> = {
   townships: {
@@ -207,6 +225,49 @@ const SPECS: Record<string, Spec> = {
   public_stage_events: { make: () => firstId('public_stage_events'), body: async () => ({ note: 'x' }), patch: async () => ({ note: 'x' }) },
   public_items: { make: () => firstId('public_items'), body: async () => ({ note: 'x' }), patch: async () => ({ note: 'x' }) },
   public_funding_totals: { make: () => firstId('public_funding_totals'), body: async () => ({ kind: 'x' }), patch: async () => ({ kind: 'x' }) },
+
+  // One open publication and one open round per compound: each attempt gets a fresh compound.
+  scheme_publications: {
+    make: async () => create('scheme_publications', { compound: await freshCompound(), summary: '方案', ends_at: inAWeek() }),
+    body: async () => ({ compound: await freshCompound(), summary: '方案概要', ends_at: inAWeek() }),
+    patch: async () => ({ title: '改标题' }),
+  },
+  scheme_comments: {
+    make: () => create('scheme_comments', { publication: openPublication, message: '矩阵意见' }),
+    body: async () => ({ publication: openPublication, message: '矩阵测试意见' }),
+    patch: async () => ({ answer: '答复' }),
+  },
+  public_scheme_comments: { make: () => firstId('public_scheme_comments'), body: async () => ({ message: 'x' }), patch: async () => ({ message: 'x' }) },
+  consent_campaigns: {
+    make: async () => create('consent_campaigns', { compound: await freshCompound() }),
+    body: async () => ({ compound: await freshCompound() }),
+    patch: async () => ({ note: '备注' }),
+  },
+  // Ratings need an accepted compound: one of the own township's, freed again after each attempt.
+  rating_campaigns: {
+    make: () => create('rating_campaigns', { compound: acceptedOwn, mode: 'open' }),
+    body: async () => ({ compound: acceptedOwn, mode: 'codes' }),
+    patch: async () => ({ status: 'open' }),
+    cleanup: true,
+  },
+  rating_comments: {
+    make: async () => create('rating_comments', {
+      campaign: (await A().collection('rating_campaigns').getFirstListItem('')).id, compound: own.compound, township: own.township, message: '矩阵评价意见',
+    }),
+    body: async () => ({ campaign: 'x', message: 'x' }),
+    patch: async () => ({ message: '改' }),
+  },
+  public_ratings: { make: () => firstId('public_ratings'), body: async () => ({ responses: 1 }), patch: async () => ({ responses: 1 }) },
+  household_codes: {
+    make: () => create('household_codes', { hash: uniq().padEnd(64, '0').slice(0, 64), kind: 'consent', campaign: 'x', compound: own.compound, used: false }),
+    body: async () => ({ hash: uniq().padEnd(64, '1').slice(0, 64), kind: 'consent', campaign: 'x', compound: own.compound }),
+    patch: async () => ({ used: true }),
+  },
+  notifications: {
+    make: async () => create('notifications', { user: clients.twOwn.authStore.record!.id, kind: 'feedback_new', title: '矩阵通知', link: '/feedback' }),
+    body: async () => ({ user: clients.twOwn.authStore.record!.id, kind: 'feedback_new', title: '伪造通知' }),
+    patch: async () => ({ read: true }),
+  },
 };
 
 async function removeQuietly(col: string, id: string) {
@@ -305,9 +366,17 @@ describe('permission matrix', () => {
     expect(await runMatrix(MATRIX_PROGRAMME)).toEqual([]);
   }, 240_000);
 
+  it('participation collections and their public views answer each role as the table says', async () => {
+    openPublication = await create('scheme_publications', { compound: await freshCompound(), summary: '矩阵公示', ends_at: inAWeek() });
+    const rated = new Set((await A().collection('rating_campaigns').getFullList({ fields: 'compound' })).map((r) => r.compound));
+    acceptedOwn = (await A().collection('compounds').getFullList({ filter: A().filter('township = {:t} && (stage = "accepted" || stage = "maintained")', { t: own.township }) }))
+      .find((c) => !rated.has(c.id))!.id;
+    expect(await runMatrix(MATRIX_PARTICIPATION)).toEqual([]);
+  }, 240_000);
+
   it('covers every collection that exists', async () => {
     const cols = (await A().collections.getFullList()).filter((c) => !c.system).map((c) => c.name);
-    const covered = new Set([...Object.keys(MATRIX), ...Object.keys(MATRIX_PROGRAMME)]);
+    const covered = new Set([...Object.keys(MATRIX), ...Object.keys(MATRIX_PROGRAMME), ...Object.keys(MATRIX_PARTICIPATION)]);
     expect(cols.filter((c) => !covered.has(c))).toEqual([]);
   });
 });
