@@ -121,6 +121,7 @@ export interface CompoundNotesRecord extends BaseRecord {
   internal_notes: string;
   created: string;
   updated: string;
+  contact_role: string;
 }
 
 /** `compound_private` (base collection). */

@@ -10,12 +10,13 @@ import * as scale from './messages/scale';
 import * as departments from './messages/departments';
 import * as reasons from './messages/reasons';
 import * as geometry from './messages/geometry';
+import * as register from './messages/register';
 import type { Reason } from '../types';
 
 export type Locale = 'zh' | 'en';
-const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh };
+const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...register.zh };
 export type MessageKey = keyof typeof zhAll;
-const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en };
+const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...register.en };
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh: zhAll, en: enAll };
 
 function initialLocale(): Locale {
