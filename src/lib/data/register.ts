@@ -185,17 +185,4 @@ export function sheetUrl(record: ConsentSurveyRecord, name: string): string {
   return pb.files.getURL(record, name);
 }
 
-/** Consent band against the threshold: below it, within 5 points above it ("near"), or well above; none unsurveyed. */
-export type ConsentBand = 'none' | 'below' | 'near' | 'above';
-export const NEAR_POINTS = 5;
-
-/**
- * @param pct the compound's consent figure (null or undefined: not readable or not surveyed)
- * @param surveyed whether a survey date exists
- * @example consentBand(70, true, 200 / 3) // 'near'
- */
-export function consentBand(pct: number | null | undefined, surveyed: boolean, threshold: number): ConsentBand {
-  if (!surveyed || pct == null) return 'none';
-  if (pct < threshold - 1e-9) return 'below';
-  return pct < threshold + NEAR_POINTS ? 'near' : 'above';
-}
+export { consentBand, CONSENT_BANDS, NEAR_POINTS, type ConsentBand } from '../programme/consent';
