@@ -33,7 +33,7 @@ var SPECS = {
     property_owner: line("原产权单位"), consent_pct: pct("居民同意率"), consent_date: programmeDate("意愿调查日期"),
     implementing_unit: line("实施单位"),
   },
-  compound_notes: { contact_name: line("联系人"), contact_phone: line("联系电话"), internal_notes: text("内部备注") },
+  compound_notes: { contact_name: line("联系人"), contact_phone: line("联系电话"), contact_role: line("联系人职务"), internal_notes: text("内部备注") },
   buildings: {
     name: line("楼栋名称"), floors: { kind: "number", integer: true, min: 1, max: 60, label: "层数" },
     built_year: year("建成年份", 1900, 2030, true), households: count("户数", 10000),

@@ -91,7 +91,7 @@ describe('rules', () => {
     const wenfeng = await srv.as('wenfeng@demo.fenyang');
     const own = await srv.admin.collection('compounds').getFirstListItem('township.code = "141182001"');
     const other = await srv.admin.collection('compounds').getFirstListItem('township.code != "141182001"');
-    expect(await statusOf(wenfeng.collection('compounds').update(own.id, { address: own.address + ' ' }))).toBe(0);
+    expect(await statusOf(wenfeng.collection('compounds').update(own.id, { address: own.address + ' ', version: own.version }))).toBe(0);
     expect(await statusOf(wenfeng.collection('compounds').update(other.id, { address: 'x' }))).toBe(404);
   });
 });

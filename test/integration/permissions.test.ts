@@ -29,6 +29,7 @@ const MATRIX: Record<string, Record<Op, string>> = {
   approvals:            { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y....Y...', update: '.Y....Y...', delete: '.Y....Y...' },
   elevator_inspections: { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.....Y..', update: '.Y.....Y..', delete: '.Y.....Y..' },
   consultations:        { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y....Y.', update: '.Y.Y....Y.', delete: '.Y.Y....Y.' },
+  consent_surveys:      { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y....Y.', update: '.Y.Y....Y.', delete: '.Y.Y....Y.' },
   feedback:             { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: 'YYYYYYYYYY', update: '.Y.Y......', delete: '.Y........' },
   audit_log:            { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
   users:                { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y........', update: '.Y........', delete: '..........' },
@@ -89,14 +90,19 @@ interface Spec {
 
 const A = () => srv.admin;
 const create = async (col: string, body: Record<string, unknown>) => (await A().collection(col).create(body)).id;
-/** A new compound of the own township; with its staff-only facts (a consent survey) unless `facts` is null. */
-const freshCompound = async (extra: Record<string, unknown> = {}, facts: Record<string, unknown> | null = { consent_pct: 90, consent_date: DATE }) => {
+/** A new compound of the own township; with its staff-only facts and a consent survey of 90% unless `facts` is null. */
+const freshCompound = async (extra: Record<string, unknown> = {}, facts: Record<string, unknown> | null = { property_owner: '汾阳市某厂' }) => {
   const id = await create('compounds', {
-    code: `PM-${uniq()}`, name: '矩阵测试小区', township: own.township, community: own.community, stage: 'demand', geometry: square(), ...extra,
+    code: `PM-${uniq()}`, name: '矩阵测试小区', township: own.township, community: own.community, stage: 'demand', geometry: square(),
+    households: 100, ...extra,
   });
-  if (facts) await create('compound_private', { compound: id, ...facts });
+  if (facts) {
+    await create('compound_private', { compound: id, ...facts });
+    await create('consent_surveys', { compound: id, survey_date: DATE, households_surveyed: 100, households_agreeing: 90, method: 'door_to_door' });
+  }
   return id;
 };
+const pdf = () => new Blob(['%PDF-1.4\n%test\n'], { type: 'application/pdf' });
 const firstId = async (col: string) => (await A().collection(col).getList(1, 1)).items[0].id;
 let planForEntries = '';
 let openPublication = '';
@@ -117,14 +123,15 @@ const SPECS: Record<string, Spec> = {
     cleanup: true,
   },
   compounds: {
-    make: () => freshCompound(),
+    // Without a consent survey: a compound that evidence names cannot be deleted.
+    make: () => freshCompound({}, null),
     body: async () => ({ code: `PM-${uniq()}`, name: '新小区', township: own.township, stage: 'demand', geometry: square() }),
-    patch: async () => ({ address: '矩阵路 1 号' }),
+    patch: async (id) => ({ address: '矩阵路 1 号', version: (await A().collection('compounds').getOne(id)).version }),
   },
   compound_private: {
     // One record per compound, with the compound's id.
     make: () => freshCompound(),
-    body: async () => ({ compound: await freshCompound({}, null), property_owner: '汾阳市某单位', consent_pct: 80, consent_date: DATE }),
+    body: async () => ({ compound: await freshCompound({}, null), property_owner: '汾阳市某单位', management: 'self' }),
     patch: async () => ({ property_owner: '改名单位' }),
   },
   compound_notes: {
@@ -164,8 +171,13 @@ const SPECS: Record<string, Spec> = {
   },
   consultations: {
     make: () => create('consultations', { compound: own.compound, kind: 'meeting', date: DATE }),
-    body: async () => ({ compound: own.compound, kind: 'survey', date: DATE, participants: 30, consent_pct: 92 }),
+    body: async () => ({ compound: own.compound, kind: 'survey', date: DATE, participants: 30, households_surveyed: 30, households_agreeing: 28, documents: pdf() }),
     patch: async () => ({ summary: '居民同意改造' }),
+  },
+  consent_surveys: {
+    make: () => create('consent_surveys', { compound: own.compound, survey_date: DATE, households_surveyed: 60, households_agreeing: 50, method: 'online' }),
+    body: async () => ({ compound: own.compound, survey_date: DATE, households_surveyed: 50, households_agreeing: 40, method: 'door_to_door', sheet: pdf() }),
+    patch: async () => ({ note: '核对调查表' }),
   },
   feedback: {
     make: () => create('feedback', { compound: own.compound, category: 'progress', message: '工期多久?', contact: '13900000000' }),

@@ -113,7 +113,7 @@ describe('consent from evidence', () => {
   it('a survey record sets consent and moves the plan gate', async () => {
     const c = await byCode('FY-001'); // scheme, demo consent below two thirds
     const plan = await wenfeng.collection('annual_plans').create({ year: ON_TIME, township: await twId('141182001') });
-    let r = await refusal(wenfeng.collection('plan_entries').create({ plan: plan.id, compound: c.id, tier: 'implement' }));
+    const r = await refusal(wenfeng.collection('plan_entries').create({ plan: plan.id, compound: c.id, tier: 'implement' }));
     expect(r.fields.compound).toMatch(/居民同意率 .*低于 66\.7%/);
 
     const agreeing = Math.ceil(c.households * 0.8);

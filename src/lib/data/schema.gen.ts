@@ -130,6 +130,7 @@ export interface CompoundNotesRecord extends BaseRecord {
   internal_notes: string;
   created: string;
   updated: string;
+  contact_role: string;
 }
 
 /** `compound_private` (base collection). */

@@ -13,7 +13,6 @@ export const COMPOUND_FIELDS = [
   'property_owner',
   'management',
   'maintenance_fund',
-  'consent_pct',
   'township_name',
   'community_name',
 ] as const;
@@ -38,7 +37,6 @@ export const FIELD_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = 
   property_owner: ['产权单位', '产权人', '权属单位', '原产权单位', 'property_owner', 'owner', 'cqdw'],
   management: ['管理方式', '物业管理', '管理模式', 'management'],
   maintenance_fund: ['维修基金', '维修资金', '专项维修资金', 'maintenance_fund'],
-  consent_pct: ['同意率', '居民同意率', '改造意愿', 'consent_pct', 'consent'],
   township_name: ['街道', '乡镇', '镇街', '所属街道', '街道(乡镇)', 'township'],
   community_name: ['社区', '所属社区', '居委会', 'community'],
   floors: ['层数', '楼层数', '地上层数', 'floors', 'storeys', 'cs'],

@@ -279,6 +279,8 @@ export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMappin
       summary.unchanged.push({ ...origin[index], id });
       continue;
     }
+    // The version the compound was read at: a compound changed since is refused (409), not overwritten.
+    body.version = cur.version ?? 0;
     summary.ops.push({ collection: 'compounds', action: 'update', id, body, label: label(index, { name: cur.name, code: cur.code }), source: origin[index] });
   }
   summary.refused.sort((a, b) => a.layer - b.layer || a.index - b.index);

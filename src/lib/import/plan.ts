@@ -81,11 +81,6 @@ export function coerceField(field: ImportField, raw: unknown, maxYear = 2025): C
     case 'floor_area_m2':
     case 'land_area_m2':
       return nonneg();
-    case 'consent_pct': {
-      const n = numberOf(raw);
-      if (n === null || n < 0 || n > 100) return refuse('consent_invalid');
-      return { ok: true, value: n };
-    }
     case 'maintenance_fund':
     case 'has_elevator':
       if (typeof raw === 'boolean') return { ok: true, value: raw };

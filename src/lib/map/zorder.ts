@@ -10,6 +10,7 @@ export const LAYERS = [
   'roads-line',
   'county-line',
   'compounds-fill',
+  'consent-fill',
   'compounds-hover',
   'compounds-selected',
   'buildings-fill',
@@ -17,6 +18,7 @@ export const LAYERS = [
   'context-fill',
   'context-line',
   'compounds-line',
+  'consent-line',
   'overdue-line',
   'coverage-covered',
   'coverage-gap',
@@ -31,6 +33,7 @@ export const LAYERS = [
   'sites-candidates-focus',
   'sites-fill',
   'sites-line',
+  'consent-label',
   'gesture-fill',
   'gesture-line',
   'import-preview-fill',
@@ -52,6 +55,7 @@ export const SOURCES = {
   raster: 'src-raster',
   gesture: 'src-gesture',
   importPreview: 'src-import-preview',
+  consent: 'src-consent',
 } as const;
 export type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
 

@@ -53,7 +53,6 @@ describe('coerceField', () => {
     expect(coerceField('floor_area_m2', '9,800.5㎡')).toEqual({ ok: true, value: 9800.5 });
     expect(coerceField('maintenance_fund', '是')).toEqual({ ok: true, value: true });
     expect(coerceField('management', '物业公司')).toEqual({ ok: true, value: 'property_company' });
-    expect(coerceField('consent_pct', '85%')).toEqual({ ok: true, value: 85 });
   });
 });
 

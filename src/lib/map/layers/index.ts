@@ -21,7 +21,7 @@ export interface LayerGroup {
 }
 
 /** A group: its source, its layers bottom to top (each drawn from that source), and the feature-id property. */
-function group(source: SourceId, layers: GroupLayer[], promoteId?: string): LayerGroup {
+export function group(source: SourceId, layers: GroupLayer[], promoteId?: string): LayerGroup {
   return { source, ...(promoteId ? { promoteId } : {}), layers: layers.map((l) => ({ ...l, source }) as LayerDef) };
 }
 
