@@ -202,3 +202,32 @@ export function parseHouseholds(text: string, households: number): string[] {
   }
   return out;
 }
+
+export interface ReceiptFigure { township: string; due_at: string; answered_at: string; created: string }
+
+/** Every complaint's deadline and answer time the account may read (for the year's figures). */
+export function listReceiptFigures(year: number): Promise<ReceiptFigure[]> {
+  return pb.collection('feedback').getFullList({
+    fields: 'township,due_at,answered_at,created', batch: 1000, requestKey: 'receipt-figures',
+    filter: pb.filter('created >= {:from} && created < {:to}', { from: `${year - 1}-12-31 16:00:00.000Z`, to: `${year}-12-31 16:00:00.000Z` }),
+  }) as Promise<ReceiptFigure[]>;
+}
+
+/**
+ * Complaints of a year per township: received, answered within the deadline, answered late, open past the deadline.
+ * @example receiptFigures([{ township: 't', due_at: '2026-01-09 15:59:59Z', answered_at: '2026-01-05 02:00:00Z', created: '…' }], Date.now())
+ */
+export function receiptFigures(rows: ReceiptFigure[], now: number): Map<string, { received: number; inTime: number; late: number; overdue: number }> {
+  const out = new Map<string, { received: number; inTime: number; late: number; overdue: number }>();
+  const at = (s: string) => Date.parse(s.replace(' ', 'T'));
+  for (const r of rows) {
+    const f = out.get(r.township) ?? { received: 0, inTime: 0, late: 0, overdue: 0 };
+    f.received++;
+    if (r.answered_at) {
+      if (!r.due_at || at(r.answered_at) <= at(r.due_at)) f.inTime++;
+      else f.late++;
+    } else if (r.due_at && at(r.due_at) < now) f.overdue++;
+    out.set(r.township, f);
+  }
+  return out;
+}

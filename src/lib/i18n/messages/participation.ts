@@ -121,6 +121,12 @@ export const zh = {
   slip_paper: '无法扫码者可在此勾选后交回社区:□ 同意 □ 不同意',
   slip_rating_paper: '扫码为工程质量、施工管理、物业服务打 1–5 分。',
   slip_sheet_note: '每张 A4 纸 8 份,沿虚线裁开。',
+  yf_title: '{year} 年居民意见办理与满意度',
+  yf_received: '受理意见',
+  yf_in_time: '按期答复',
+  yf_late: '逾期答复',
+  yf_overdue: '超期未答复',
+  yf_responses: '评价户数',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -244,4 +250,10 @@ export const en: Record<keyof typeof zh, string> = {
   slip_paper: 'Cannot scan? Tick and hand in: □ agree □ disagree',
   slip_rating_paper: 'Scan to rate quality, management and property services 1–5.',
   slip_sheet_note: '8 slips per A4 sheet; cut along the dashed lines.',
+  yf_title: '{year}: complaints handled and satisfaction',
+  yf_received: 'Received',
+  yf_in_time: 'Answered in time',
+  yf_late: 'Answered late',
+  yf_overdue: 'Open past deadline',
+  yf_responses: 'Ratings',
 };
