@@ -11,13 +11,14 @@ import * as departments from './messages/departments';
 import * as reasons from './messages/reasons';
 import * as geometry from './messages/geometry';
 import * as register from './messages/register';
+import * as map from './messages/map';
 import * as participation from './messages/participation';
 import type { Reason } from '../types';
 
 export type Locale = 'zh' | 'en';
-const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...register.zh, ...participation.zh };
+const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...register.zh, ...map.zh, ...participation.zh };
 export type MessageKey = keyof typeof zhAll;
-const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...register.en, ...participation.en };
+const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...register.en, ...map.en, ...participation.en };
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh: zhAll, en: enAll };
 
 function initialLocale(): Locale {

@@ -6,8 +6,9 @@ import {
   BUILDING_FIELDS, COMPOUND_FIELDS, repairFeature, suggestMapping, toWgs84, validateFeatures,
   type FeatureReport, type ParsedLayer, type Repair,
 } from '../import';
+import { BOUNDARY_FIELDS, suggestBoundaryMapping } from '../import/plan-boundaries';
 
-export type ImportTarget = 'compound' | 'building' | 'skip';
+export type ImportTarget = 'compound' | 'building' | 'boundary' | 'skip';
 export const EXTRA_COMPOUND_FIELDS = ['stage', 'plan_year'] as const;
 export const ALL_REPAIRS: Repair[] = ['close_ring', 'drop_duplicates', 'rewind'];
 
@@ -45,6 +46,8 @@ export class ImportLayer {
     // A DXF layer named like buildings is most likely buildings.
     if (parsed.format === 'dxf' && this.dxfChosen.length === 1 && /build|bld|楼|建筑|房屋/i.test(this.dxfChosen[0])) this.target = 'building';
     this.mapping = { ...suggestMapping(parsed.columns, 'compound'), ...extraSuggestions(parsed.columns) } as Record<string, string>;
+    // A file named like division boundaries most likely holds them.
+    if (/边界|区划|boundar|district/i.test(parsed.name)) this.setTarget('boundary');
     if (parsed.errors.length) this.target = 'skip';
   }
 
@@ -64,10 +67,14 @@ export class ImportLayer {
   setTarget(t: ImportTarget) {
     this.target = t;
     if (t === 'building') this.mapping = suggestMapping(this.parsed.columns, 'building') as Record<string, string>;
+    else if (t === 'boundary') this.mapping = suggestBoundaryMapping(this.parsed.columns) as Record<string, string>;
     else if (t === 'compound') this.mapping = { ...suggestMapping(this.parsed.columns, 'compound'), ...extraSuggestions(this.parsed.columns) } as Record<string, string>;
   }
 
-  fields = $derived<readonly string[]>(this.target === 'building' ? BUILDING_FIELDS.filter((f) => f !== 'code') : [...COMPOUND_FIELDS, ...EXTRA_COMPOUND_FIELDS]);
+  fields = $derived<readonly string[]>(
+    this.target === 'building' ? BUILDING_FIELDS.filter((f) => f !== 'code')
+      : this.target === 'boundary' ? BOUNDARY_FIELDS : [...COMPOUND_FIELDS, ...EXTRA_COMPOUND_FIELDS],
+  );
 
   /** CRSs offered: the .prj result and the guesses first, then the standard list. */
   crsOptions = $derived.by(() => {
