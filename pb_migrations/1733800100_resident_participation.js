@@ -6,7 +6,10 @@
 // Household codes: only an HMAC of each code (secret in the data dir, never in git) is kept, with its compound, round
 // and a used flag — no household number, no time. No API rule opens `household_codes` to anyone (superusers only), and
 // it is not audited. An answer marks its code used and increments the round's tally in one transaction; nothing
-// stores which code gave which answer. Answers and printing go through pb_hooks/participation.pb.js.
+// stores which code gave which answer. While a round with codes is open, staff see how many answered, not how: the
+// split (agree/disagree, rating sums) waits in `round_tallies` (no API rule) and moves onto the round when it closes —
+// otherwise whoever kept the printed codes could check one (used or not) and watch the split change.
+// Answers and printing go through pb_hooks/participation.pb.js.
 
 const OFFICE = "(@request.auth.collectionName = 'users' && @request.auth.role = 'office' && @request.auth.active = true)";
 const DEPT = "(@request.auth.collectionName = 'users' && @request.auth.role = 'department' && @request.auth.active = true)";
@@ -114,6 +117,7 @@ migrate((app) => {
       { name: "publication", type: "relation", maxSelect: 1, collectionId: publications.id },
       { name: "status", type: "select", maxSelect: 1, values: ["open", "closed"] },
       { name: "codes_issued", type: "number", onlyInt: true, min: 0 },
+      { name: "online_answers", type: "number", onlyInt: true, min: 0 },
       { name: "online_agree", type: "number", onlyInt: true, min: 0 },
       { name: "online_disagree", type: "number", onlyInt: true, min: 0 },
       { name: "paper_agree", type: "number", onlyInt: true, min: 0 },
@@ -202,12 +206,30 @@ migrate((app) => {
     indexes: ["CREATE UNIQUE INDEX idx_household_codes_hash ON household_codes (hash)"],
   }));
 
+  // The split of an open round's answers (same id as the round); superusers only, not audited.
+  app.save(new Collection({
+    type: "base",
+    name: "round_tallies",
+    listRule: null,
+    viewRule: null,
+    createRule: null,
+    updateRule: null,
+    deleteRule: null,
+    fields: [
+      { name: "agree", type: "number", onlyInt: true, min: 0 },
+      { name: "disagree", type: "number", onlyInt: true, min: 0 },
+      { name: "quality_sum", type: "number", onlyInt: true, min: 0 },
+      { name: "management_sum", type: "number", onlyInt: true, min: 0 },
+      { name: "property_sum", type: "number", onlyInt: true, min: 0 },
+    ],
+  }));
+
   const ps = app.settings();
   const labels = LIMITS.map((l) => l.label);
   ps.rateLimits.rules = [...ps.rateLimits.rules.filter((x) => !labels.includes(x.label)), ...LIMITS];
   app.save(ps);
 }, (app) => {
-  for (const name of ["household_codes", "public_ratings", "rating_comments", "rating_campaigns", "consent_campaigns",
+  for (const name of ["round_tallies", "household_codes", "public_ratings", "rating_comments", "rating_campaigns", "consent_campaigns",
     "public_scheme_comments", "scheme_comments", "scheme_publications"]) {
     app.delete(app.findCollectionByNameOrId(name));
   }

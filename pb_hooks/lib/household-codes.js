@@ -164,6 +164,18 @@ function check(e) {
   return e.json(200, { kind: rec.getString("kind"), compound: { code: compound.getString("code"), name: compound.getString("name") }, publication: campaign.getString("publication") || "" });
 }
 
+/** The hidden split of a round with codes (created on its first answer). */
+function tallyOf(tx, roundId) {
+  try {
+    return tx.findRecordById("round_tallies", roundId);
+  } catch (err) {
+    var t = new Record(tx.findCollectionByNameOrId("round_tallies"));
+    t.set("id", roundId);
+    ["agree", "disagree", "quality_sum", "management_sum", "property_sum"].forEach(function (f) { t.set(f, 0); });
+    return t;
+  }
+}
+
 function answerOf(body) {
   var a = body.answer;
   if (a !== "agree" && a !== "disagree") throw M().bad("consent_answer_required", "answer");
@@ -177,9 +189,11 @@ function answerConsent(e) {
   var compound = compoundByCode(e.app, body.compound);
   e.app.runInTransaction(function (tx) {
     var campaign = claim(tx, compound, "consent", body.code);
-    var field = answer === "agree" ? "online_agree" : "online_disagree";
-    campaign.set(field, campaign.getInt(field) + 1);
+    campaign.set("online_answers", campaign.getInt("online_answers") + 1);
     tx.save(campaign);
+    var tally = tallyOf(tx, campaign.id);
+    tally.set(answer, tally.getInt(answer) + 1);
+    tx.save(tally);
   });
   return e.json(200, { ok: true });
 }
@@ -232,8 +246,11 @@ function answerRating(e) {
       if (campaign.getString("mode") === "codes") throw M().bad("rating_code_required", "code");
     }
     campaign.set("responses", campaign.getInt("responses") + 1);
-    ASPECTS.forEach(function (a) { campaign.set(a + "_sum", campaign.getInt(a + "_sum") + scores[a]); });
+    // With codes the sums wait in the hidden tally until the round closes; an open round has no codes to pair.
+    var sums = campaign.getString("mode") === "codes" ? tallyOf(tx, campaign.id) : campaign;
+    ASPECTS.forEach(function (a) { sums.set(a + "_sum", sums.getInt(a + "_sum") + scores[a]); });
     tx.save(campaign);
+    if (sums !== campaign) tx.save(sums);
     if (comment) {
       var c = new Record(tx.findCollectionByNameOrId("rating_comments"));
       c.set("campaign", campaign.id);

@@ -164,7 +164,7 @@ function onCommentUpdate(e) {
 
 // --- consent and rating rounds -------------------------------------------------------------------------------------
 
-var CONSENT_TALLIES = ["codes_issued", "online_agree", "online_disagree", "paper_agree", "paper_disagree", "closed_at", "result_collection", "result_id"];
+var CONSENT_TALLIES = ["codes_issued", "online_answers", "online_agree", "online_disagree", "paper_agree", "paper_disagree", "closed_at", "result_collection", "result_id"];
 var RATING_TALLIES = ["codes_issued", "responses", "quality_sum", "management_sum", "property_sum", "closed_at"];
 
 function onRoundCreate(e, kind) {
@@ -186,6 +186,18 @@ function onRoundCreate(e, kind) {
   (kind === "rating" ? RATING_TALLIES : CONSENT_TALLIES).forEach(function (f) { rec.set(f, f === "closed_at" || f.indexOf("result") === 0 ? "" : 0); });
 }
 
+/** On closing: the hidden split of the answers given with codes moves onto the round. */
+function revealSplit(app, rec, kind) {
+  var t;
+  try { t = app.findRecordById("round_tallies", rec.id); } catch (err) { return; }
+  if (kind === "consent") {
+    rec.set("online_agree", t.getInt("agree"));
+    rec.set("online_disagree", t.getInt("disagree"));
+  } else if (rec.getString("mode") === "codes") {
+    ["quality_sum", "management_sum", "property_sum"].forEach(function (f) { rec.set(f, t.getInt(f)); });
+  }
+}
+
 /** Returns true when this update closes the round. */
 function onRoundUpdate(e, kind) {
   var rec = e.record;
@@ -195,6 +207,7 @@ function onRoundUpdate(e, kind) {
   keep(rec, before, ["township"].concat(kind === "rating" ? RATING_TALLIES.concat(["mode"]) : CONSENT_TALLIES));
   if (rec.getString("status") === "closed") {
     rec.set("closed_at", new DateTime());
+    revealSplit(e.app, rec, kind);
     return true;
   }
   rec.set("status", "open");

@@ -84,7 +84,7 @@ describe('residents take part', () => {
     await page.click('[data-testid=answer-agree]');
     await page.waitForSelector('[data-testid=answer-done]');
     const round = await srv.admin.collection('consent_campaigns').getFirstListItem(srv.admin.filter('compound = {:c}', { c: compound.id }));
-    expect(round.online_agree).toBe(1);
+    expect(round.online_answers).toBe(1);
     await page.goto(slipUrl);
     await expect.poll(() => page.locator('[data-testid=answer-error]').textContent()).toContain('已使用');
     // The browser logs the refused check (409) itself; nothing else may fail.

@@ -150,6 +150,8 @@ describe('staff on a phone', () => {
       '/admin': '[data-testid=admin-users] tbody tr', '/audit': '[data-testid=audit-log]', '/feedback': '[data-testid=feedback-status-filter]',
       '/data': '[data-testid=export-view]', '/import': '[data-testid=import-wizard]', '/print': '[data-testid=print-page]',
       '/public': '[data-testid=public-search]', '/public/c/FY-001': '[data-testid=public-compound-name]',
+      '/participation': '[data-testid=pt-open-consent], [data-testid=pt-print-consent]', '/todo': '[data-testid=notifications]',
+      '/public/r': '[data-testid=receipt-input]', '/public/v/FY-001': '[data-testid=answer-code]',
     };
     // At 390 px (a common phone) and at 360 px (the narrowest the app supports).
     for (const width of [VIEWPORT.width, 360]) {

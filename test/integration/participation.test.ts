@@ -162,11 +162,14 @@ describe('household codes for consent', () => {
     expect((await api(wenfeng, 'POST', '/api/fy/answers/paper', { compound: compound.code, code: slips[3].code, answer: 'agree' })).status).toBe(403);
     expect((await api(taihe, 'POST', '/api/fy/answers/paper', { compound: compound.code, code: slips[3].code, answer: 'agree' })).status).toBe(200);
 
+    // While the round is open staff see how many answered online, not how (the split waits in a tally nobody reads).
     const r = await taihe.collection('consent_campaigns').getOne(round.id);
-    expect(r).toMatchObject({ online_agree: 1, online_disagree: 1, paper_agree: 2, paper_disagree: 0 });
+    expect(r).toMatchObject({ online_answers: 2, online_agree: 0, online_disagree: 0, paper_agree: 2, paper_disagree: 0 });
+    expect(await statusOf(office.collection('round_tallies').getOne(round.id))).toBe(403);
+    expect((await taihe.collection('consent_campaigns').getList(1, 1, { filter: taihe.filter('id = {:id} && online_agree > 0', { id: round.id }) })).totalItems).toBe(0);
     // Staff cannot type a tally.
     const typed = await taihe.collection('consent_campaigns').update(round.id, { online_agree: 99 });
-    expect(typed.online_agree).toBe(1);
+    expect(typed.online_agree).toBe(0);
   });
 
   it('leave no trace pairing a code with an answer, and the closed round sets the compound’s consent', async () => {
@@ -180,7 +183,7 @@ describe('household codes for consent', () => {
     for (const s of slips) expect(text).not.toContain(s.code);
 
     const closed = await taihe.collection('consent_campaigns').update(round.id, { status: 'closed' });
-    expect(closed.result_collection).toBe('consent_surveys');
+    expect(closed).toMatchObject({ online_agree: 1, online_disagree: 1, paper_agree: 2, result_collection: 'consent_surveys' });
     const survey = await office.collection('consent_surveys').getOne(closed.result_id);
     expect(survey).toMatchObject({ method: 'online', households_surveyed: 4, households_agreeing: 3, households_total: compound.households });
     const priv = await office.collection('compound_private').getOne(compound.id);

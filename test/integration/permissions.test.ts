@@ -64,6 +64,7 @@ const MATRIX_PARTICIPATION: Record<string, Record<Op, string>> = {
   rating_campaigns:       { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
   rating_comments:        { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: '..........', update: '..........', delete: '.Y........' },
   public_ratings:         { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  round_tallies:          { list: '..........', view: '..........', create: '..........', update: '..........', delete: '..........' },
   household_codes:        { list: '..........', view: '..........', create: '..........', update: '..........', delete: '..........' },
   notifications:          { list: '...Y......', view: '...Y......', create: '..........', update: '...Y......', delete: '...Y......' },
 };
@@ -283,6 +284,11 @@ const SPECS: Record<string, Spec> = {
     patch: async () => ({ message: '改' }),
   },
   public_ratings: { make: () => firstId('public_ratings'), body: async () => ({ responses: 1 }), patch: async () => ({ responses: 1 }) },
+  round_tallies: {
+    make: () => create('round_tallies', { agree: 1, disagree: 0 }),
+    body: async () => ({ agree: 5 }),
+    patch: async () => ({ agree: 9 }),
+  },
   household_codes: {
     make: () => create('household_codes', { hash: uniq().padEnd(64, '0').slice(0, 64), kind: 'consent', campaign: 'x', compound: own.compound, used: false }),
     body: async () => ({ hash: uniq().padEnd(64, '1').slice(0, 64), kind: 'consent', campaign: 'x', compound: own.compound }),

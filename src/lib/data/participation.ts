@@ -144,8 +144,12 @@ export function listRatingComments(campaign: string) {
   return pb.collection('rating_comments').getFullList({ filter: pb.filter('campaign = {:c}', { c: campaign }) });
 }
 
-/** Averages over every round of a compound, weighted by responses. */
-export function ratingSummary(rows: PublicRating[]): { responses: number; avg: Record<Aspect, number> } {
+/**
+ * Averages over the rounds of a compound whose scores are known (open rounds, and rounds with codes once closed: their
+ * sums are kept apart until then), weighted by responses.
+ */
+export function ratingSummary(all: PublicRating[]): { responses: number; avg: Record<Aspect, number> } {
+  const rows = all.filter((r) => r.mode === 'open' || r.status === 'closed');
   const responses = rows.reduce((s, r) => s + r.responses, 0);
   const avg = Object.fromEntries(ASPECTS.map((a) => [a, responses ? rows.reduce((s, r) => s + r[`avg_${a}`] * r.responses, 0) / responses : 0])) as Record<Aspect, number>;
   return { responses, avg };

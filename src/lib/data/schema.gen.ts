@@ -36,6 +36,7 @@ export const Collections = {
   RatingCampaigns: 'rating_campaigns',
   RatingComments: 'rating_comments',
   RenovationItems: 'renovation_items',
+  RoundTallies: 'round_tallies',
   SchemeComments: 'scheme_comments',
   SchemePublications: 'scheme_publications',
   StageEvents: 'stage_events',
@@ -181,6 +182,7 @@ export interface ConsentCampaignsRecord extends BaseRecord {
   publication: string;
   status: 'open' | 'closed' | '';
   codes_issued: number;
+  online_answers: number;
   online_agree: number;
   online_disagree: number;
   paper_agree: number;
@@ -472,6 +474,15 @@ export interface RenovationItemsRecord extends BaseRecord {
   updated: string;
 }
 
+/** `round_tallies` (base collection). */
+export interface RoundTalliesRecord extends BaseRecord {
+  agree: number;
+  disagree: number;
+  quality_sum: number;
+  management_sum: number;
+  property_sum: number;
+}
+
 /** `scheme_comments` (base collection). */
 export interface SchemeCommentsRecord extends BaseRecord {
   publication: string;
@@ -597,6 +608,7 @@ export interface CollectionRecords {
   rating_campaigns: RatingCampaignsRecord;
   rating_comments: RatingCommentsRecord;
   renovation_items: RenovationItemsRecord;
+  round_tallies: RoundTalliesRecord;
   scheme_comments: SchemeCommentsRecord;
   scheme_publications: SchemePublicationsRecord;
   stage_events: StageEventsRecord;
