@@ -99,7 +99,7 @@ describe('XLSX import', () => {
     ws2.addRow(['东关新村', 120, 3, 'FY-001']);
     const [merged] = await parseXLSX(new Uint8Array(await wb2.xlsx.writeBuffer()), '合并.xlsx');
     expect(merged.columns).toEqual(['小区名称', '户数', '户数(2)', '小区编码']);
-    expect(merged.warnings.some((w) => w.code === 'xlsx_merged_header' && w.params.cell === 'C1')).toBe(true);
+    expect(merged.warnings.some((w) => w.code === 'xlsx_merged_header' && w.params?.cell === 'C1')).toBe(true);
   });
 
   it('refuses a sheet without a header, and an old .xls', async () => {
