@@ -51,7 +51,7 @@ export const FIELD_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = 
 
 /** A column name as matched: lower case, a bracketed unit and spaces, underscores and hyphens removed. */
 export function normHeader(s: string): string {
-  return s.trim().toLowerCase().replace(/[（(【\[][^）)】\]]*[）)】\]]/g, '').replace(/[\s_\-（）()]/g, '');
+  return s.trim().toLowerCase().replace(/[（(【[][^）)】\]]*[）)】\]]/g, '').replace(/[\s_\-（）()]/g, '');
 }
 const norm = normHeader;
 
