@@ -3,7 +3,8 @@
 // SwiftShader flags of test/helpers/browser.ts), for the 49-compound demo and the province demo (7,701 compounds with
 // buildings, scripts/lib/province.mjs, data kept in .pb_data-province). Per dataset: time from navigation to the map
 // idle with compounds drawn; requestAnimationFrame deltas while panning and zooming (city zoom) and panning at street
-// zoom (buildings drawn); long tasks (PerformanceObserver 'longtask'); and, with --merge (default for 7,701), long
+// zoom (buildings drawn), and the same street pan with every label layer hidden (what labels cost), with the labels
+// placed there; long tasks (PerformanceObserver 'longtask'); and, with --merge (default for 7,701), long
 // tasks while a planner merges every compound (box-select all, preview in the worker).
 //   options: --sizes demo,7701   --out FILE (default bench/map-results.json)   --no-merge
 import fs from 'node:fs';
@@ -126,9 +127,32 @@ async function measure(browser, url, label, expectCompounds) {
   phases.zoomStart = await mark();
   const zoom = await framesDuring(page, [['zoomTo', z - 2], ['zoomTo', z + 1], ['zoomTo', z]]);
   phases.streetStart = await mark();
-  await page.evaluate(() => new Promise((r) => { window.__map.once('idle', r); window.__map.jumpTo({ zoom: 16.5 }); }));
+  // Street zoom over the compound nearest the centre of the view (not an empty field between towns).
+  await page.evaluate(() => new Promise((r) => {
+    const map = window.__map;
+    const c = map.project(map.getCenter());
+    let best = null;
+    for (const f of map.queryRenderedFeatures({ layers: ['compounds-fill'] })) {
+      const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
+      const p = map.project(ring[0]);
+      const d = Math.hypot(p.x - c.x, p.y - c.y);
+      if (!best || d < best.d) best = { d, at: ring[0] };
+    }
+    map.once('idle', r);
+    map.jumpTo({ zoom: 16.5, ...(best ? { center: best.at } : {}) });
+  }));
   const streetPan = await framesDuring(page, [['panBy', [600, 0]], ['panBy', [0, 400]], ['panBy', [-600, -400]]]);
   phases.end = await mark();
+  // What labels cost: how many are placed, and the same street-zoom pan with every symbol layer hidden (same session).
+  const labels = await page.evaluate(() => {
+    const map = window.__map;
+    const symbolIds = map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+    const placed = Object.fromEntries(symbolIds.map((id) => [id, new Set(map.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties.code ?? f.properties.name)).size]));
+    return { symbolIds, placed };
+  });
+  await page.evaluate((ids) => new Promise((r) => { const m = window.__map; m.once('idle', r); for (const id of ids) m.setLayoutProperty(id, 'visibility', 'none'); }), labels.symbolIds);
+  const streetPanNoLabels = await framesDuring(page, [['panBy', [600, 0]], ['panBy', [0, 400]], ['panBy', [-600, -400]]]);
+  await page.evaluate((ids) => new Promise((r) => { const m = window.__map; m.once('idle', r); for (const id of ids) m.setLayoutProperty(id, 'visibility', 'visible'); }), labels.symbolIds);
   const buildingsShown = await page.evaluate(() => {
     const seen = new Set();
     for (const f of window.__map.queryRenderedFeatures({ layers: ['buildings-fill'] })) seen.add(f.id ?? f.properties.id);
@@ -138,7 +162,7 @@ async function measure(browser, url, label, expectCompounds) {
   const after = lt.slice(longBefore);
   const row = {
     label, url, compounds: count, buildings: 0, buildingsShown, expected: expectCompounds, idleMs: Math.round(idleMs),
-    pan, zoom, streetPan, phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
+    pan, zoom, streetPan, streetPanNoLabels, labelsPlacedAtStreetZoom: labels.placed, phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
     longTaskList: lt.filter((t) => t.ms > 100).map((t) => ({ start: Math.round(t.start), ms: Math.round(t.ms) })),
     longTasks: { count: lt.length, maxMs: Math.round(Math.max(0, ...lt.map((t) => t.ms))), duringInteraction: after.length, maxDuringInteractionMs: Math.round(Math.max(0, ...after.map((t) => t.ms))) },
     errors,
@@ -218,7 +242,7 @@ try {
         row.merge = await mergeAll(browser, srv.url).catch((err) => ({ error: String(err.message ?? err).split('\n')[0] }));
       }
       rows.push(row);
-      log(`${s}: idle ${row.idleMs} ms, pan median ${row.pan?.median} ms`);
+      log(`${s}: idle ${row.idleMs} ms, pan median ${row.pan?.median} ms, street pan ${row.streetPan?.median} ms (labels hidden: ${row.streetPanNoLabels?.median} ms)`);
     } finally {
       await srv.stop();
     }

@@ -158,6 +158,16 @@ var M = {
   audited_collection_fixed: { zh: "「{name}」的每次修改都记入审计日志,不能改名或删除该集合", en: "{name} is audited: it cannot be renamed or deleted" },
   audit_import_refused: { zh: "导入集合不得修改、改名或删除审计日志及受审计的集合({names})",
     en: "a collections import may not change, rename or drop the audit log or audited collections ({names})" },
+  // --- division boundaries (lib/boundaries.js) ---------------------------------------------------------------------
+  boundary_unknown_code: { zh: "区划代码「{code}」不是汾阳市的镇/街道或社区代码", en: "division code {code} is not a township or community of Fenyang" },
+  boundary_exists: { zh: "区划代码「{code}」已有边界({name}),请先删除它,或在导入向导中导入以替换", en: "{code} already has a boundary: delete it first, or import to replace it" },
+  boundary_not_geojson: { zh: "「{name}」的边界不是有效的 GeoJSON", en: "the boundary of {name} is not valid GeoJSON" },
+  boundary_invalid: { zh: "「{name}」({code})的边界无效:{detailZh}", en: "the boundary of {code} is invalid: {detailEn}" },
+  boundary_too_many_vertices: { zh: "「{name}」的边界有 {n} 个顶点,超过上限 {max},请先简化", en: "the boundary of {name} has {n} vertices (at most {max}): simplify it first" },
+  boundary_outside: { zh: "「{name}」({code})的边界超出汾阳市范围:顶点 ({at}) 在市界外 {km} 公里(允许 {tolerance} 米)",
+    en: "the boundary of {code} lies outside Fenyang: vertex ({at}) is {km} km outside the county (tolerance {tolerance} m)" },
+  boundary_overlap: { zh: "「{name}」({code})与「{other}」({otherCode})的边界重叠 {area} 平方米,占较小者的 {share}%(允许 {max}%)",
+    en: "the boundary of {code} overlaps {otherCode} by {area} m² ({share}% of the smaller; at most {max}%)" },
   // --- request limits ------------------------------------------------------------------------------------------------
   body_too_large: { zh: "请求内容过大(上限 {limit}),请缩小文件或分批提交", en: "request body too large (limit {limit})" },
   body_length_required: { zh: "请求须注明内容长度(Content-Length)", en: "the request must state its Content-Length" },

@@ -11,6 +11,7 @@ import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
 import { consentSurveyItems } from './demo-consent.mjs';
+import { seedDemoBoundaries } from './demo-boundaries.mjs';
 
 // Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
 const PRIVATE = JSON.parse(fs.readFileSync(path.join(ROOT, 'pb_hooks/lib/compound-private.json'), 'utf8'));
@@ -223,6 +224,7 @@ export async function seed({ url, email, password, demo = true, stateFile, onPro
       if (stateFile) fs.rmSync(stateFile, { force: true });
       demoLoaded = true;
     }
+    await seedDemoBoundaries(pb, batchCreate, stableId);
   }
   return { divisionsCreated: created, demoLoaded, usersCreated, resumed };
 }

@@ -35,6 +35,7 @@ const MATRIX: Record<string, Record<Op, string>> = {
   users:                { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y........', update: '.Y........', delete: '..........' },
   public_compounds:     { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
   public_feedback:      { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  division_boundaries:  { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.Y........', update: '.Y........', delete: '.Y........' },
 };
 
 // Collections of #5 (stage machine, plans, items, funding) and their public views.
@@ -91,7 +92,19 @@ const pdf = () => new Blob(['%PDF-1.4\n%test\n'], { type: 'application/pdf' });
 const firstId = async (col: string) => (await A().collection(col).getList(1, 1)).items[0].id;
 let planForEntries = '';
 
+/** A 1 km square in the west of the county, away from the demo's boundaries (`east` km further east). */
+const westSquare = (east: number) => {
+  const [lon, lat, d] = [111.6 + east * 0.0113, 37.3, 0.0113];
+  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + 0.009], [lon, lat + 0.009], [lon, lat]]] };
+};
+
 const SPECS: Record<string, Spec> = {
+  division_boundaries: {
+    make: () => create('division_boundaries', { code: '141182110', geometry: westSquare(0) }),
+    body: async () => ({ code: '141182109', geometry: westSquare(2) }),
+    patch: async () => ({ source: '改过的来源' }),
+    cleanup: true,
+  },
   townships: {
     make: () => create('townships', { code: `1411829${String(seq++ % 100).padStart(2, '0')}`, name: '测试镇', kind: 'town' }),
     body: async () => ({ code: '141182998', name: '测试镇', kind: 'town' }),

@@ -16,6 +16,7 @@ export const Collections = {
   Consultations: 'consultations',
   ContextFeatures: 'context_features',
   DesignZones: 'design_zones',
+  DivisionBoundaries: 'division_boundaries',
   ElevatorInspections: 'elevator_inspections',
   FacilitySites: 'facility_sites',
   Feedback: 'feedback',
@@ -235,6 +236,21 @@ export interface DesignZonesRecord extends BaseRecord {
   parent: string;
 }
 
+/** `division_boundaries` (base collection). */
+export interface DivisionBoundariesRecord extends BaseRecord {
+  code: string;
+  level: 'township' | 'community' | '';
+  name: string;
+  township: string;
+  community: string;
+  geometry: unknown;
+  area_m2: number;
+  source: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
 /** `elevator_inspections` (base collection). */
 export interface ElevatorInspectionsRecord extends BaseRecord {
   compound: string;
@@ -327,9 +343,10 @@ export interface ProgrammeSettingsRecord extends BaseRecord {
 }
 
 /** `public_compounds` (view collection, projecting `compounds`). */
-export interface PublicCompoundsRecord extends BaseRecord, Pick<CompoundsRecord, 'code' | 'name' | 'township' | 'address' | 'built_year' | 'buildings' | 'households' | 'stage' | 'plan_year' | 'tier' | 'geometry' | 'is_demo' | 'updated'> {
+export interface PublicCompoundsRecord extends BaseRecord, Pick<CompoundsRecord, 'code' | 'name' | 'township' | 'community' | 'address' | 'built_year' | 'buildings' | 'households' | 'stage' | 'plan_year' | 'tier' | 'geometry' | 'is_demo' | 'updated'> {
   township_name: string;
   township_code: string;
+  community_name: string;
 }
 
 /** `public_feedback` (view collection, projecting `feedback`). */
@@ -432,6 +449,7 @@ export interface CollectionRecords {
   consultations: ConsultationsRecord;
   context_features: ContextFeaturesRecord;
   design_zones: DesignZonesRecord;
+  division_boundaries: DivisionBoundariesRecord;
   elevator_inspections: ElevatorInspectionsRecord;
   facility_sites: FacilitySitesRecord;
   feedback: FeedbackRecord;

@@ -2,6 +2,8 @@
 // bar, north arrow, date, source, data time, 示例数据 mark), so the screen preview, the PNG and the PDF are one layout:
 // the PNG paints it on a canvas at paper size × dpi, the PDF as vectors (text, lines, swatches) around the map image.
 // The map is drawn by MapLibre into the map frame, so anything its style draws (labels included) is on the sheet.
+import { swatchPattern } from '../map/stage-patterns';
+import type { Stage } from '../types';
 
 export type Paper = 'A4' | 'A3' | 'A2' | 'A1' | 'A0';
 export type Orientation = 'portrait' | 'landscape';
@@ -95,7 +97,14 @@ export function scaleBar(denominator: number, maxMm: number): { metres: number; 
   return { metres, mm: (metres / denominator) * 1000, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
 }
 
-export interface LegendRow { key: string; color: string; label: string; count: number }
+export interface LegendRow {
+  key: string;
+  color: string;
+  label: string;
+  count: number;
+  /** The stage whose hatch pattern goes over the swatch (so the legend reads in black and white, as the map does). */
+  pattern?: Stage;
+}
 
 export interface SheetSpec {
   paper: Paper;
@@ -206,6 +215,17 @@ export function sheetOps(spec: SheetSpec): DrawOp[] {
   for (const r of spec.legend) {
     part = { part: 'legend', item: r.key };
     ops.push({ op: 'rect', x: lx, y: ly + 1 * s, w: 4 * s, h: 4 * s, fill: r.color, stroke: '#374151', lineMm: 0.15 * s });
+    if (r.pattern) {
+      const hatch = swatchPattern(r.pattern, 4 * s, 4 * s, 2 * s);
+      const [x0, y0] = [lx, ly + 1 * s];
+      for (const [x1, y1, x2, y2] of hatch.lines) {
+        ops.push({ op: 'line', x1: x0 + x1, y1: y0 + y1, x2: x0 + x2, y2: y0 + y2, stroke: '#111827', lineMm: hatch.lineWidth });
+      }
+      for (const [cx, cy, rad] of hatch.dots) {
+        const points = Array.from({ length: 8 }, (_, k) => [x0 + cx + rad * Math.cos((k * Math.PI) / 4), y0 + cy + rad * Math.sin((k * Math.PI) / 4)] as const);
+        ops.push({ op: 'poly', points, fill: '#111827' });
+      }
+    }
     text(lx + 6 * s, ly + 4.3 * s, r.label, 9);
     text(lx + lw, ly + 4.3 * s, String(r.count), 9, { align: 'right' });
     ly += rowH;

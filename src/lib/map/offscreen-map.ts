@@ -4,12 +4,15 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { basemapStyle } from './basemaps';
-import { addBuildingLayers, addCompoundLayers, addContextLayers, addOutlineLayers, filterCompounds } from './layers';
+import { LOCAL_IDEOGRAPH_FONTS } from './fonts';
+import { addBoundaryLayers, addBuildingLayers, addCompoundLayers, addContextLayers, addOutlineLayers, filterCompounds } from './layers';
 import { SOURCES } from './zorder';
 import type { FilterSpecification } from 'maplibre-gl';
 
 export interface OffscreenData {
   outline?: FeatureCollection | null;
+  /** Township and community boundaries (lib/data/boundaries.ts boundariesFC), drawn and named as on screen. */
+  boundaries?: FeatureCollection;
   context?: FeatureCollection;
   buildings?: FeatureCollection;
   compounds: FeatureCollection;
@@ -64,12 +67,13 @@ export class OffscreenMap {
       pixelRatio: dpi / 96,
       maxCanvasSize: [maxCanvasPx, maxCanvasPx],
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
-      localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
     });
     this.#ready = new Promise((resolve, reject) => {
       this.map.once('load', () => {
         try {
           if (data.outline) addOutlineLayers(this.map, data.outline);
+          if (data.boundaries) addBoundaryLayers(this.map, data.boundaries);
           if (data.context) addContextLayers(this.map, data.context);
           if (data.buildings) addBuildingLayers(this.map, data.buildings);
           addCompoundLayers(this.map, data.compounds);

@@ -1,13 +1,17 @@
 // The one stage palette: map fills, legend swatches, charts and the public map all read it.
+// Chosen for colour-blind readers: under simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009,
+// severity 1) every two stages stay at least ΔE2000 10 apart, drawn solid and at the map's 60 % over the county fill
+// (test/unit/palette-cvd.test.ts computes it). Each stage also has a hatch pattern (stage-patterns.ts) for black-and-white
+// print.
 import type { Stage } from '../types';
 
 export const STAGE_COLORS: Record<Stage, string> = {
-  demand: '#9aa5b1',
-  scheme: '#8e6fd8',
-  planned: '#3b82f6',
-  construction: '#f59e0b',
-  accepted: '#16a34a',
-  maintained: '#0f766e',
+  demand: '#9ca1a7',
+  scheme: '#ba6de5',
+  planned: '#063eeb',
+  construction: '#f8b21a',
+  accepted: '#31a55f',
+  maintained: '#123d37',
 };
 
 /** Resident consent bands against the plan threshold (consent layer and its legend). */

@@ -8,8 +8,12 @@ export const LAYERS = [
   'water-fill',
   'roads-casing',
   'roads-line',
+  'boundaries-community-line',
+  'boundaries-township-casing',
+  'boundaries-township-line',
   'county-line',
   'compounds-fill',
+  'compounds-pattern',
   'consent-fill',
   'compounds-hover',
   'compounds-selected',
@@ -33,11 +37,21 @@ export const LAYERS = [
   'sites-candidates-focus',
   'sites-fill',
   'sites-line',
-  'consent-label',
   'gesture-fill',
   'gesture-line',
   'import-preview-fill',
   'import-preview-line',
+  // Labels above everything they name. MapLibre places the labels of higher layers first: where two collide, the one
+  // higher in this list stays (a township's name over a compound's, a compound's over a road's).
+  'lanes-label',
+  'roads-label',
+  'context-label',
+  'boundaries-community-label',
+  'compounds-label',
+  'consent-label',
+  'sites-label',
+  'zones-label',
+  'boundaries-township-label',
 ] as const;
 export type LayerId = (typeof LAYERS)[number];
 
@@ -55,6 +69,12 @@ export const SOURCES = {
   raster: 'src-raster',
   gesture: 'src-gesture',
   importPreview: 'src-import-preview',
+  boundaries: 'src-boundaries',
+  boundaryLabels: 'src-boundary-labels',
+  compoundLabels: 'src-compound-labels',
+  contextLabels: 'src-context-labels',
+  zoneLabels: 'src-zone-labels',
+  siteLabels: 'src-site-labels',
   consent: 'src-consent',
 } as const;
 export type SourceId = (typeof SOURCES)[keyof typeof SOURCES];

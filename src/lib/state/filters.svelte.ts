@@ -3,6 +3,10 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Stage } from '../types';
 import type { CompoundRecord } from '../data/records';
+import { matchesQuery, searchText } from '../programme/search';
+
+/** Each compound's search text, made once per record (records are replaced, never changed, when they change). */
+const texts = new WeakMap<CompoundRecord, { names: ReadonlyMap<string, string>; text: string }>();
 
 export class Filters {
   stages = $state<Stage[]>([]); // empty = every stage
@@ -13,6 +17,8 @@ export class Filters {
   query = $state('');
   item = $state(''); // renovation item key (#5), e.g. 'elevator'
   itemCompounds = $state.raw<string[]>([]); // ids of the compounds that have `item` (loaded by the filter panel)
+  /** Township and community names by record id, so the search finds compounds by them (set when divisions load). */
+  divisionNames = $state.raw<ReadonlyMap<string, string>>(new Map());
 
   active = $derived(
     this.stages.length > 0 || !!this.township || this.builtFrom != null || this.builtTo != null || !!this.planYear || !!this.query.trim()
@@ -41,14 +47,28 @@ export class Filters {
     if (this.builtTo != null && c.built_year > this.builtTo) return false;
     if (this.planYear === 'none' && c.plan_year) return false;
     if (this.planYear && this.planYear !== 'none' && c.plan_year !== Number(this.planYear)) return false;
-    const q = this.query.trim().toLowerCase();
-    if (q && !c.name.toLowerCase().includes(q) && !c.code.toLowerCase().includes(q)) return false;
+    if (this.query.trim() && !this.matchesQuery(c)) return false;
     if (this.item && !this.itemCompounds.includes(c.id)) return false;
     return true;
   }
 
-  /** The same test as matches(), as a MapLibre filter over the compound features' properties. */
-  toExpression(): ExpressionSpecification {
+  /** The search alone: name, code, address, community, township, pinyin initials (lib/programme/search.ts). */
+  matchesQuery(c: CompoundRecord): boolean {
+    const names = this.divisionNames;
+    let entry = texts.get(c);
+    if (!entry || entry.names !== names) {
+      entry = { names, text: searchText({ ...c, community: names.get(c.community), township: names.get(c.township) }) };
+      texts.set(c, entry);
+    }
+    return matchesQuery(entry.text, this.query);
+  }
+
+  /**
+   * The same test as matches(), as a MapLibre filter over the compound features' properties. The search is matched
+   * here, against `compounds` (the map's features), and given to the map as the ids it found; without `compounds` it
+   * falls back to name and code.
+   */
+  toExpression(compounds?: readonly CompoundRecord[]): ExpressionSpecification {
     const all: ExpressionSpecification[] = [];
     if (this.stages.length) all.push(['in', ['get', 'stage'], ['literal', [...this.stages]]]);
     if (this.township) all.push(['==', ['get', 'township'], this.township]);
@@ -57,7 +77,10 @@ export class Filters {
     if (this.planYear === 'none') all.push(['!', ['to-boolean', ['get', 'plan_year']]]);
     else if (this.planYear) all.push(['==', ['get', 'plan_year'], Number(this.planYear)]);
     const q = this.query.trim().toLowerCase();
-    if (q) {
+    if (q && compounds) {
+      const ids = compounds.filter((c) => this.matchesQuery(c)).map((c) => c.id);
+      all.push(ids.length ? ['match', ['get', 'id'], ids, true, false] : ['boolean', false]);
+    } else if (q) {
       all.push(['any',
         ['in', q, ['downcase', ['get', 'name']]],
         ['in', q, ['downcase', ['get', 'code']]]]);

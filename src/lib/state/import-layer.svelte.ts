@@ -8,8 +8,9 @@ import {
   BUILDING_FIELDS, COMPOUND_FIELDS, repairFeature, suggestMapping, toWgs84, validateFeatures,
   type FeatureReport, type ParsedLayer, type Repair,
 } from '../import';
+import { BOUNDARY_FIELDS, suggestBoundaryMapping } from '../import/plan-boundaries';
 
-export type ImportTarget = 'compound' | 'building' | 'skip';
+export type ImportTarget = 'compound' | 'building' | 'boundary' | 'skip';
 export const EXTRA_COMPOUND_FIELDS = ['stage', 'plan_year'] as const;
 export const ALL_REPAIRS: Repair[] = ['close_ring', 'drop_duplicates', 'rewind'];
 
@@ -53,6 +54,8 @@ export class ImportLayer {
     // A DXF layer named like buildings is most likely buildings.
     if (parsed.format === 'dxf' && this.dxfChosen.length === 1 && /build|bld|楼|建筑|房屋/i.test(this.dxfChosen[0])) this.target = 'building';
     this.mapping = { ...suggestMapping(parsed.columns, 'compound'), ...extraSuggestions(parsed.columns) } as Record<string, string>;
+    // A file named like division boundaries most likely holds them.
+    if (/边界|区划|boundar|district/i.test(parsed.name)) this.setTarget('boundary');
     const remembered = rememberedMapping(parsed.columns, this.target);
     if (remembered) {
       this.mapping = remembered;
@@ -71,7 +74,8 @@ export class ImportLayer {
 
   /** The evidence on the datum (null when the CRS is not a lon/lat datum question). */
   datum = $derived.by<DatumEvidence | null>(() => {
-    if (!this.lonLatUnsure || !this.hasGeometry) return null;
+    // Division boundaries are checked against the divisions by their own step; compounds and buildings here.
+    if (!this.lonLatUnsure || !this.hasGeometry || this.target === 'boundary') return null;
     return detectDatum(this.sourceFeatures, { code: this.mapping.code, name: this.mapping.name }, this.known.compounds, this.known.county, this.swapXY);
   });
 
@@ -111,10 +115,14 @@ export class ImportLayer {
   setTarget(t: ImportTarget) {
     this.target = t;
     if (t === 'building') this.mapping = suggestMapping(this.parsed.columns, 'building') as Record<string, string>;
+    else if (t === 'boundary') this.mapping = suggestBoundaryMapping(this.parsed.columns) as Record<string, string>;
     else if (t === 'compound') this.mapping = { ...suggestMapping(this.parsed.columns, 'compound'), ...extraSuggestions(this.parsed.columns) } as Record<string, string>;
   }
 
-  fields = $derived<readonly string[]>(this.target === 'building' ? BUILDING_FIELDS.filter((f) => f !== 'code') : [...COMPOUND_FIELDS, ...EXTRA_COMPOUND_FIELDS]);
+  fields = $derived<readonly string[]>(
+    this.target === 'building' ? BUILDING_FIELDS.filter((f) => f !== 'code')
+      : this.target === 'boundary' ? BOUNDARY_FIELDS : [...COMPOUND_FIELDS, ...EXTRA_COMPOUND_FIELDS],
+  );
 
   /** CRSs offered: the .prj result and the guesses first, then the standard list. */
   crsOptions = $derived.by(() => {
@@ -129,7 +137,7 @@ export class ImportLayer {
     return out;
   });
 
-  crs = $derived<Crs | null>(this.lonLatUnsure && this.hasGeometry
+  crs = $derived<Crs | null>(this.lonLatUnsure && this.hasGeometry && this.target !== 'boundary'
     ? (LONLAT_DATUMS.find((d) => d.id === this.datumChosen) ?? this.datum?.decided ?? null)
     : this.crsOptions.find((c) => c.id === this.crsId) ?? getCrs(this.crsId) ?? null);
 

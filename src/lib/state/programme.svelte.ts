@@ -5,6 +5,7 @@ import { listCompounds, subscribeCompounds, type CompoundChange } from '../data/
 import { listCommunities, listContext, listTownships } from '../data/divisions';
 import type { CommunityRecord, CompoundRecord, ContextRecord, TownshipRecord } from '../data/records';
 import { identity, identityIsStaff, onIdentityChange } from '../data/session';
+import { filters } from './filters.svelte';
 import { Loadable } from './loadable.svelte';
 
 export class Programme extends Loadable {
@@ -61,6 +62,8 @@ export class Programme extends Loadable {
         this.townships = townships;
         this.communities = communities;
         this.context = context;
+        // The map's search finds compounds by their township's and community's names too.
+        filters.divisionNames = new Map([...townships, ...communities].map((d) => [d.id, d.name]));
       },
     );
   }

@@ -3,8 +3,11 @@
 // definitions; panels and views never name a source or layer id.
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { labelPoints } from '../../geo/label-points';
 import { STAGES } from '../../types';
+import { LABEL_FONTS, LABEL_FONTS_BOLD } from '../fonts';
 import { ANALYSIS_COLOR, STAGE_COLORS, SELECTION_COLOR, ZONE_COLOR } from '../palette';
+import { stagePatternId, stagePatternImages } from '../stage-patterns';
 import { beforeId, SOURCES, type LayerId, type SourceId } from '../zorder';
 
 type LayerDef = LayerSpecification & { id: LayerId; source: SourceId };
@@ -12,23 +15,41 @@ type LayerDef = LayerSpecification & { id: LayerId; source: SourceId };
 type GroupLayer = DistributiveOmit<LayerDef, 'source'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** An image for `map.addImage` (RGBA bytes). */
+export interface MapImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
 /** One GeoJSON source and the layers drawn from it. */
 export interface LayerGroup {
   source: SourceId;
   /** Property used as the feature id (for feature state: hover, open, focus). */
   promoteId?: string;
   layers: readonly LayerDef[];
+  /** Images its layers draw with (fill patterns), by id; added to a map that lacks them (again after a style swap). */
+  images?: () => Record<string, MapImage>;
 }
 
 /** A group: its source, its layers bottom to top (each drawn from that source), and the feature-id property. */
-export function group(source: SourceId, layers: GroupLayer[], promoteId?: string): LayerGroup {
-  return { source, ...(promoteId ? { promoteId } : {}), layers: layers.map((l) => ({ ...l, source }) as LayerDef) };
+export function group(source: SourceId, layers: GroupLayer[], promoteId?: string, images?: () => Record<string, MapImage>): LayerGroup {
+  return {
+    source, ...(promoteId ? { promoteId } : {}), ...(images ? { images } : {}),
+    layers: layers.map((l) => ({ ...l, source }) as LayerDef),
+  };
 }
+
+/** Pattern images are drawn at twice their CSS size, so hatching stays sharp on phones and in print. */
+const PATTERN_PIXEL_RATIO = 2;
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Adds the group's source (or replaces its data) and any of its layers not yet on the map, each in zorder. */
 export function showGroup(map: MlMap, group: LayerGroup, data: FeatureCollection) {
+  for (const [id, image] of Object.entries(group.images?.() ?? {})) {
+    if (!map.hasImage(id)) map.addImage(id, image, { pixelRatio: PATTERN_PIXEL_RATIO });
+  }
   const src = map.getSource(group.source) as GeoJSONSource | undefined;
   if (src) src.setData(data);
   else map.addSource(group.source, { type: 'geojson', data, ...(group.promoteId ? { promoteId: group.promoteId } : {}) });
@@ -56,6 +77,19 @@ const kind = (k: string): FilterSpecification => ['==', ['get', 'kind'], k];
 const pointish: FilterSpecification = ['in', ['get', 'kind'], ['literal', ['facility', 'idle_building', 'idle_land']]];
 const NOTHING: FilterSpecification = ['boolean', false];
 
+// ---- Labels. Text is drawn in the browser from the device's fonts (fonts.ts): nothing is fetched.
+const str = (prop: string): ExpressionSpecification => ['coalesce', ['get', prop], ''];
+const hasText = (prop: string): ExpressionSpecification => ['>', ['length', str(prop)], 0];
+/** Dark text with a white halo, readable over any fill. */
+const labelPaint = (color: string | ExpressionSpecification, halo = 1.6) => ({ 'text-color': color, 'text-halo-color': '#ffffff', 'text-halo-width': halo, 'text-halo-blur': 0.4 });
+/** Bigger areas' labels are placed first (labelPoints gives each point its area). */
+const BY_SIZE: ExpressionSpecification = ['-', 0, ['coalesce', ['get', 'label_area_m2'], 0]];
+const zoomSize = (...stops: number[]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], ...stops] as ExpressionSpecification;
+const once = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
 /** The county outline. */
 export const OUTLINE = group(SOURCES.outline, [
   { id: 'county-fill', type: 'fill', paint: { 'fill-color': '#fbfaf5', 'fill-opacity': 0.9 } },
@@ -80,6 +114,24 @@ export const CONTEXT = group(SOURCES.context, [
     paint: { 'line-color': '#ffffff', 'line-width': metres(['coalesce', ['get', 'width_m'], 6]) },
   },
   {
+    // Street names along the streets, from street zoom; lanes closer in, without the compounds' own internal roads.
+    id: 'roads-label', type: 'symbol', minzoom: 14.5, filter: ['all', ['==', ['get', 'kind'], 'road'], ['!=', ['get', 'subtype'], 'lane'], hasText('name')],
+    layout: {
+      'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONTS, 'text-size': zoomSize(14.5, 11, 18, 14),
+      'symbol-spacing': 320, 'text-max-angle': 35, 'text-letter-spacing': 0.15, 'text-padding': 4,
+    },
+    paint: labelPaint('#44403c', 1.8),
+  },
+  {
+    id: 'lanes-label', type: 'symbol', minzoom: 16.5,
+    filter: ['all', ['==', ['get', 'kind'], 'road'], ['==', ['get', 'subtype'], 'lane'], hasText('name'), ['!', ['in', '内部道路', str('name')]]],
+    layout: {
+      'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONTS, 'text-size': zoomSize(16.5, 10, 19, 12),
+      'symbol-spacing': 260, 'text-max-angle': 35, 'text-padding': 4,
+    },
+    paint: labelPaint('#78716c', 1.6),
+  },
+  {
     id: 'context-fill', type: 'fill', minzoom: 14, filter: pointish,
     paint: {
       'fill-color': ['match', ['get', 'kind'], 'facility', '#60a5fa', 'idle_building', '#f97316', 'idle_land', '#fde68a', '#ccc'],
@@ -95,10 +147,36 @@ export const CONTEXT = group(SOURCES.context, [
   },
 ]);
 
+/** Names of existing facilities, idle buildings and idle land (label points of the context's outlines), up close. */
+export const CONTEXT_LABELS = group(SOURCES.contextLabels, [
+  {
+    id: 'context-label', type: 'symbol', minzoom: 16, filter: hasText('name'),
+    layout: {
+      'text-field': ['get', 'name'], 'text-font': LABEL_FONTS, 'text-size': zoomSize(16, 10, 19, 12), 'text-max-width': 6,
+      'symbol-sort-key': BY_SIZE, 'text-padding': 2,
+    },
+    paint: labelPaint(['match', ['get', 'kind'], 'facility', '#1e40af', 'idle_building', '#9a3412', '#854d0e']),
+  },
+]);
+
+/** Label points of the context features that have outlines worth naming (not roads, water or green). */
+export function contextLabelPoints(context: FeatureCollection): FeatureCollection {
+  const named = context.features.filter((f) => ['facility', 'idle_building', 'idle_land'].includes(String(f.properties?.kind)));
+  return labelPoints({ type: 'FeatureCollection', features: named });
+}
+
+/** Stage hatching (stage-patterns.ts): one pattern image per stage, drawn over the stage colour. */
+const stagePatternExpr = [
+  'match', ['get', 'stage'],
+  ...STAGES.flatMap((s) => [s, stagePatternId(s)]),
+  stagePatternId('demand'),
+] as unknown as ExpressionSpecification;
+
 /**
- * Compounds coloured by stage; feature state `hover` and `open` outline one; `compounds-selected` outlines the
- * selection and `overdue-line` (red dashes) the overdue compounds — late construction, or waiting in a township whose
- * plan is overdue; both hidden until given ids.
+ * Compounds coloured by stage and hatched by stage (a black-and-white print still tells the stages apart); feature
+ * state `hover` and `open` outline one; `compounds-selected` outlines the selection and `overdue-line` (red dashes)
+ * the overdue compounds — late construction, or waiting in a township whose plan is overdue; both hidden until given
+ * ids.
  */
 export const COMPOUNDS = group(SOURCES.compounds, [
   {
@@ -108,6 +186,7 @@ export const COMPOUNDS = group(SOURCES.compounds, [
       'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.85, 0.6],
     },
   },
+  { id: 'compounds-pattern', type: 'fill', minzoom: 13, paint: { 'fill-pattern': stagePatternExpr, 'fill-opacity': 0.85 } },
   {
     id: 'compounds-line', type: 'line',
     paint: {
@@ -120,7 +199,65 @@ export const COMPOUNDS = group(SOURCES.compounds, [
     id: 'overdue-line', type: 'line', filter: NOTHING,
     paint: { 'line-color': '#dc2626', 'line-width': 3, 'line-dasharray': [2, 1] },
   },
-], 'id');
+], 'id', once(() => stagePatternImages(16 * PATTERN_PIXEL_RATIO)));
+
+const compoundName: ExpressionSpecification = ['case', hasText('name'), ['get', 'name'], str('code')];
+/**
+ * Compound names (the code when a compound has none) from street zoom, with the code underneath closer in; bigger
+ * compounds first where labels collide. Drawn from one point per compound (labelPoints), with the compounds' filter.
+ */
+export const COMPOUND_LABELS = group(SOURCES.compoundLabels, [
+  {
+    id: 'compounds-label', type: 'symbol', minzoom: 14,
+    layout: {
+      'text-field': [
+        'step', ['zoom'],
+        ['format', compoundName, {}],
+        17, ['case', hasText('name'), ['format', ['get', 'name'], {}, '\n', {}, str('code'), { 'font-scale': 0.8 }], ['format', str('code'), {}]],
+      ] as unknown as ExpressionSpecification,
+      'text-font': LABEL_FONTS, 'text-size': zoomSize(14, 11, 17, 13, 19, 15), 'text-max-width': 6, 'text-line-height': 1.15,
+      'symbol-sort-key': BY_SIZE, 'text-padding': 3,
+    },
+    paint: labelPaint('#111827'),
+  },
+]);
+
+/** Township (街道/镇) and community (社区) boundaries, under the compounds; townships as a haloed dash-dot line. */
+export const BOUNDARIES = group(SOURCES.boundaries, [
+  {
+    id: 'boundaries-community-line', type: 'line', minzoom: 12, filter: ['==', ['get', 'level'], 'community'],
+    paint: { 'line-color': '#7e22ce', 'line-opacity': 0.55, 'line-width': zoomSize(12, 0.8, 17, 1.6), 'line-dasharray': [4, 3] },
+  },
+  {
+    id: 'boundaries-township-casing', type: 'line', filter: ['==', ['get', 'level'], 'township'],
+    paint: { 'line-color': '#ffffff', 'line-opacity': 0.7, 'line-width': zoomSize(9, 3, 16, 6) },
+  },
+  {
+    id: 'boundaries-township-line', type: 'line', filter: ['==', ['get', 'level'], 'township'],
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#9a3412', 'line-opacity': 0.8, 'line-width': zoomSize(9, 1.2, 16, 2.6), 'line-dasharray': [5, 2, 1, 2] },
+  },
+]);
+
+/** Township names at city zoom (bold, above every other label), community names closer in. */
+export const BOUNDARY_LABELS = group(SOURCES.boundaryLabels, [
+  {
+    id: 'boundaries-community-label', type: 'symbol', minzoom: 13, maxzoom: 16.5, filter: ['==', ['get', 'level'], 'community'],
+    layout: {
+      'text-field': ['get', 'name'], 'text-font': LABEL_FONTS, 'text-size': zoomSize(13, 11, 16, 13), 'text-letter-spacing': 0.1,
+      'symbol-sort-key': BY_SIZE, 'text-padding': 6,
+    },
+    paint: labelPaint('#6b21a8', 1.8),
+  },
+  {
+    id: 'boundaries-township-label', type: 'symbol', minzoom: 9, maxzoom: 15, filter: ['==', ['get', 'level'], 'township'],
+    layout: {
+      'text-field': ['get', 'name'], 'text-font': LABEL_FONTS_BOLD, 'text-size': zoomSize(9, 12, 14, 17), 'text-letter-spacing': 0.2,
+      'symbol-sort-key': BY_SIZE, 'text-padding': 2,
+    },
+    paint: labelPaint('#7c2d12', 2.2),
+  },
+]);
 
 /** Buildings, from street zoom. */
 export const BUILDINGS = group(SOURCES.buildings, [
@@ -143,6 +280,18 @@ export const ZONES = group(SOURCES.zones, [
     },
   },
 ], 'id');
+
+/** Zone names, from district zoom. */
+export const ZONE_LABELS = group(SOURCES.zoneLabels, [
+  {
+    id: 'zones-label', type: 'symbol', minzoom: 12.5, filter: hasText('name'),
+    layout: {
+      'text-field': ['get', 'name'], 'text-font': LABEL_FONTS_BOLD, 'text-size': zoomSize(12.5, 11, 17, 15), 'text-max-width': 8,
+      'symbol-sort-key': BY_SIZE, 'text-padding': 4,
+    },
+    paint: labelPaint('#9d174d', 2),
+  },
+]);
 
 /** An analysis preview (the merge's groups): each feature's `color`, dimmed when `accepted` is false. */
 export const ANALYSIS_PREVIEW = group(SOURCES.analysis, [
@@ -212,12 +361,24 @@ export const SITES = group(SOURCES.sites, [
   { id: 'sites-line', type: 'line', paint: { 'line-color': '#115e59', 'line-width': 2 } },
 ], 'id');
 
+/** Facility names on placed sites (`label`: the site's name or its facility type), from street zoom. */
+export const SITE_LABELS = group(SOURCES.siteLabels, [
+  {
+    id: 'sites-label', type: 'symbol', minzoom: 15, filter: hasText('label'),
+    layout: {
+      'text-field': ['get', 'label'], 'text-font': LABEL_FONTS, 'text-size': zoomSize(15, 10, 19, 13), 'text-max-width': 6,
+      'text-offset': [0, 1.1], 'text-padding': 2,
+    },
+    paint: labelPaint('#115e59', 1.8),
+  },
+]);
+
 /** The layer a pointer hits to find the compound under it. */
 export const COMPOUND_HIT_LAYER: LayerId = 'compounds-fill';
 
 /** The filter of the compound layers (the map's filters as an expression). */
 export function filterCompounds(map: MlMap, filter: FilterSpecification) {
-  for (const id of ['compounds-fill', 'compounds-line'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
+  for (const id of ['compounds-fill', 'compounds-pattern', 'compounds-line', 'compounds-label'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
 }
 
 /** Compounds whose ids are given: `match` looks labels up in a table, so thousands of ids stay fast (`in` scans). */
@@ -226,8 +387,19 @@ export function idFilter(ids: Iterable<string>): FilterSpecification {
   return list.length ? ['match', ['get', 'id'], list, true, false] : NOTHING;
 }
 
-// For maps drawn without components (the offscreen print map): one call per group.
+// For maps drawn without components (the print layout and the offscreen print map): one call per layer, labels
+// included, so printed maps carry the same names as the screen.
 export const addOutlineLayers = (map: MlMap, data: FeatureCollection) => showGroup(map, OUTLINE, data);
-export const addContextLayers = (map: MlMap, data: FeatureCollection) => showGroup(map, CONTEXT, data);
+export function addContextLayers(map: MlMap, data: FeatureCollection) {
+  showGroup(map, CONTEXT, data);
+  showGroup(map, CONTEXT_LABELS, contextLabelPoints(data));
+}
 export const addBuildingLayers = (map: MlMap, data: FeatureCollection) => showGroup(map, BUILDINGS, data);
-export const addCompoundLayers = (map: MlMap, data: FeatureCollection) => showGroup(map, COMPOUNDS, data);
+export function addCompoundLayers(map: MlMap, data: FeatureCollection) {
+  showGroup(map, COMPOUNDS, data);
+  showGroup(map, COMPOUND_LABELS, labelPoints(data));
+}
+export function addBoundaryLayers(map: MlMap, data: FeatureCollection) {
+  showGroup(map, BOUNDARIES, data);
+  showGroup(map, BOUNDARY_LABELS, labelPoints(data));
+}
