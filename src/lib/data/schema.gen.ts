@@ -173,6 +173,7 @@ export interface CompoundsRecord extends BaseRecord {
   excluded: boolean;
   exclusion_reason: 'shanty_town' | 'self_built' | 'demolish_rebuild' | 'other' | '';
   exclusion_note: string;
+  source_crs: string;
 }
 
 /** `consent_campaigns` (base collection). */

@@ -10,15 +10,16 @@ import * as scale from './messages/scale';
 import * as departments from './messages/departments';
 import * as reasons from './messages/reasons';
 import * as geometry from './messages/geometry';
-import * as register from './messages/register';
 import * as map from './messages/map';
+import * as register from './messages/register';
+import * as imports from './messages/imports';
 import * as participation from './messages/participation';
 import type { Reason } from '../types';
 
 export type Locale = 'zh' | 'en';
-const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...register.zh, ...map.zh, ...participation.zh };
+const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...map.zh, ...register.zh, ...imports.zh, ...participation.zh };
 export type MessageKey = keyof typeof zhAll;
-const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...register.en, ...map.en, ...participation.en };
+const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...map.en, ...register.en, ...imports.en, ...participation.en };
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh: zhAll, en: enAll };
 
 function initialLocale(): Locale {

@@ -37,7 +37,6 @@ export const LAYERS = [
   'sites-candidates-focus',
   'sites-fill',
   'sites-line',
-  'consent-label',
   'gesture-fill',
   'gesture-line',
   'import-preview-fill',
@@ -49,6 +48,7 @@ export const LAYERS = [
   'context-label',
   'boundaries-community-label',
   'compounds-label',
+  'consent-label',
   'sites-label',
   'zones-label',
   'boundaries-township-label',
@@ -69,13 +69,13 @@ export const SOURCES = {
   raster: 'src-raster',
   gesture: 'src-gesture',
   importPreview: 'src-import-preview',
-  consent: 'src-consent',
   boundaries: 'src-boundaries',
   boundaryLabels: 'src-boundary-labels',
   compoundLabels: 'src-compound-labels',
   contextLabels: 'src-context-labels',
   zoneLabels: 'src-zone-labels',
   siteLabels: 'src-site-labels',
+  consent: 'src-consent',
 } as const;
 export type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
 

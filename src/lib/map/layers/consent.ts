@@ -4,6 +4,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { CompoundRecord } from '../../data/records';
 import { consentBand } from '../../programme/consent';
+import { LABEL_FONTS } from '../fonts';
 import { CONSENT_COLORS } from '../palette';
 import { SOURCES } from '../zorder';
 import { group } from './index';
@@ -17,7 +18,7 @@ export const CONSENT = group(SOURCES.consent, [
   { id: 'consent-line', type: 'line', paint: { 'line-color': '#374151', 'line-width': 1 } },
   {
     id: 'consent-label', type: 'symbol', minzoom: 14,
-    layout: { 'text-field': ['get', 'label'], 'text-size': 12, 'text-font': ['Noto Sans CJK SC', 'sans-serif'], 'text-allow-overlap': false },
+    layout: { 'text-field': ['get', 'label'], 'text-size': 12, 'text-font': LABEL_FONTS, 'text-allow-overlap': false },
     paint: { 'text-color': '#111827', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
   },
 ], 'id');
