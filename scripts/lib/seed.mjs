@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
-import { consentSurveyItems } from './demo-consent.mjs';
+import { consentSurveyItems, demoContactItems } from './demo-consent.mjs';
 import { seedDemoBoundaries } from './demo-boundaries.mjs';
 
 // Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
@@ -154,6 +154,7 @@ function demoItems(townshipIds) {
   }
   items.push(...privateItems);
   items.push(...consentSurveyItems(compounds, stableId));
+  items.push(...demoContactItems(compounds, stableId));
   buildings.forEach((f, i) => {
     const { compound_code, ...p } = f.properties;
     items.push({
