@@ -150,6 +150,9 @@ describe('staff on a phone', () => {
       '/admin': '[data-testid=admin-users] tbody tr', '/audit': '[data-testid=audit-log]', '/feedback': '[data-testid=feedback-status-filter]',
       '/data': '[data-testid=export-view]', '/import': '[data-testid=import-wizard]', '/print': '[data-testid=print-page]',
       '/public': '[data-testid=public-search]', '/public/c/FY-001': '[data-testid=public-compound-name]',
+      '/overall': '[data-testid=overall-entries] tbody tr', [`/plans?y=${new Date().getFullYear()}`]: '[data-testid=year-panel] [data-testid=year-table] tbody tr',
+      [`/plans/print?y=${new Date().getFullYear()}`]: '[data-testid=plan-sheet][data-ready=true]',
+      '/print/acceptance?c=FY-001': '[data-testid=acceptance-sheet][data-ready=true]', '/?c=FY-004': '[data-testid=acceptance-checklist]',
     };
     // At 390 px (a common phone) and at 360 px (the narrowest the app supports).
     for (const width of [VIEWPORT.width, 360]) {
