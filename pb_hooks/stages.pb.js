@@ -19,10 +19,13 @@ onRecordCreateRequest((e) => {
     S.validate(txApp, e.record, compound, {
       superuser, role: P.roleOf(e), township: P.townshipOf(e), viaPlan: false,
     });
+    // The compound (and its staff-only facts) moves before the event is saved, in the same transaction: in a batch,
+    // e.next() runs the batch's later requests too, and they must see the compound where this event left it.
+    // Audited with the event (its id given now) as cause.
+    if (!e.record.id) e.record.set("id", $security.randomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"));
+    require(`${__hooks}/lib/audit.js`).caused(e, "create", () => S.apply(txApp, e.record, compound));
     e.app = txApp;
     e.next();
-    // The compound (and its staff-only facts) moved by this event: audited with the event as cause.
-    require(`${__hooks}/lib/audit.js`).caused(e, "create", () => S.apply(txApp, e.record, compound));
   });
 }, "stage_events");
 

@@ -9,6 +9,7 @@ var AUDITED = [
   "compounds", "compound_private", "compound_notes", "design_zones", "facility_sites",
   "funding", "annual_plans", "plan_entries", "programme_settings", "stage_events", "renovation_items",
   "approvals", "elevator_inspections", "consultations", "consent_surveys", "feedback", "users",
+  "periods", "overall_plan_entries", "plan_years", "implementing_bodies", "procurements", "design_reviews", "demolitions",
   // residents' participation: the household codes are deliberately not here (a logged use could be paired with a tally)
   "scheme_publications", "scheme_comments", "consent_campaigns", "rating_campaigns",
 ];

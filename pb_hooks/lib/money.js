@@ -33,6 +33,32 @@ function checkItem(e) {
     throw M.bad("item_unit", "unit", { name: entry.zh, unitZh: entry.unit_zh, item: entry.key, unit: entry.unit });
   }
   if (!rec.getString("status")) rec.set("status", "planned");
+  checkItemStatus(rec, entry);
+}
+
+function fileCount(rec, field) {
+  var v = rec.get(field);
+  if (!v) return 0;
+  if (typeof v === "string") return 1;
+  return v.length || 0;
+}
+
+/**
+ * The acceptance checklist's rule for one item (policy 四(五)): done means a completion date (not in the future) and at
+ * least one photo; waived means a reason. Planned and in-progress items need neither.
+ */
+function checkItemStatus(rec, entry) {
+  var P = require(__hooks + "/lib/programme.js");
+  var st = rec.getString("status");
+  var p = { name: entry.zh, item: entry.key };
+  if (st === "done") {
+    var d = P.dateOf(rec, "done_date");
+    if (!d) throw M.bad("item_done_date", "done_date", p);
+    if (d > P.todayBeijing()) throw M.bad("date_in_future_field", "done_date", { label: "完成日期", date: d });
+    if (fileCount(rec, "photos") === 0) throw M.bad("item_done_photo", "photos", p);
+  } else if (st === "waived") {
+    if (!String(rec.getString("waive_reason") || "").trim()) throw M.bad("item_waive_reason", "waive_reason", p);
+  }
 }
 
 function checkFunding(e) {

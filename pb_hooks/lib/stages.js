@@ -12,6 +12,8 @@ function countFiles(rec, field) {
 
 function blank(rec, field) { return !String(rec.getString(field) || "").trim(); }
 
+var ACCEPTANCE_UNITS = ["builder_unit", "design_unit", "construction_unit", "supervision_unit"];
+
 /** Missing evidence for entering `to`: {field: message code}. */
 function missingEvidence(ev, to) {
   var m = {};
@@ -27,6 +29,8 @@ function missingEvidence(ev, to) {
     }
   } else if (to === "accepted") {
     if (blank(ev, "acceptance_date")) m.acceptance_date = "evidence_acceptance_date";
+    // The five parties of 四(五): the builder (实施主体), design, construction and supervision units, resident representatives.
+    for (var i = 0; i < ACCEPTANCE_UNITS.length; i++) if (blank(ev, ACCEPTANCE_UNITS[i])) m[ACCEPTANCE_UNITS[i]] = "evidence_" + ACCEPTANCE_UNITS[i];
     if (!ev.getBool("residents_present")) m.residents_present = "evidence_residents_present";
     if (blank(ev, "resident_reps")) m.resident_reps = "evidence_resident_reps";
     if (countFiles(ev, "documents") === 0) m.documents = "evidence_documents";
@@ -82,6 +86,9 @@ function validate(app, ev, compound, opts) {
     return;
   }
 
+  // The first record of a compound that entered the programme at 征集需求: when its need was collected.
+  if (to === "demand" && current === "demand" && !last.length) return;
+
   var next = P.nextStage(current);
   if (!next) throw M.bad("last_stage", "to");
   if (to !== next) {
@@ -98,6 +105,53 @@ function validate(app, ev, compound, opts) {
     var list = keys.map(function (k) { return M.zh(missing[k]); }).join(";");
     throw M.badFields("evidence_missing", { stage: P.stageZh(to), list: list, to: to, fields: keys.join(", ") }, missing);
   }
+  checkDates(app, ev, compound, to);
+  if (to === "accepted") checkChecklist(app, compound);
+}
+
+/** Evidence dates in the order of the works: no start before the plan, no acceptance before the start or in the future. */
+function checkDates(app, ev, compound, to) {
+  var today = P.todayBeijing();
+  if (to === "construction") {
+    var start = P.dateOf(ev, "start_date");
+    if (start > today) throw M.bad("date_in_future_field", "start_date", { label: "开工日期", date: start });
+    var planned = app.findRecordsByFilter("stage_events", "compound = {:c} && to = 'planned' && kind = 'forward'", "-date", 1, 0, { c: compound.id });
+    if (planned.length && start < P.dateOf(planned[0], "date")) {
+      throw M.bad("start_before_plan", "start_date", { date: start, planned: P.dateOf(planned[0], "date") });
+    }
+  } else if (to === "accepted") {
+    var acc = P.dateOf(ev, "acceptance_date");
+    if (acc > today) throw M.bad("date_in_future_field", "acceptance_date", { label: "竣工验收日期", date: acc });
+    var began = P.dateOf(compound, "construction_start");
+    if (began && acc < began) throw M.bad("acceptance_before_start", "acceptance_date", { date: acc, start: began });
+  }
+}
+
+/**
+ * The acceptance checklist: every renovation item of the compound done (with its date and a photo) or waived with a
+ * reason. Throws naming each item that is not.
+ */
+function checkChecklist(app, compound) {
+  var items = app.findRecordsByFilter("renovation_items", "compound = {:c}", "class,item", 0, 0, { c: compound.id });
+  var catalogue = require(__hooks + "/lib/money.js").loadCatalogue();
+  var problems = [];
+  for (var i = 0; i < items.length; i++) {
+    var it = items[i];
+    var entry = catalogue[it.getString("item")];
+    var p = { name: entry ? entry.zh : it.getString("item"), item: it.getString("item") };
+    var st = it.getString("status") || "planned";
+    if (st === "done") {
+      if (!P.dateOf(it, "done_date")) problems.push({ code: "checklist_no_date", params: p });
+      else if (countFiles(it, "photos") === 0) problems.push({ code: "checklist_no_photo", params: p });
+    } else if (st === "waived") {
+      if (blank(it, "waive_reason")) problems.push({ code: "checklist_no_reason", params: p });
+    } else {
+      p.status = st === "in_progress" ? "实施中" : "计划";
+      p.statusCode = st;
+      problems.push({ code: "checklist_item_open", params: p });
+    }
+  }
+  if (problems.length) throw M.badList("checklist_incomplete", "items", problems);
 }
 
 /**
@@ -133,4 +187,6 @@ function apply(app, ev, compound) {
   return compound;
 }
 
-module.exports = { validate: validate, apply: apply, missingEvidence: missingEvidence };
+module.exports = {
+  validate: validate, apply: apply, missingEvidence: missingEvidence, checkChecklist: checkChecklist, ACCEPTANCE_UNITS: ACCEPTANCE_UNITS,
+};

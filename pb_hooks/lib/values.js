@@ -9,7 +9,11 @@
 
 var YUAN_MAX = 1e9; // per record: a Fenyang compound's whole renovation is a few million yuan
 
-function money(label) { return { kind: "number", min: 0, max: YUAN_MAX, unit: " 元", label: label }; }
+var COMPOUND_YUAN_MAX = 1e8; // one compound: more than 100 million yuan is a typing error, not a renovation
+
+function money(label, max) { return { kind: "number", min: 0, max: max || YUAN_MAX, unit: " 元", label: label }; }
+/** Money for one compound (an estimate, a contract): at most 100 million yuan. */
+function compoundMoney(label) { return money(label, COMPOUND_YUAN_MAX); }
 function pct(label) { return { kind: "number", min: 0, max: 100, unit: "%", label: label }; }
 function count(label, max) { return { kind: "number", integer: true, min: 0, max: max, label: label }; }
 function area(label, max) { return { kind: "number", min: 0, max: max || 1e7, unit: " 平方米", label: label }; }
@@ -25,7 +29,7 @@ var SPECS = {
   compounds: {
     code: line("小区编码"), name: name("小区名称", true), address: line("地址"),
     built_year: year("建成年代", 1900, 2000, true), buildings: count("楼栋数", 1000), households: count("户数", 100000),
-    floor_area_m2: area("建筑面积"), land_area_m2: area("占地面积"), plan_year: year("计划年度", 2021, 2030, true),
+    floor_area_m2: area("建筑面积"), land_area_m2: area("占地面积"), plan_year: year("计划年度", 2021, 2100, true),
     construction_start: programmeDate("开工日期"), construction_end_planned: programmeDate("计划竣工日期"),
     exclusion_note: text("不纳入改造说明"),
   },
@@ -58,19 +62,43 @@ var SPECS = {
   scheme_publications: { title: line("公示标题"), summary: text("方案概要"), estimate_yuan: money("估算投资"), ends_at: { kind: "date", label: "公示结束时间" } },
   scheme_comments: { message: text("意见内容"), nickname: line("称呼"), contact: line("联系方式"), answer: text("答复") },
   consent_campaigns: { note: text("备注") },
-  annual_plans: { year: year("计划年度", 2021, 2040), note: text("说明"), review_comment: text("审核意见") },
-  plan_entries: { estimate_yuan: money("估算金额"), note: text("备注") },
+  annual_plans: {
+    year: year("计划年度", 2021, 2100), note: text("说明"), review_comment: text("审核意见"), over_ceiling_reason: text("超出预算上限的理由"),
+  },
+  plan_entries: { estimate_yuan: compoundMoney("估算金额"), note: text("备注") },
+  periods: {
+    name: name("规划期名称", true), first_year: year("起始年度", 2000, 2100), last_year: year("截止年度", 2000, 2100),
+    document: line("依据文件"), target_compounds: count("目标小区数", 100000), target_households: count("目标户数", 10000000),
+    target_investment_yuan: money("目标投资", 1e11), note: text("说明"),
+  },
+  overall_plan_entries: { year: year("计划年度", 2000, 2100), estimate_yuan: compoundMoney("估算金额"), note: text("备注") },
+  plan_years: {
+    year: year("计划年度", 2000, 2100), budget_ceiling_yuan: money("年度预算上限", 1e11), review_opinion: text("审查意见"),
+    over_ceiling_reason: text("超出预算上限的理由"), city_consent_date: programmeDate("市政府同意日期"),
+    city_consent_number: line("市政府同意文号"), joint_doc_number: line("联合发文文号"), joint_doc_date: programmeDate("联合发文日期"),
+    filed_date: programmeDate("备案日期"), filing_number: line("备案编号"), return_reason: text("退回原因"), note: text("说明"),
+  },
+  implementing_bodies: { body_name: name("实施主体名称", true), decided_date: programmeDate("确定日期"), note: text("备注") },
+  procurements: {
+    announce_date: programmeDate("公告日期"), result_date: programmeDate("定标日期"), winning_unit: line("中标(成交)单位"),
+    contract_amount_yuan: compoundMoney("合同金额"), note: text("备注"),
+  },
+  design_reviews: { date: programmeDate("审查日期", true), reviewer: line("审查机构"), opinion: text("审查意见"), note: text("备注") },
+  demolitions: {
+    date: programmeDate("拆除日期", true), structures: count("拆除处数", 10000), area_m2: area("拆除面积", 1e6), note: text("备注"),
+  },
   stage_events: {
     date: programmeDate("日期"), note: text("说明"), internal_note: text("内部备注"), scheme_summary: text("方案说明"),
-    budget_estimate_yuan: money("预算估算"), start_date: programmeDate("开工日期"), planned_end_date: programmeDate("计划竣工日期"),
+    budget_estimate_yuan: compoundMoney("预算估算"), start_date: programmeDate("开工日期"), planned_end_date: programmeDate("计划竣工日期"),
     implementing_unit: line("实施单位"), acceptance_date: programmeDate("竣工验收日期"), resident_reps: line("居民代表"),
+    builder_unit: line("建设单位"), design_unit: line("设计单位"), construction_unit: line("施工单位"), supervision_unit: line("监理单位"),
   },
   renovation_items: {
     quantity: { kind: "number", min: 0, max: 1e7, label: "数量" }, unit: line("计量单位"), estimate_yuan: money("估算金额"),
-    note: text("说明"), internal_note: text("内部备注"),
+    note: text("说明"), internal_note: text("内部备注"), done_date: programmeDate("完成日期"), waive_reason: text("不实施的理由"),
   },
   funding: { amount_yuan: money("金额"), date: programmeDate("日期", true), note: text("说明"), internal_note: text("内部备注") },
-  approvals: { date: programmeDate("日期", true), number: line("文号"), note: text("备注") },
+  approvals: { date: programmeDate("日期", true), number: line("文号"), note: text("备注"), waived_fees_yuan: money("减免费用") },
   elevator_inspections: {
     date: programmeDate("日期", true), building: line("楼栋"), certificate: line("证书编号"), note: text("备注"),
   },
@@ -260,6 +288,6 @@ function labelOf(collection, field) {
 }
 
 module.exports = {
-  SPECS: SPECS, YUAN_MAX: YUAN_MAX, problemOf: problemOf, bodyProblem: bodyProblem, checkRoute: checkRoute, checkRecord: checkRecord,
+  SPECS: SPECS, YUAN_MAX: YUAN_MAX, COMPOUND_YUAN_MAX: COMPOUND_YUAN_MAX, COMPOUND_MONEY: compoundMoney, problemOf: problemOf, bodyProblem: bodyProblem, checkRoute: checkRoute, checkRecord: checkRecord,
   labelOf: labelOf,
 };

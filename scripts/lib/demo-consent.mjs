@@ -33,3 +33,25 @@ export function consentSurveyItems(compounds, stableId) {
   }
   return items;
 }
+
+/**
+ * Demo contacts (示例数据) for the first compounds: a contact person, role and phone in compound_notes (staff only), so
+ * the panel's contacts section is not empty for a new user. Names and numbers are made up.
+ * @param {Array<{properties: Record<string, any>}>} compounds demo compound features
+ * @param {(kind: string, key: string) => string} stableId
+ */
+export function demoContactItems(compounds, stableId) {
+  const roles = ['社区党支部书记', '楼长', '业主代表', '原产权单位联系人'];
+  const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '郭'];
+  return compounds.slice(0, 12).map((f, i) => ({
+    collection: 'compound_notes',
+    body: {
+      id: stableId('compound_notes', f.properties.code),
+      compound: stableId('compound', f.properties.code),
+      contact_name: `${surnames[i % surnames.length]}某(示例)`,
+      contact_role: roles[i % roles.length],
+      contact_phone: `0358-72${String(10000 + i * 37).slice(-5)}`,
+      internal_notes: '示例数据:联系人与电话为虚构,仅供演示。',
+    },
+  }));
+}

@@ -367,8 +367,12 @@ const ts = (s) => Date.parse(s + 'T00:00:00Z');
 const between = (rng, a, b) => iso(ts(a) + Math.floor(rng.next() * ((ts(b) - ts(a)) / DAY + 1)) * DAY);
 const addDays = (rng, s, a, b) => iso(ts(s) + rng.int(a, b) * DAY);
 
-/** Stage history consistent with §四: demand → scheme (before the 31 Aug declaration) → planned → … */
-function stageHistory(rng, stage, planYear) {
+/**
+ * The draws of the demo's former fixed-date history (as of 2025-06-30). Its dates are no longer used — the history is
+ * made relative to the day the demo is seeded (demo-history.mjs) — but the draws stay, in the same order, so every
+ * other value the generator draws after them (consent, management, maintenance fund) is unchanged.
+ */
+function legacyHistoryDraws(rng, stage, planYear) {
   const upto = STAGE_ORDER.indexOf(stage);
   const h = [];
   if (planYear) {
@@ -393,13 +397,17 @@ function stageHistory(rng, stage, planYear) {
   return out;
 }
 
-/** [planYear, stage, count]: most 2021 work is done, 2025 is just planned, six still wait for a plan. */
+/**
+ * [plan offset, stage, count]: the plan year as years before the works year of the day the demo is seeded (0 = the
+ * works under way now; see demo-history.mjs): work of four years ago is done, this year's is just planned, six
+ * compounds still wait for a plan.
+ */
 const PROGRAMME = [
-  [2021, 'maintained', 6], [2021, 'accepted', 4],
-  [2022, 'maintained', 4], [2022, 'accepted', 6],
-  [2023, 'maintained', 1], [2023, 'accepted', 5], [2023, 'construction', 3],
-  [2024, 'accepted', 1], [2024, 'construction', 5], [2024, 'planned', 2],
-  [2025, 'construction', 1], [2025, 'planned', 5],
+  [-4, 'maintained', 6], [-4, 'accepted', 4],
+  [-3, 'maintained', 4], [-3, 'accepted', 6],
+  [-2, 'maintained', 1], [-2, 'accepted', 5], [-2, 'construction', 3],
+  [-1, 'accepted', 1], [-1, 'construction', 5], [-1, 'planned', 2],
+  [0, 'construction', 1], [0, 'planned', 5],
   [null, 'scheme', 3], [null, 'demand', 3],
 ];
 
@@ -606,22 +614,24 @@ export function generateDemo(seed = DEMO_SEED) {
     .map((q) => q.cp);
   // Low consent keeps a compound out of the plan: give those to the waiting ones.
   let at = 0;
-  for (const [planYear, stage, count] of PROGRAMME) {
+  for (const [planOffset, stage, count] of PROGRAMME) {
     for (let k = 0; k < count; k++) {
       const cp = byAge[at++];
-      cp.planYear = planYear;
+      cp.planOffset = planOffset;
       cp.stage = stage;
     }
   }
-  const waiting = byAge.filter((cp) => cp.planYear === null);
+  const waiting = byAge.filter((cp) => cp.planOffset === null);
   waiting.forEach((cp, k) => (cp.lowConsent = k < 4));
   for (const cp of order) {
-    cp.history = stageHistory(rng, cp.stage, cp.planYear);
-    cp.tier = cp.planYear ? 'implement' : cp.stage === 'scheme' ? 'prepare' : cp === waiting.find((q) => q.stage === 'demand') ? '' : 'reserve';
+    const legacy = legacyHistoryDraws(rng, cp.stage, cp.planOffset === null ? null : 2025 + cp.planOffset);
+    // The tier a compound is listed under in its (next) annual plan. Below the consent threshold it is in no plan at
+    // all: the server's consent gate refuses such an entry, whatever its tier.
+    cp.tier = cp.planOffset !== null ? 'implement' : cp.lowConsent ? '' : cp.stage === 'scheme' ? 'prepare' : 'reserve';
     cp.consent = cp.lowConsent ? Math.round(rng.uni(55, 66) * 10) / 10 : Math.round(rng.uni(68, 98) * 10) / 10;
-    const dDemand = cp.history[0].date;
-    const dEnd = cp.history[1]?.date ?? DEMO_AS_OF;
-    cp.consentDate = dEnd > dDemand ? between(rng, dDemand, dEnd) : dDemand;
+    const dDemand = legacy[0].date;
+    const dEnd = legacy[1]?.date ?? DEMO_AS_OF;
+    if (dEnd > dDemand) between(rng, dDemand, dEnd); // the former consent date's draw
     const st = STAGE_ORDER.indexOf(cp.stage);
     cp.management =
       st >= 5 ? rng.pick(['property_company', 'property_company', 'self'])
@@ -686,12 +696,10 @@ export function generateDemo(seed = DEMO_SEED) {
           management: cp.management,
           maintenance_fund: cp.fund,
           consent_pct: cp.consent,
-          consent_date: cp.consentDate,
           stage: cp.stage,
-          plan_year: cp.planYear,
+          plan_offset: cp.planOffset,
           tier: cp.tier,
           is_demo: true,
-          stage_history: cp.history,
         },
         geometry,
       ),

@@ -5,7 +5,7 @@
 export const DEMO_ORIGIN = Object.freeze({ lon: 111.785, lat: 37.265 });
 /** Urban bbox every demo geometry must stay inside: [west, south, east, north] in degrees. */
 export const DEMO_BBOX = Object.freeze([111.77, 37.25, 111.8, 37.28]);
-/** The demo's "today": no stage date is later. */
+/** The clock of the demo's former fixed-date history, kept only for its random draws (demo-generator.mjs); the dated history is relative to the day the demo is seeded (demo-history.mjs). */
 export const DEMO_AS_OF = '2025-06-30';
 
 // Equirectangular frame: metres per degree at the origin latitude (error < 0.1 % over 3 km).

@@ -23,11 +23,12 @@ const JSON_TYPES = {
   'feedback.point': 'Point | null',
   'public_compounds.geometry': 'AreaGeometry',
   'public_funding_totals.total_yuan': 'number',
+  'overall_plan_entries.funding': 'FundingBySource | null',
   'audit_log.changed': 'string[] | null',
   'audit_log.before': 'Record<string, unknown> | null',
   'audit_log.after': 'Record<string, unknown> | null',
 };
-const JSON_IMPORTS = ['AreaGeometry', 'ContextGeometry', 'Point', 'SiteGeometry', 'SiteReasons', 'ZonePartialShare'];
+const JSON_IMPORTS = ['AreaGeometry', 'ContextGeometry', 'FundingBySource', 'Point', 'SiteGeometry', 'SiteReasons', 'ZonePartialShare'];
 
 /** Starts PocketBase on a temp data dir with every migration applied and returns its collections (system ones left out). */
 export async function migratedCollections() {

@@ -10,7 +10,8 @@ import crypto from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
-import { consentSurveyItems } from './demo-consent.mjs';
+import { consentSurveyItems, demoContactItems } from './demo-consent.mjs';
+import { demoFiles } from './demo-files.mjs';
 import { seedParticipationDemo } from './demo-participation.mjs';
 import { seedDemoBoundaries } from './demo-boundaries.mjs';
 
@@ -36,6 +37,7 @@ export const DEMO_USERS = [
   { email: 'finance@demo.fenyang', name: '财政局(示例)', role: 'department', department: 'finance' },
   { email: 'audit@demo.fenyang', name: '审计局(示例)', role: 'department', department: 'audit' },
   { email: 'approval@demo.fenyang', name: '行政审批局(示例)', role: 'department', department: 'approval' },
+  { email: 'development@demo.fenyang', name: '发改局(示例)', role: 'department', department: 'development' },
   { email: 'market@demo.fenyang', name: '市场监管局(示例)', role: 'department', department: 'market' },
   { email: 'civil@demo.fenyang', name: '民政局(示例)', role: 'department', department: 'civil' },
 ];
@@ -56,7 +58,7 @@ function describeBatchError(err, chunk) {
       const item = chunk[Number(k)];
       const resp = v?.response ?? {};
       const fields = Object.entries(resp.data ?? {}).map(([f, e]) => `${f}: ${e?.message ?? e?.code ?? ''}`).join('; ');
-      const what = item ? `${item.collection} ${item.body.id ?? item.body.code ?? item.body.email ?? ''}` : `request ${k}`;
+      const what = item ? `${item.collection} ${item.update ?? item.body.id ?? item.body.code ?? item.body.email ?? ''}${item.update && item.body.status ? ` → ${item.body.status}` : ''}` : `request ${k}`;
       return new SeedError(`${what}: ${resp.message ?? v?.message ?? ''}${fields ? ` (${fields})` : ''}`);
     }
   }
@@ -65,11 +67,12 @@ function describeBatchError(err, chunk) {
 }
 
 /**
- * Creates `items` in order, in batches that take about a quarter of the server's batch timeout: the first batch is
- * small, later ones are sized from how long the last one took, and a batch that still times out (its transaction is
- * rolled back whole) is retried at half the size.
+ * Writes `items` in order — creates ({collection, body}) and updates ({collection, update: id, body}) — in batches
+ * that take about a quarter of the server's batch timeout: the first batch is small, later ones are sized from how
+ * long the last one took, and a batch that still times out (its transaction is rolled back whole) is retried at half
+ * the size.
  */
-async function batchCreate(pb, items, onProgress) {
+export async function batchWrite(pb, items, onProgress) {
   const settings = await pb.settings.getAll().catch(() => null);
   const timeoutMs = Math.max(1, settings?.batch?.timeout ?? 3) * 1000;
   const maxRequests = Math.max(1, settings?.batch?.maxRequests ?? 50);
@@ -78,7 +81,10 @@ async function batchCreate(pb, items, onProgress) {
   while (done < items.length) {
     const chunk = items.slice(done, done + size);
     const batch = pb.createBatch();
-    for (const { collection, body } of chunk) batch.collection(collection).create(body);
+    for (const { collection, body, update } of chunk) {
+      if (update) batch.collection(collection).update(update, body);
+      else batch.collection(collection).create(body);
+    }
     const started = Date.now();
     try {
       await batch.send({ requestKey: null });
@@ -113,48 +119,64 @@ async function seedDivisions(pb) {
       body: { id: stableId('community', c.code), code: c.code, name: c.name, township: haveT.get(c.township_code) },
     });
   }
-  if (items.length) await batchCreate(pb, items);
+  if (items.length) await batchWrite(pb, items);
   return { townships: haveT, created: items.length };
 }
 
 // Consent is set by the server from survey records (demo-consent.mjs), never written directly.
 const CONSENT_FROM_SURVEYS = ['consent_pct', 'consent_date'];
 
-function demoItems(townshipIds) {
+/** Today in Beijing (the demo's history ends on the day it is seeded). */
+export function beijingToday(now = Date.now()) {
+  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * The demo's writes, in the order the city would have made them: the register (compounds at 征集需求 with their
+ * staff-only facts, buildings, context), then the programme (demo-programme.mjs), dated relative to `asOf`.
+ */
+export function demoItems(townshipIds, asOf = beijingToday()) {
+  const divisions = readJson('data/divisions.json');
   const compounds = readJson('data/demo/compounds.geojson').features;
   const buildings = readJson('data/demo/buildings.geojson').features;
   const context = readJson('data/demo/context.geojson').features;
   const compoundId = (code) => stableId('compound', code);
+  const programme = programmeItems({
+    features: compounds, stableId, townshipIds, asOf, files: demoFiles,
+    townshipNames: new Map(divisions.townships.map((t) => [t.code, t.name])),
+    communityNames: new Map(divisions.communities.map((c) => [c.code, c.name])),
+  });
   const items = [];
-  // #5: stage events, annual plans, renovation items and funding; construction facts also go onto the compound.
-  const programme = programmeItems(compounds, stableId, townshipIds);
   const privateItems = [];
+  const surveyed = [];
+  // The register: every compound enters at 征集需求; its stage, plan year and tier come from the programme's records.
+  const REGISTER_ONLY = ['township_code', 'community_code', 'stage', 'plan_offset', 'tier'];
   for (const f of compounds) {
-    const { township_code, community_code, stage_history, ...props } = f.properties;
-    const all = { ...props, ...programme.compoundExtra.get(props.code) };
     const body = {};
     const facts = {};
-    for (const [k, v] of Object.entries(all)) {
-      if (CONSENT_FROM_SURVEYS.includes(k)) continue;
+    for (const [k, v] of Object.entries(f.properties)) {
+      if (REGISTER_ONLY.includes(k) || CONSENT_FROM_SURVEYS.includes(k)) continue;
       (PRIVATE.fields.includes(k) ? facts : body)[k] = v;
     }
-    const id = compoundId(props.code);
+    Object.assign(facts, programme.compoundFacts.get(f.properties.code));
+    // The consent figure comes from a demo survey on the programme's consent date.
+    surveyed.push({ properties: { ...f.properties, consent_date: facts.consent_date ?? f.properties.consent_date } });
+    for (const k of CONSENT_FROM_SURVEYS) delete facts[k];
+    const id = compoundId(f.properties.code);
     items.push({
       collection: 'compounds',
       body: {
-        ...body,
-        id,
-        township: townshipIds.get(township_code),
-        community: community_code ? stableId('community', community_code) : '',
-        plan_year: body.plan_year ?? null,
-        geometry: f.geometry,
-        is_demo: true,
+        ...body, id, stage: 'demand', plan_year: null, tier: '',
+        township: townshipIds.get(f.properties.township_code),
+        community: f.properties.community_code ? stableId('community', f.properties.community_code) : '',
+        geometry: f.geometry, is_demo: true,
       },
     });
     privateItems.push({ collection: PRIVATE.collection, body: { ...facts, id, compound: id } });
   }
   items.push(...privateItems);
-  items.push(...consentSurveyItems(compounds, stableId));
+  items.push(...consentSurveyItems(surveyed, stableId));
+  items.push(...demoContactItems(compounds, stableId));
   buildings.forEach((f, i) => {
     const { compound_code, ...p } = f.properties;
     items.push({
@@ -170,7 +192,7 @@ function demoItems(townshipIds) {
     });
   });
   items.push(...programme.items);
-  return { items };
+  return { items, timeline: programme.timeline };
 }
 
 async function seedDemoUsers(pb, townshipIds) {
@@ -187,18 +209,25 @@ async function seedDemoUsers(pb, townshipIds) {
       },
     });
   }
-  if (items.length) await batchCreate(pb, items);
+  if (items.length) await batchWrite(pb, items);
   return items.length;
 }
 
-/** Items whose record already exists (by id) are left out: resuming an interrupted load writes only the rest. */
+/**
+ * Writes already made are left out: creates whose record exists (by id), updates whose record already shows them
+ * (`done`). Resuming an interrupted load writes only the rest, in the same order.
+ */
 async function missingOnly(pb, items) {
   const existing = new Map();
   for (const name of new Set(items.map((i) => i.collection))) {
-    const rows = await pb.collection(name).getFullList({ fields: 'id', batch: 5000, requestKey: null });
-    existing.set(name, new Set(rows.map((r) => r.id)));
+    const rows = await pb.collection(name).getFullList({ batch: 5000, requestKey: null });
+    existing.set(name, new Map(rows.map((r) => [r.id, r])));
   }
-  return items.filter((i) => !existing.get(i.collection).has(i.body.id));
+  return items.filter((i) => {
+    if (!i.update) return !existing.get(i.collection).has(i.body.id);
+    const rec = existing.get(i.collection).get(i.update);
+    return !rec || !i.done?.(rec);
+  });
 }
 
 /**
@@ -221,12 +250,12 @@ export async function seed({ url, email, password, demo = true, stateFile, onPro
     if (anyCompound.totalItems === 0 || resumed) {
       const { items } = demoItems(townships);
       if (stateFile) fs.writeFileSync(stateFile, `demo load started ${new Date().toISOString()}\n`);
-      await batchCreate(pb, resumed ? await missingOnly(pb, items) : items, onProgress);
+      await batchWrite(pb, resumed ? await missingOnly(pb, items) : items, onProgress);
       if (!resumed) await seedParticipationDemo(pb);
       if (stateFile) fs.rmSync(stateFile, { force: true });
       demoLoaded = true;
     }
-    await seedDemoBoundaries(pb, batchCreate, stableId);
+    await seedDemoBoundaries(pb, batchWrite, stableId);
   }
   return { divisionsCreated: created, demoLoaded, usersCreated, resumed };
 }

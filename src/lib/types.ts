@@ -36,6 +36,9 @@ export type ContextGeometry = Polygon | MultiPolygon | LineString | Point;
 /** Where a facility site lies: an outline, or a point when only its place is known. */
 export type SiteGeometry = Polygon | MultiPolygon | Point;
 
+/** Money expected by funding source, in yuan (an overall-plan entry's `funding`): {central: 1200000, …}. */
+export type FundingBySource = Record<string, number>;
+
 /** A compound only partly inside a drawn zone, with the share of its area inside (0–1). */
 export interface ZonePartialShare {
   id: string;

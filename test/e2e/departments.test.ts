@@ -11,6 +11,8 @@ let srv: TestServer;
 let b: Session;
 useApp((app) => ({ srv, b } = app));
 let fy005: { id: string; name: string };
+/** Approvals of FY-005 already on file in the demo (the simplified approval routes have demo records too). */
+let priorApprovals = 0;
 
 // A date a few days back, in Beijing, as the form wants it.
 const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
@@ -72,7 +74,8 @@ describe('department records', () => {
     await waitForMapIdle(page);
     // An older approval already on file, through the API.
     const approval = await srv.as('approval@demo.fenyang');
-    await approval.collection('approvals').create({ compound: fy005.id, kind: 'joint_review', date: daysAgo(40), status: 'approved', number: '汾审批〔2025〕1号' });
+    priorApprovals = (await srv.admin.collection('approvals').getFullList({ filter: `compound = "${fy005.id}"` })).length;
+    const older = await approval.collection('approvals').create({ compound: fy005.id, kind: 'joint_review', date: daysAgo(40), status: 'approved', number: '汾审批〔2025〕1号' });
     await signIn(page, 'approval@demo.fenyang');
     await page.waitForSelector('[data-testid=dept-add-approvals]');
     expect(await page.locator('[data-testid=dept-add-elevator_inspections]').count()).toBe(0);
@@ -88,13 +91,18 @@ describe('department records', () => {
     await page.setInputFiles(file, { name: '施工许可.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await page.click('[data-testid=dept-save-approvals]');
     const rows = page.locator('[data-testid=dept-list-approvals] [data-testid=dept-row]');
-    await expect.poll(() => rows.count()).toBe(2);
-    expect(await rows.nth(0).textContent()).toContain('施工许可');
-    expect(await rows.nth(1).textContent()).toContain('汾审批〔2025〕1号');
-    const stored = await approval.collection('approvals').getFullList({ filter: `compound = "${fy005.id}" && kind = "permit"` });
+    await expect.poll(() => rows.count()).toBe(priorApprovals + 2);
+    const stored = await approval.collection('approvals').getFullList({ filter: `compound = "${fy005.id}" && kind = "permit" && is_demo = false` });
     expect(stored).toHaveLength(1);
     expect(stored[0].documents).toHaveLength(1);
-    const link = rows.nth(0).locator('[data-testid=dept-doc]');
+    // Newest first: the permit of yesterday above the approval of 40 days ago.
+    const ids = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
+    expect(ids.indexOf(stored[0].id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(stored[0].id)).toBeLessThan(ids.indexOf(older.id));
+    const permitRow = rows.nth(ids.indexOf(stored[0].id));
+    expect(await permitRow.textContent()).toContain('施工许可');
+    expect(await rows.nth(ids.indexOf(older.id)).textContent()).toContain('汾审批〔2025〕1号');
+    const link = permitRow.locator('[data-testid=dept-doc]');
     expect(await link.count()).toBe(1);
     const res = await fetch(new URL((await link.getAttribute('href'))!, srv.url));
     expect(res.status).toBe(200);
@@ -108,7 +116,7 @@ describe('department records', () => {
     await signIn(page, 'finance@demo.fenyang');
     await page.waitForSelector('[data-testid=department-records]');
     await expect.poll(() => page.locator('[data-testid=dept-list-elevator_inspections] [data-testid=dept-row]').count()).toBe(1);
-    await expect.poll(() => page.locator('[data-testid=dept-list-approvals] [data-testid=dept-row]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=dept-list-approvals] [data-testid=dept-row]').count()).toBe(priorApprovals + 2);
     expect(await page.locator('[data-testid^=dept-add-]').count()).toBe(0);
     expect(await page.locator('[data-testid=department-records] form').count()).toBe(0);
   });

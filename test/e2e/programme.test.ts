@@ -1,5 +1,5 @@
-// Guards the programme screens (#5): a township submits its annual plan in /plans, the office approves it, and the
-// compound turns "planned" on the live map; the ledger exports an XLSX that opens with one row per compound; the
+// Guards the programme screens: a township submits its annual plan in /plans, the office approves it, and once the
+// year's plan is issued the compound turns "planned" on the live map; the ledger exports an XLSX that opens with one row per compound; the
 // compound panel moves a compound forward with evidence; the monthly report renders with its charts — no console errors.
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,24 @@ useApp((app) => ({ srv, b } = app));
 let fy018: { id: string; name: string };
 // A plan year whose deadline (31 August of the year before) has not passed, whenever this runs.
 const ON_TIME = new Date().getFullYear() + 2;
+
+/** The office reviews the year's plan, records the city's consent and the joint document (today, with a PDF each). */
+async function issueYear(year: number) {
+  const office = await srv.as('office@demo.fenyang');
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'], { type: 'application/pdf' });
+  const py = await srv.admin.collection('plan_years').getFirstListItem(`year = ${year}`);
+  await office.collection('plan_years').update(py.id, { status: 'reviewed', review_opinion: '同意' });
+  const consent = new FormData();
+  for (const [k, v] of Object.entries({ status: 'city_approved', city_consent_date: today })) consent.append(k, v);
+  consent.append('city_consent_file', pdf(), 'consent.pdf');
+  await office.collection('plan_years').update(py.id, consent);
+  const joint = new FormData();
+  for (const [k, v] of Object.entries({ status: 'issued', joint_doc_date: today, joint_doc_number: `汾住建发〔${year - 1}〕1号` })) joint.append(k, v);
+  for (const k of ['housing', 'development', 'finance']) joint.append('joint_doc_issuers', k);
+  joint.append('joint_doc_file', pdf(), 'joint.pdf');
+  await office.collection('plan_years').update(py.id, joint);
+}
 
 beforeAll(async () => {
   // FY-018 (太和桥, consent 79.1%) gets its preliminary scheme through the API, so it can enter 实施一批.
@@ -54,6 +72,9 @@ describe('annual plan to map', () => {
     await page.fill('[data-testid=review-comment]', '同意列入实施一批');
     await page.click('[data-testid=approve-plan]');
     await expect.poll(() => page.textContent('[data-testid=plan-status]')).toBe('已审批');
+    // The year's chain (guarded in procedure.test.ts) is taken through the API: the joint document moves 实施一批
+    // into the plan.
+    await issueYear(ON_TIME);
 
     await map.waitForFunction((id) => {
       const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;

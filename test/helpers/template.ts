@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PB_BIN, ROOT, freePort, migrateUp, serve, upsertSuperuser } from '../../scripts/lib/pocketbase.mjs';
-import { seed } from '../../scripts/lib/seed.mjs';
+import { beijingToday, seed } from '../../scripts/lib/seed.mjs';
 
 export const ADMIN = { email: 'admin@test.local', password: 'test-password-123' };
 export type TemplateKind = 'empty' | 'seeded';
@@ -17,6 +17,8 @@ const INPUTS = ['pb_migrations', 'pb_hooks', 'scripts/lib', 'data'];
 
 function hashInputs(kind: TemplateKind): string {
   const h = crypto.createHash('sha256').update(`template:${kind}:v1\0`);
+  // The demo's history ends on the day it is seeded: a seeded template is good for that day (Beijing) only.
+  if (kind === 'seeded') h.update(`day:${beijingToday()}\0`);
   const visit = (p: string) => {
     const st = fs.statSync(p);
     if (st.isDirectory()) {

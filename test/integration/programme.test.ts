@@ -16,14 +16,25 @@ beforeAll(async () => {
   office = await srv.as('office@demo.fenyang');
   wenfeng = await srv.as('wenfeng@demo.fenyang');
   taihe = await srv.as('taihe@demo.fenyang');
+  LATE = Math.min(...(await srv.admin.collection('plan_years').getFullList()).map((y) => y.year)) - 1;
+  expect(LATE).toBeGreaterThanOrEqual(2021);
 });
 afterAll(async () => srv?.stop());
 
 // Years relative to today, so the deadline checks hold whenever the suite runs: a plan for ON_TIME is due on
-// 31 August of next year (not yet passed); one for LATE was due on 31 August of last year.
+// 31 August of next year (not yet passed); LATE, the year before the demo's first plan year (its plans are all past
+// review), was due long ago.
 const ON_TIME = new Date().getFullYear() + 2;
-const LATE = new Date().getFullYear();
+let LATE = 0;
 const byCode = (code: string) => srv.admin.collection('compounds').getFirstListItem(`code = "${code}"`);
+/** 'YYYY-MM-DD' n days from `date`. */
+const dayOffset = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400e3).toISOString().slice(0, 10);
+const TODAY = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+const IN_200 = dayOffset(TODAY, 200);
+const AGO_30 = dayOffset(TODAY, -30);
+const PARTIES = { builder_unit: '汾阳市城市建设发展有限公司', design_unit: '汾阳市城乡规划设计院', construction_unit: '山西汾州建设工程有限公司', supervision_unit: '山西诚信工程监理有限公司' };
+/** A 1×1 PNG. */
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'));
 const twId = async (code: string) => (await srv.admin.collection('townships').getFirstListItem(`code = "${code}"`)).id;
 
 /** The refusal of a call: status, message and field errors. */
@@ -49,20 +60,24 @@ async function eventCount(compoundId: string) {
 }
 
 describe('demo seed', () => {
-  it('writes one imported event per stage_history entry and approved plans matching plan_year', async () => {
-    const features = JSON.parse(data).features as { properties: { code: string; stage: string; plan_year: number | null; township_code: string; stage_history: { stage: string }[] } }[];
-    const events = await srv.admin.collection('stage_events').getFullList({ filter: 'imported = true' });
-    expect(events).toHaveLength(features.reduce((s, f) => s + f.properties.stage_history.length, 0));
+  it('writes one event per stage each compound passed, and township plans matching plan years', async () => {
+    const features = JSON.parse(data).features as { properties: { code: string; stage: string; plan_offset: number | null; tier: string; township_code: string } }[];
+    const events = await srv.admin.collection('stage_events').getFullList();
+    const stageIndex = (s: string) => ['demand', 'scheme', 'planned', 'construction', 'accepted', 'maintained'].indexOf(s);
+    expect(events).toHaveLength(features.reduce((s, f) => s + stageIndex(f.properties.stage) + 1, 0));
+    expect(events.filter((e) => e.imported)).toHaveLength(0);
     const compounds = await srv.admin.collection('compounds').getFullList();
     const last = new Map<string, string>();
-    for (const e of events.sort((a, b) => a.date.localeCompare(b.date))) last.set(e.compound, e.to);
+    for (const e of events.sort((a, b) => a.date.localeCompare(b.date) || a.created.localeCompare(b.created))) last.set(e.compound, e.to);
     for (const c of compounds) expect(last.get(c.id), c.code).toBe(c.stage);
     const plans = await srv.admin.collection('annual_plans').getFullList({ expand: 'township' });
-    const expected = new Set(features.filter((f) => f.properties.plan_year).map((f) => `${f.properties.township_code}:${f.properties.plan_year}`));
-    expect(new Set(plans.map((p) => `${p.expand!.township.code}:${p.year}`))).toEqual(expected);
+    const tw = new Map(features.map((f) => [f.properties.code, f.properties.township_code]));
+    const expected = new Set(compounds.filter((c) => c.plan_year).map((c) => `${tw.get(c.code)}:${c.plan_year}`));
+    const planned = new Set(plans.map((p) => `${p.expand!.township.code}:${p.year}`));
+    for (const k of expected) expect(planned.has(k), k).toBe(true);
     expect(plans.every((p) => p.status === 'approved')).toBe(true);
     const entries = await srv.admin.collection('plan_entries').getFullList({ expand: 'compound,plan' });
-    for (const en of entries) expect(en.expand!.compound.plan_year, en.expand!.compound.code).toBe(en.expand!.plan.year);
+    for (const en of entries) if (en.tier === 'implement') expect(en.expand!.compound.plan_year, en.expand!.compound.code).toBe(en.expand!.plan.year);
     expect((await srv.admin.collection('renovation_items').getList(1, 1)).totalItems).toBeGreaterThan(100);
     expect((await srv.admin.collection('funding').getList(1, 1)).totalItems).toBeGreaterThan(100);
   });
@@ -91,14 +106,15 @@ describe('stage machine', () => {
   it.each([
     ['scheme', 'FY-042', { scheme_summary: '方案' }, 'budget_estimate_yuan', /预算估算/],
     ['scheme', 'FY-042', { budget_estimate_yuan: 100000 }, 'scheme_summary', /初步改造方案/],
-    ['construction', 'FY-006', { implementing_unit: '某公司', planned_end_date: '2027-06-30' }, 'start_date', /开工日期/],
-    ['construction', 'FY-006', { start_date: '2026-11-01', planned_end_date: '2027-06-30' }, 'implementing_unit', /实施单位/],
-    ['construction', 'FY-006', { start_date: '2026-11-01', implementing_unit: '某公司' }, 'planned_end_date', /计划竣工日期/],
-    ['construction', 'FY-006', { start_date: '2026-11-01', implementing_unit: '某公司', planned_end_date: '2026-10-01' }, 'planned_end_date', /早于开工日期/],
-    ['accepted', 'FY-004', { acceptance_date: '2026-11-20', residents_present: true, resident_reps: '张三' }, 'documents', /验收记录/],
-    ['accepted', 'FY-004', { acceptance_date: '2026-11-20', resident_reps: '张三', documents: 'file' }, 'residents_present', /居民代表参与/],
-    ['accepted', 'FY-004', { acceptance_date: '2026-11-20', residents_present: true, documents: 'file' }, 'resident_reps', /居民代表姓名/],
+    ['construction', 'FY-006', { implementing_unit: '某公司', planned_end_date: IN_200 }, 'start_date', /开工日期/],
+    ['construction', 'FY-006', { start_date: TODAY, planned_end_date: IN_200 }, 'implementing_unit', /实施单位/],
+    ['construction', 'FY-006', { start_date: TODAY, implementing_unit: '某公司' }, 'planned_end_date', /计划竣工日期/],
+    ['construction', 'FY-006', { start_date: TODAY, implementing_unit: '某公司', planned_end_date: AGO_30 }, 'planned_end_date', /早于开工日期/],
+    ['accepted', 'FY-004', { acceptance_date: TODAY, residents_present: true, resident_reps: '张三' }, 'documents', /验收记录/],
+    ['accepted', 'FY-004', { acceptance_date: TODAY, resident_reps: '张三', documents: 'file' }, 'residents_present', /居民代表参与/],
+    ['accepted', 'FY-004', { acceptance_date: TODAY, residents_present: true, documents: 'file' }, 'resident_reps', /居民代表姓名/],
     ['accepted', 'FY-004', { residents_present: true, resident_reps: '张三', documents: 'file' }, 'acceptance_date', /验收日期/],
+    ['accepted', 'FY-004', { acceptance_date: TODAY, residents_present: true, resident_reps: '张三', documents: 'file' }, 'supervision_unit', /监理单位/],
     ['maintained', 'FY-002', { maintenance_fund_status: 'collecting' }, 'management', /管理模式/],
     ['maintained', 'FY-002', { management: 'self' }, 'maintenance_fund_status', /维修资金/],
   ] as const)('refuses entering %s without its evidence (%s, missing %s)', async (to, code, given, missing, message) => {
@@ -126,12 +142,14 @@ describe('stage machine', () => {
   });
 
   it('refuses a date in the future or before the last event', async () => {
-    const c = await byCode('FY-042'); // demand since 2024-07-26
+    const c = await byCode('FY-042'); // demand (its need collected on a day of the demo's history)
+    const since = (await srv.admin.collection('stage_events').getFirstListItem(`compound = "${c.id}"`, { sort: '-date' })).date.slice(0, 10);
     const body = { compound: c.id, to: 'scheme', scheme_summary: '方案', budget_estimate_yuan: 100000 };
     const tomorrow = new Date(Date.now() + 8 * 3600e3 + 24 * 3600e3).toISOString().slice(0, 10);
     expect((await refusal(office.collection('stage_events').create({ ...body, date: tomorrow }))).fields.date).toMatch(/晚于今天/);
     expect((await refusal(office.collection('stage_events').create({ ...body, date: '2099-01-01' }))).fields.date).toMatch(/须在 2000-01-01 至/);
-    expect((await refusal(office.collection('stage_events').create({ ...body, date: '2024-01-01' }))).fields.date).toMatch(/早于该小区上一条阶段记录\(2024-07-26\)/);
+    const before = dayOffset(since, -30);
+    expect((await refusal(office.collection('stage_events').create({ ...body, date: before }))).fields.date).toMatch(new RegExp(`早于该小区上一条阶段记录\\(${since}\\)`));
   });
 
   it('moves a compound forward with evidence, by its own township, recording who and when', async () => {
@@ -146,12 +164,20 @@ describe('stage machine', () => {
 
   it('moves to construction, accepted (with the record attached) and maintained, updating the compound', async () => {
     const c = await byCode('FY-006'); // planned
-    await office.collection('stage_events').create({ compound: c.id, to: 'construction', start_date: '2026-11-02', planned_end_date: '2027-06-30', implementing_unit: '汾阳市城市建设发展有限公司' });
+    await office.collection('stage_events').create({ compound: c.id, to: 'construction', start_date: TODAY, planned_end_date: IN_200, implementing_unit: '汾阳市城市建设发展有限公司' });
     let now = await byCode('FY-006');
     expect(now.stage).toBe('construction');
-    expect(now.construction_end_planned.slice(0, 10)).toBe('2027-06-30');
+    expect(now.construction_end_planned.slice(0, 10)).toBe(IN_200);
+    // The acceptance checklist: every item done with a photo (or waived with a reason) first.
+    for (const it of await srv.admin.collection('renovation_items').getFullList({ filter: `compound = "${c.id}"` })) {
+      const fd = new FormData();
+      fd.append('status', 'done');
+      fd.append('done_date', TODAY);
+      fd.append('photos', new Blob([PNG], { type: 'image/png' }), 'done.png');
+      await office.collection('renovation_items').update(it.id, fd);
+    }
     await office.collection('stage_events').create(form(
-      { compound: c.id, to: 'accepted', acceptance_date: '2026-11-20', residents_present: true, resident_reps: '业委会主任李四' },
+      { compound: c.id, to: 'accepted', acceptance_date: TODAY, residents_present: true, resident_reps: '业委会主任李四', ...PARTIES },
       { documents: pdf() },
     ));
     await office.collection('stage_events').create({ compound: c.id, to: 'maintained', management: 'property_company', maintenance_fund_status: 'established' });
@@ -251,19 +277,16 @@ describe('annual plans', () => {
     expect((await byCode('FY-001')).stage).toBe('scheme');
   });
 
-  it('approval moves 实施一批 compounds to planned with a stage event, in one step', async () => {
+  it('approval accepts the declaration into the year\'s plan; compounds move only when the year is issued', async () => {
     const before = await eventCount(fy001.id);
-    await office.collection('annual_plans').update(plan.id, { status: 'approved' });
+    const ok = await office.collection('annual_plans').update(plan.id, { status: 'approved' });
+    expect(ok.reviewed_by).toBe(office.authStore.record!.id);
     const c = await byCode('FY-001');
-    expect(c.stage).toBe('planned');
-    expect(c.plan_year).toBe(ON_TIME);
-    expect(c.tier).toBe('implement');
-    const evs = await srv.admin.collection('stage_events').getFullList({ filter: `compound = "${fy001.id}"`, sort: '-created' });
-    expect(evs).toHaveLength(before + 1);
-    expect(evs[0]).toMatchObject({ from: 'scheme', to: 'planned', kind: 'forward', by: office.authStore.record!.id });
-    expect(evs[0].plan_entry).not.toBe('');
+    expect(c.stage).toBe('scheme');
+    expect(c.tier).toBe('');
+    expect(await eventCount(fy001.id)).toBe(before);
     const r = await refusal(wenfeng.collection('annual_plans').update(plan.id, { note: '改一下' }));
-    expect(r.message).toMatch(/已审批/);
+    expect(r.message).toMatch(/已审核通过/);
   });
 
   it('marks a late submission by the plan year, returns with comments, and refuses approving a compound without a scheme', async () => {
@@ -285,10 +308,8 @@ describe('annual plans', () => {
     const entry = await taihe.collection('plan_entries').getFirstListItem(`plan = "${p.id}"`);
     await taihe.collection('plan_entries').update(entry.id, { tier: 'reserve' });
     await taihe.collection('annual_plans').update(p.id, { status: 'submitted' });
-    await office.collection('annual_plans').update(p.id, { status: 'approved' });
-    const c = await byCode('FY-018');
-    expect(c.stage).toBe('demand');
-    expect(c.tier).toBe('reserve');
+    expect((await office.collection('annual_plans').update(p.id, { status: 'approved' })).status).toBe('approved');
+    expect((await byCode('FY-018')).stage).toBe('demand');
   });
 
   it('refuses a second plan for the same township and year, and an event without a compound', async () => {
@@ -302,7 +323,7 @@ describe('annual plans', () => {
     const r = await refusal(p[0].collection('annual_plans').update(p[1].id, { status: 'submitted' }));
     expect(r.message).toMatch(/没有小区/);
     const r2 = await refusal(office.collection('annual_plans').update(p[1].id, { status: 'approved' }));
-    expect(r2.message).toMatch(/不允许的状态变更:「草稿」→「已审批」/);
+    expect(r2.message).toMatch(/不允许的状态变更:「草稿」→「已审核」/);
   });
 });
 
@@ -344,7 +365,7 @@ describe('items and funding', () => {
 });
 
 describe('monthly report', () => {
-  it('equals hand counts from the raw records for 2023-05', async () => {
+  it('equals hand counts from the raw records for a month of the demo with starts', async () => {
     const [townships, compounds, events, items, funding] = await Promise.all([
       srv.admin.collection('townships').getFullList(),
       srv.admin.collection('compounds').getFullList(),
@@ -352,24 +373,27 @@ describe('monthly report', () => {
       srv.admin.collection('renovation_items').getFullList(),
       srv.admin.collection('funding').getFullList(),
     ]);
+    // The demo's history ends on the day it is seeded: take the month of its second construction start.
+    const MONTH = events.filter((e) => e.to === 'construction').map((e) => e.date.slice(0, 7)).sort()[1];
+    const END = `${MONTH}-${String(new Date(Date.UTC(Number(MONTH.slice(0, 4)), Number(MONTH.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
     const rep = monthlyReport({
-      month: '2023-05',
+      month: MONTH,
       townships: townships.map((t) => ({ id: t.id, name: t.name })),
       compounds: compounds as never, events: events as never, items: items as never, funding: funding as never,
     });
     // Hand counts, straight from the records.
-    const inMay = (d: string) => d.slice(0, 7) === '2023-05';
+    const inMay = (d: string) => d.slice(0, 7) === MONTH;
     const started = events.filter((e) => e.kind === 'forward' && e.to === 'construction' && inMay(e.date)).map((e) => e.compound);
     const accepted = events.filter((e) => e.kind === 'forward' && e.to === 'accepted' && inMay(e.date));
     expect(rep.total.startedThisMonth).toBe(new Set(started).size);
     expect(rep.total.startedThisMonth).toBeGreaterThan(0);
     expect(rep.total.acceptedThisMonth).toBe(accepted.length);
-    const startedIds = new Set(events.filter((e) => e.to === 'construction' && e.date.slice(0, 10) <= '2023-05-31').map((e) => e.compound));
-    // (no step back before 2023-06 in the demo, so "started by May" = "has a construction event by May")
+    const startedIds = new Set(events.filter((e) => e.to === 'construction' && e.date.slice(0, 10) <= END).map((e) => e.compound));
+    // (no step back in the demo, so "started by May" = "has a construction event by May")
     expect(rep.total.startedToDate).toBe(startedIds.size);
     expect(rep.total.households).toBe(compounds.filter((c) => startedIds.has(c.id)).reduce((s, c) => s + c.households, 0));
     expect(rep.total.householdsThisMonth).toBe(compounds.filter((c) => started.includes(c.id)).reduce((s, c) => s + c.households, 0));
-    const recv = funding.filter((f) => f.kind === 'received' && f.date.slice(0, 10) <= '2023-05-31').reduce((s, f) => s + f.amount_yuan, 0);
+    const recv = funding.filter((f) => f.kind === 'received' && f.date.slice(0, 10) <= END).reduce((s, f) => s + f.amount_yuan, 0);
     expect(rep.total.money.received).toBe(recv);
     const elevators = items.filter((i) => i.item === 'elevator' && startedIds.has(i.compound)).reduce((s, i) => s + i.quantity, 0);
     expect(rep.total.indicators.elevators).toBe(elevators);
@@ -382,7 +406,7 @@ describe('monthly report', () => {
     expect(wf.startedThisMonth).toBe(new Set(started.filter((id) => compounds.find((c) => c.id === id)!.township === wfId)).size);
     expect(rep.rows.reduce((s, r) => s + r.compounds, 0)).toBe(rep.total.compounds);
     expect(Object.values(rep.total.byStage).reduce((a, b) => a + b, 0)).toBe(rep.total.compounds);
-    const listed = new Set(events.filter((e) => e.date.slice(0, 10) <= '2023-05-31').map((e) => e.compound));
+    const listed = new Set(events.filter((e) => e.date.slice(0, 10) <= END).map((e) => e.compound));
     expect(rep.total.compounds).toBe(listed.size);
   });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import GJV from 'geojson-validation';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { generateDemo, toLocal, DEMO_AS_OF, DEMO_BBOX, STAGE_ORDER } from '../../scripts/lib/demo-generator.mjs';
+import { generateDemo, toLocal, DEMO_BBOX, STAGE_ORDER } from '../../scripts/lib/demo-generator.mjs';
+import { CONSTRUCTION_DUE, demoTimeline, worksYear } from '../../scripts/lib/demo-history.mjs';
 import { serialiseCollection } from '../../scripts/build-demo.mjs';
 
 type Props = Record<string, any>;
@@ -140,7 +141,7 @@ describe('demo compounds', () => {
     expect(compounds).toHaveLength(49);
     expect(props.map((p) => p.code)).toEqual(Array.from({ length: 49 }, (_, i) => `FY-${String(i + 1).padStart(3, '0')}`));
     expect(new Set(props.map((p) => p.name)).size).toBe(49);
-    const keys = ['code', 'name', 'township_code', 'community_code', 'address', 'built_year', 'buildings', 'households', 'floor_area_m2', 'land_area_m2', 'property_owner', 'management', 'maintenance_fund', 'consent_pct', 'consent_date', 'stage', 'plan_year', 'tier', 'is_demo', 'stage_history'];
+    const keys = ['code', 'name', 'township_code', 'community_code', 'address', 'built_year', 'buildings', 'households', 'floor_area_m2', 'land_area_m2', 'property_owner', 'management', 'maintenance_fund', 'consent_pct', 'stage', 'plan_offset', 'tier', 'is_demo'];
     for (const p of props) {
       expect(Object.keys(p)).toEqual(keys);
       expect(p.is_demo).toBe(true);
@@ -188,31 +189,56 @@ describe('demo compounds', () => {
     expect(near).toBeGreaterThanOrEqual(3);
   });
 
-  it('have a stage history that follows §四 in order and in time', () => {
+  it('have a programme slot: a plan offset and a tier the consent rule allows', () => {
     for (const p of props) {
       const idx = STAGE_ORDER.indexOf(p.stage);
       expect(idx).toBeGreaterThanOrEqual(0);
-      expect(p.stage_history.map((h: Props) => h.stage)).toEqual(STAGE_ORDER.slice(0, idx + 1));
-      const dates: string[] = p.stage_history.map((h: Props) => h.date);
-      for (const d of dates) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(dates).toEqual([...dates].sort());
-      expect(dates[dates.length - 1] <= DEMO_AS_OF).toBe(true);
-      expect(p.consent_date >= dates[0] && p.consent_date <= DEMO_AS_OF).toBe(true);
       if (idx >= 2) {
-        expect(p.plan_year).toBeGreaterThanOrEqual(2021);
-        expect(p.plan_year).toBeLessThanOrEqual(2025);
+        expect(p.plan_offset).toBeGreaterThanOrEqual(-4);
+        expect(p.plan_offset).toBeLessThanOrEqual(0);
         expect(p.tier).toBe('implement');
-        const planned = p.stage_history[2].date as string;
-        expect(Number(planned.slice(0, 4)) - p.plan_year).toBeGreaterThanOrEqual(-1);
-        expect(Number(planned.slice(0, 4)) - p.plan_year).toBeLessThanOrEqual(0);
         // The two-thirds consent gate: nothing enters a plan below it.
         expect(p.consent_pct).toBeGreaterThanOrEqual(66.7);
       } else {
-        expect(p.plan_year).toBeNull();
+        expect(p.plan_offset).toBeNull();
         expect(['', 'prepare', 'reserve']).toContain(p.tier);
+        // A tier means an entry in a plan: not below the consent threshold.
+        if (p.tier) expect(p.consent_pct, p.code).toBeGreaterThanOrEqual(66.7);
       }
     }
     expect(props.filter((p) => p.consent_pct < 66.7).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(['2026-12-02', '2027-03-10', '2028-08-20', '2031-01-15'])('have a history relative to the day %s: in order, nothing later, a mix of on-time and overdue works', (asOf) => {
+    const tl = demoTimeline(compounds as never, asOf);
+    expect(tl.worksYear).toBe(worksYear(asOf));
+    let overdue = 0;
+    let building = 0;
+    for (const p of props) {
+      const c = tl.compounds.get(p.code)!;
+      const idx = STAGE_ORDER.indexOf(p.stage);
+      expect(c.history.map((h: Props) => h.stage)).toEqual(STAGE_ORDER.slice(0, idx + 1));
+      const dates: string[] = c.history.map((h: Props) => h.date);
+      expect(dates).toEqual([...dates].sort());
+      expect(dates.at(-1)! <= asOf, p.code).toBe(true);
+      expect(c.consentDate >= dates[0] && c.consentDate <= asOf, p.code).toBe(true);
+      if (idx >= 2) {
+        expect(c.planYear).toBe(tl.worksYear + p.plan_offset);
+        const year = tl.years.get(c.planYear!)!;
+        // Declared by 31 August, issued by the joint document before the works start.
+        for (const d of year.submit.values()) expect(d <= `${c.planYear! - 1}-09-06`).toBe(true);
+        expect(dates[2]).toBe(year.joint);
+        expect(year.review < year.consent && year.consent < year.joint && year.joint < year.filing).toBe(true);
+      }
+      if (p.stage === 'construction') {
+        building++;
+        if (c.plannedEnd < asOf) overdue++;
+        expect(c.plannedEnd > c.start).toBe(true);
+      }
+    }
+    expect(building).toBe(CONSTRUCTION_DUE.length);
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(building / 2);
   });
 
   it('lie in a real urban township and one of its communities', () => {

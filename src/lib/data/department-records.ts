@@ -9,7 +9,10 @@ import type * as Schema from './schema.gen';
 export const DEPARTMENT_COLLECTIONS = ['approvals', 'elevator_inspections', 'consultations'] as const;
 export type DepartmentCollection = (typeof DEPARTMENT_COLLECTIONS)[number];
 
-export const APPROVAL_KINDS = ['joint_review', 'permit', 'permit_exempt', 'land_use', 'other'] as const satisfies readonly Schema.ApprovalsRecord['kind'][];
+export const APPROVAL_KINDS = ['joint_review', 'merged', 'notification_commitment', 'permit', 'permit_exempt', 'fee_waiver_filing', 'land_use', 'other'] as const satisfies readonly Schema.ApprovalsRecord['kind'][];
+/** What a merged approval (合并审批) merges, and what a fee-waiver filing (备案) waives (policy 六(一), 六(三)). */
+export const MERGED_DOCUMENTS = ['proposal', 'feasibility', 'preliminary_design', 'budget_estimate'] as const satisfies readonly Schema.ApprovalsRecord['merged_documents'][number][];
+export const WAIVER_ITEMS = ['pipe_connection', 'road_opening'] as const satisfies readonly Schema.ApprovalsRecord['waiver_items'][number][];
 export const APPROVAL_STATUSES = ['pending', 'approved', 'returned'] as const satisfies readonly Schema.ApprovalsRecord['status'][];
 export const INSPECTION_KINDS = ['installation', 'periodic', 'maintenance'] as const satisfies readonly Schema.ElevatorInspectionsRecord['kind'][];
 export const INSPECTION_RESULTS = ['pass', 'fail', 'pending'] as const satisfies readonly Schema.ElevatorInspectionsRecord['result'][];
@@ -44,7 +47,10 @@ export async function listDepartmentRecords<C extends DepartmentCollection>(coll
 function body(fields: Record<string, unknown>, files: readonly File[], fileKey = 'documents'): FormData | Record<string, unknown> {
   if (!files.length) return fields;
   const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) if (v != null) fd.append(k, String(v));
+  for (const [k, v] of Object.entries(fields)) {
+    if (v == null) continue;
+    for (const x of Array.isArray(v) ? v : [v]) fd.append(k, String(x));
+  }
   for (const f of files) fd.append(fileKey, f);
   return fd;
 }

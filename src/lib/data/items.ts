@@ -12,7 +12,7 @@ export const listItemsOfZone = (zoneId: string): Promise<ItemRecord[]> =>
 
 export async function listAllItems(): Promise<ItemRecord[]> {
   return pb.collection('renovation_items').getFullList({
-    batch: 2000, fields: 'id,compound,zone,class,item,quantity,unit,estimate_yuan,status', requestKey: 'items-all',
+    batch: 2000, fields: 'id,compound,zone,class,item,quantity,unit,estimate_yuan,status,done_date', requestKey: 'items-all',
   });
 }
 
@@ -28,8 +28,12 @@ export async function createItem(body: Partial<ItemRecord>): Promise<ItemRecord>
   return pb.collection('renovation_items').create(body);
 }
 
-export async function updateItem(id: string, body: Partial<ItemRecord>): Promise<ItemRecord> {
+export async function updateItem(id: string, body: Partial<ItemRecord> | FormData): Promise<ItemRecord> {
   return pb.collection('renovation_items').update(id, body);
+}
+
+export function itemPhotoUrl(record: ItemRecord, name: string, thumb?: string): string {
+  return pb.files.getURL(record, name, thumb ? { thumb } : undefined);
 }
 
 export async function deleteItem(id: string): Promise<void> {

@@ -29,3 +29,14 @@ export type PlanStatus = PlanRecord['status'];
 export type FundingSource = FundingRecord['source'];
 export type FundingKind = FundingRecord['kind'];
 export type ItemClass = ItemRecord['class'];
+
+// The procedure around the stage machine: periods and overall plans, the year's plan and its chain, implementation
+// records (implementing body, procurement, design review, 拆违).
+export type PeriodRecord = Schema.PeriodsRecord;
+export type OverallEntryRecord = Schema.OverallPlanEntriesRecord;
+export type PlanYearRecord = Schema.PlanYearsRecord;
+export type PlanYearStatus = PlanYearRecord['status'];
+export type BodyRecord = Schema.ImplementingBodiesRecord;
+export type ProcurementRecord = Schema.ProcurementsRecord;
+export type DesignReviewRecord = Schema.DesignReviewsRecord;
+export type DemolitionRecord = Schema.DemolitionsRecord;

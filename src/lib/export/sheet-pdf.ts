@@ -5,7 +5,7 @@
 import {
   beginText, endText, fill, fillAndStroke, lineTo, moveTo, closePath, PDFDocument, PDFHexString, PDFName, PDFString, popGraphicsState,
   pushGraphicsState, rectangle, setFillingRgbColor, setFontAndSize, setLineWidth, setStrokingRgbColor, setTextMatrix,
-  setTextRenderingMode, showText, StandardFonts, stroke, TextRenderingMode, type PDFFont, type PDFOperator, type PDFPage,
+  setTextRenderingMode, showText, StandardFonts, stroke, TextRenderingMode, type PDFFont, type PDFImage, type PDFOperator, type PDFPage,
 } from 'pdf-lib';
 import type { DrawOp } from './sheet';
 
@@ -47,6 +47,15 @@ export interface SheetPdfMeta {
  * @example await sheetPdf(sheetOps(spec), sheetLayout('A4', 'landscape').page, jpeg, meta)
  */
 export async function sheetPdf(ops: readonly DrawOp[], pageMm: { w: number; h: number }, mapJpeg: Uint8Array | null, meta: SheetPdfMeta): Promise<Uint8Array> {
+  return pagesPdf([ops], pageMm, mapJpeg, meta);
+}
+
+/**
+ * Several pages of one paper size (a document with a table running over pages, e.g. the year's plan): each page's
+ * operations drawn as on the print sheet; a map image, when given, in every 'map' frame.
+ * @example await pagesPdf(planDocumentPages(doc, opts), { w: 210, h: 297 }, null, meta)
+ */
+export async function pagesPdf(pages: readonly (readonly DrawOp[])[], pageMm: { w: number; h: number }, mapJpeg: Uint8Array | null, meta: SheetPdfMeta): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setSubject(meta.subject);
@@ -57,12 +66,9 @@ export async function sheetPdf(ops: readonly DrawOp[], pageMm: { w: number; h: n
   doc.setModificationDate(meta.date);
   doc.setLanguage('zh-CN');
   const H = pageMm.h * PT_PER_MM;
-  const page = doc.addPage([pageMm.w * PT_PER_MM, H]);
   const helv = await doc.embedFont(StandardFonts.Helvetica);
   const helvBold = await doc.embedFont(StandardFonts.HelveticaBold);
-  // Raw text operators name fonts by their key in the page's resources.
-  const latin = { regular: { font: helv, key: page.node.newFontDictionary('Helv', helv.ref) }, bold: { font: helvBold, key: page.node.newFontDictionary('HelvB', helvBold.ref) } };
-  const cjk = page.node.newFontDictionary('FySong', doc.context.register(doc.context.obj({
+  const cjkFont = doc.context.register(doc.context.obj({
     Type: 'Font', Subtype: 'Type0', BaseFont: 'STSong-Light', Encoding: 'UniGB-UTF16-H',
     DescendantFonts: [doc.context.obj({
       Type: 'Font', Subtype: 'CIDFontType0', BaseFont: 'STSong-Light',
@@ -73,13 +79,28 @@ export async function sheetPdf(ops: readonly DrawOp[], pageMm: { w: number; h: n
       })),
       DW: 1000,
     })],
-  })));
+  }));
   const mapImage = mapJpeg ? await doc.embedJpg(mapJpeg) : null;
 
   const X = (mm: number) => mm * PT_PER_MM;
   const Y = (mm: number) => H - mm * PT_PER_MM;
-  const push = (...o: PDFOperator[]) => page.pushOperators(...o);
+  for (const ops of pages) {
+    const page = doc.addPage([pageMm.w * PT_PER_MM, H]);
+    // Raw text operators name fonts by their key in the page's resources.
+    const latin = { regular: { font: helv, key: page.node.newFontDictionary('Helv', helv.ref) }, bold: { font: helvBold, key: page.node.newFontDictionary('HelvB', helvBold.ref) } };
+    const cjk = page.node.newFontDictionary('FySong', cjkFont);
+    drawOps(page, ops, { latin, cjk, X, Y, mapImage });
+  }
+  return doc.save({ useObjectStreams: false });
+}
 
+function drawOps(
+  page: PDFPage,
+  ops: readonly DrawOp[],
+  f: { latin: { regular: { font: PDFFont; key: PDFName }; bold: { font: PDFFont; key: PDFName } }; cjk: PDFName; X: (mm: number) => number; Y: (mm: number) => number; mapImage: PDFImage | null },
+) {
+  const { latin, cjk, X, Y, mapImage } = f;
+  const push = (...o: PDFOperator[]) => page.pushOperators(...o);
   for (const o of ops) {
     switch (o.op) {
       case 'map':
@@ -106,7 +127,6 @@ export async function sheetPdf(ops: readonly DrawOp[], pageMm: { w: number; h: n
         break;
     }
   }
-  return doc.save({ useObjectStreams: false });
 }
 
 function drawText(

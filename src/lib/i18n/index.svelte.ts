@@ -11,15 +11,16 @@ import * as departments from './messages/departments';
 import * as reasons from './messages/reasons';
 import * as geometry from './messages/geometry';
 import * as map from './messages/map';
+import * as procedure from './messages/procedure';
 import * as register from './messages/register';
 import * as imports from './messages/imports';
 import * as participation from './messages/participation';
 import type { Reason } from '../types';
 
 export type Locale = 'zh' | 'en';
-const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...map.zh, ...register.zh, ...imports.zh, ...participation.zh };
+const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...map.zh, ...procedure.zh, ...register.zh, ...imports.zh, ...participation.zh };
 export type MessageKey = keyof typeof zhAll;
-const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...map.en, ...register.en, ...imports.en, ...participation.en };
+const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...map.en, ...procedure.en, ...register.en, ...imports.en, ...participation.en };
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh: zhAll, en: enAll };
 
 function initialLocale(): Locale {
