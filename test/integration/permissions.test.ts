@@ -67,6 +67,8 @@ const MATRIX_PARTICIPATION: Record<string, Record<Op, string>> = {
   round_tallies:          { list: '..........', view: '..........', create: '..........', update: '..........', delete: '..........' },
   household_codes:        { list: '..........', view: '..........', create: '..........', update: '..........', delete: '..........' },
   notifications:          { list: '...Y......', view: '...Y......', create: '..........', update: '...Y......', delete: '...Y......' },
+};
+
 // The procedure's collections (periods, overall plans, the year's chain, implementation records) and their public views.
 // plan_years: its API rule lets staff try an update, the hook lets only the office edit a year outside a step (the steps
 // by role are guarded in procedure.test.ts).
