@@ -8,10 +8,12 @@
 var AUDITED = [
   "compounds", "compound_private", "compound_notes", "design_zones", "facility_sites",
   "funding", "annual_plans", "plan_entries", "programme_settings", "stage_events", "renovation_items",
-  "approvals", "elevator_inspections", "consultations", "feedback", "users",
+  "approvals", "elevator_inspections", "consultations", "consent_surveys", "feedback", "users",
   "periods", "overall_plan_entries", "plan_years", "implementing_bodies", "procurements", "design_reviews", "demolitions",
   "management_arrangements", "maintenance_funds", "management_checks", "supervision_items", "budget_applications", "land_records",
   "audit_findings", "elderly_subsidies", "monthly_reports", "year_summaries",
+  // residents' participation: the household codes are deliberately not here (a logged use could be paired with a tally)
+  "scheme_publications", "scheme_comments", "consent_campaigns", "rating_campaigns",
 ];
 var LOG = "audit_log";
 

@@ -80,6 +80,10 @@ function onUpdate(e) {
     }
   }
   if (rec.getString("township") !== before.getString("township")) refuse("township", "feedback_township_readonly");
+  // The receipt and its deadline are the server's; answered_at is set once, by the first answer.
+  rec.set("receipt_no", before.getString("receipt_no"));
+  if (!e.hasSuperuserAuth()) rec.set("due_at", before.get("due_at")); // a superuser may correct a deadline
+  require(__hooks + "/lib/receipts.js").markAnswered(rec, before);
   if (rec.getString("public_reply") !== before.getString("public_reply")) {
     rec.set("replied_at", new DateTime());
     rec.set("replied_by", e.auth && !e.auth.isSuperuser() ? e.auth.id : "");

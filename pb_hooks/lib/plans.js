@@ -7,6 +7,8 @@ var P = require(__hooks + "/lib/programme.js");
 var M = require(__hooks + "/lib/messages.js");
 
 var STATUS_ZH = { draft: "草稿", submitted: "已提交", approved: "已审核", returned: "已退回" };
+/** The policy's exclusions (compounds.exclusion_reason). */
+var EXCLUSION_ZH = { shanty_town: "棚户区", self_built: "以自建住房为主", demolish_rebuild: "宜拆除新建", other: "其他" };
 var PROTECTED = ["submitted_at", "late", "submitted_by", "reviewed_at", "reviewed_by", "over_ceiling", "period"];
 
 /**
@@ -86,10 +88,16 @@ function checkActor(e, townshipId) {
   throw M.forbidden("plan_role");
 }
 
-/** A compound may be listed in a plan of this township: own township, not yet planned, consent above threshold. */
+/** A compound may be listed in a plan of this township: own township, not excluded, not yet planned, consent above threshold. */
 function entryProblems(app, compound, townshipId) {
   var p = P.named(compound);
   if (compound.getString("township") !== townshipId) return { code: "entry_other_township", params: p };
+  if (compound.getBool("excluded")) {
+    var why = compound.getString("exclusion_reason");
+    p.reason = EXCLUSION_ZH[why] || why;
+    p.reasonCode = why;
+    return { code: "entry_excluded", params: p };
+  }
   var st = compound.getString("stage");
   if (st !== "demand" && st !== "scheme") {
     p.stage = P.stageZh(st);

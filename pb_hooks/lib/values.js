@@ -31,12 +31,13 @@ var SPECS = {
     built_year: year("建成年代", 1900, 2000, true), buildings: count("楼栋数", 1000), households: count("户数", 100000),
     floor_area_m2: area("建筑面积"), land_area_m2: area("占地面积"), plan_year: year("计划年度", 2021, 2100, true),
     construction_start: programmeDate("开工日期"), construction_end_planned: programmeDate("计划竣工日期"),
+    exclusion_note: text("不纳入改造说明"),
   },
   compound_private: {
     property_owner: line("原产权单位"), consent_pct: pct("居民同意率"), consent_date: programmeDate("意愿调查日期"),
     implementing_unit: line("实施单位"),
   },
-  compound_notes: { contact_name: line("联系人"), contact_phone: line("联系电话"), internal_notes: text("内部备注") },
+  compound_notes: { contact_name: line("联系人"), contact_phone: line("联系电话"), contact_role: line("联系人职务"), internal_notes: text("内部备注") },
   buildings: {
     name: line("楼栋名称"), floors: { kind: "number", integer: true, min: 1, max: 60, label: "层数" },
     built_year: year("建成年份", 1900, 2030, true), households: count("户数", 10000),
@@ -54,6 +55,9 @@ var SPECS = {
     name: line("设施名称"), facility_type: line("设施类型"), source_feature: line("所用房屋"),
     area_m2: area("用地面积", 1e6), building_area_m2: area("建筑面积", 1e5), households_covered: count("覆盖户数", 1000000),
   },
+  scheme_publications: { title: line("公示标题"), summary: text("方案概要"), estimate_yuan: money("估算投资"), ends_at: { kind: "date", label: "公示结束时间" } },
+  scheme_comments: { message: text("意见内容"), nickname: line("称呼"), contact: line("联系方式"), answer: text("答复") },
+  consent_campaigns: { note: text("备注") },
   annual_plans: {
     year: year("计划年度", 2021, 2100), note: text("说明"), review_comment: text("审核意见"), over_ceiling_reason: text("超出预算上限的理由"),
   },
@@ -96,7 +100,11 @@ var SPECS = {
   },
   consultations: {
     date: programmeDate("日期", true), participants: count("参与人数", 1000000), consent_pct: pct("同意率"),
-    summary: text("纪要"), note: text("备注"),
+    summary: text("纪要"), note: text("备注"), households_surveyed: count("调查户数", 100000), households_agreeing: count("同意户数", 100000),
+  },
+  consent_surveys: {
+    survey_date: programmeDate("调查日期", true), households_total: count("总户数", 100000),
+    households_surveyed: count("调查户数", 100000), households_agreeing: count("同意户数", 100000), note: text("备注"),
   },
   feedback: { message: text("留言内容"), contact: line("联系方式"), public_reply: text("公开答复") },
   users: { name: line("姓名") },
@@ -144,6 +152,7 @@ var SPECS = {
     consent_threshold_pct: pct("居民同意率门槛"), check_interval_months: count("长效管理检查间隔(月)", 36),
     weight_plan: pct("权重:计划按时报送"), weight_started: pct("权重:开工率"), weight_accepted: pct("权重:完工率"),
     weight_overdue: pct("权重:逾期事项"), weight_feedback: pct("权重:群众反映按时答复"), weight_funds: pct("权重:资金支出"),
+    feedback_response_days: { kind: "number", integer: true, min: 1, max: 30, unit: " 个工作日", label: "答复期限" },
   },
 };
 

@@ -93,7 +93,8 @@ export function prepareDataDir(dir) {
 }
 
 function run(args) {
-  const res = spawnSync(PB_BIN, args, { encoding: 'utf8' });
+  // `migrate up` logs every SQL statement it runs: megabytes with today's migrations (the 1 MB default buffer fails).
+  const res = spawnSync(PB_BIN, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (res.status !== 0) {
     const detail = (res.stderr || res.stdout || '').trim().split('\n').slice(-3).join('\n  ');
     throw new StartError(`PocketBase ${args[0]} ${args[1] ?? ''} 失败 / failed:\n  ${detail}`);

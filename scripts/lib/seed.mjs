@@ -10,8 +10,10 @@ import crypto from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { ROOT } from './pocketbase.mjs';
 import { programmeItems } from './demo-programme.mjs';
+import { consentSurveyItems, demoContactItems } from './demo-consent.mjs';
 import { demoFiles } from './demo-files.mjs';
 import { oversightItems } from './demo-oversight.mjs';
+import { seedParticipationDemo } from './demo-participation.mjs';
 import { seedDemoBoundaries } from './demo-boundaries.mjs';
 
 // Staff-only compound facts live in their own collection (one record per compound, same id): pb_hooks/lib.
@@ -139,6 +141,9 @@ async function seedDivisions(pb) {
   return { townships: haveT, created: items.length };
 }
 
+// Consent is set by the server from survey records (demo-consent.mjs), never written directly.
+const CONSENT_FROM_SURVEYS = ['consent_pct', 'consent_date'];
+
 /** Today in Beijing (the demo's history ends on the day it is seeded). */
 export function beijingToday(now = Date.now()) {
   return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
@@ -161,16 +166,20 @@ export function demoItems(townshipIds, asOf = beijingToday()) {
   });
   const items = [];
   const privateItems = [];
+  const surveyed = [];
   // The register: every compound enters at 征集需求; its stage, plan year and tier come from the programme's records.
   const REGISTER_ONLY = ['township_code', 'community_code', 'stage', 'plan_offset', 'tier'];
   for (const f of compounds) {
     const body = {};
     const facts = {};
     for (const [k, v] of Object.entries(f.properties)) {
-      if (REGISTER_ONLY.includes(k)) continue;
+      if (REGISTER_ONLY.includes(k) || CONSENT_FROM_SURVEYS.includes(k)) continue;
       (PRIVATE.fields.includes(k) ? facts : body)[k] = v;
     }
     Object.assign(facts, programme.compoundFacts.get(f.properties.code));
+    // The consent figure comes from a demo survey on the programme's consent date.
+    surveyed.push({ properties: { ...f.properties, consent_date: facts.consent_date ?? f.properties.consent_date } });
+    for (const k of CONSENT_FROM_SURVEYS) delete facts[k];
     const id = compoundId(f.properties.code);
     items.push({
       collection: 'compounds',
@@ -184,6 +193,8 @@ export function demoItems(townshipIds, asOf = beijingToday()) {
     privateItems.push({ collection: PRIVATE.collection, body: { ...facts, id, compound: id } });
   }
   items.push(...privateItems);
+  items.push(...consentSurveyItems(surveyed, stableId));
+  items.push(...demoContactItems(compounds, stableId));
   buildings.forEach((f, i) => {
     const { compound_code, ...p } = f.properties;
     items.push({
@@ -267,6 +278,7 @@ export async function seed({ url, email, password, demo = true, stateFile, onPro
       await bulkCreate(pb, geo);
       onProgress?.(geo.length, todo.length);
       await batchWrite(pb, rest, onProgress && ((done, total) => onProgress(geo.length + done, geo.length + total)));
+      if (!resumed) await seedParticipationDemo(pb);
       if (stateFile) fs.rmSync(stateFile, { force: true });
       demoLoaded = true;
     }

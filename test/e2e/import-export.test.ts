@@ -45,10 +45,12 @@ describe('import, export and print', () => {
     expect(await shp.locator('[data-testid=crs-prj]').textContent()).toMatch(/37/);
     expect(await shp.locator('[data-testid=crs-select]').inputValue()).toBe('EPSG:4525');
     expect(await shp.locator('[data-testid=validation-report]').textContent()).toContain('测试小区甲');
-    // The GeoJSON has no CRS: the guesses are listed with their reasons, and the user confirms GCJ-02.
-    expect(await gcj.locator('[data-testid=crs-guesses] li').count()).toBe(3);
-    expect(await gcj.locator('[data-testid=crs-guesses]').textContent()).toContain('GCJ-02');
-    await gcj.locator('[data-testid=crs-select]').selectOption('GCJ-02');
+    // The GeoJSON states no CRS and its compounds are not on record: nothing decides between WGS84, GCJ-02 and BD-09,
+    // so the dry run waits for an explicit choice; the user confirms GCJ-02.
+    expect(await gcj.locator('[data-testid=datum-evidence]').textContent()).toContain('无法判定坐标系');
+    expect(await page.locator('[data-testid=dry-run]').isDisabled()).toBe(true);
+    expect(await page.textContent('[data-testid=datum-required]')).toContain('请先明确选择坐标系');
+    await gcj.locator('[data-testid=datum-GCJ-02]').check();
 
     await waitForMapIdle(page);
     const features = await previewFeatures(page);
@@ -93,6 +95,7 @@ describe('import, export and print', () => {
     for (const c of created) {
       expect(c.stage).toBe('demand');
       expect(c.is_demo).toBe(false);
+      expect(c.source_crs).toBe('EPSG:4525(.prj 文件)');
       const [lon, lat] = c.geometry.coordinates[0][0];
       expect(lon).toBeGreaterThan(111.77);
       expect(lon).toBeLessThan(111.8);

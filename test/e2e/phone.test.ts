@@ -150,6 +150,8 @@ describe('staff on a phone', () => {
       '/admin': '[data-testid=admin-users] tbody tr', '/audit': '[data-testid=audit-log]', '/feedback': '[data-testid=feedback-status-filter]',
       '/data': '[data-testid=export-view]', '/import': '[data-testid=import-wizard]', '/print': '[data-testid=print-page]',
       '/public': '[data-testid=public-search]', '/public/c/FY-001': '[data-testid=public-compound-name]',
+      '/participation': '[data-testid=pt-open-consent], [data-testid=pt-print-consent]', '/todo': '[data-testid=notifications]',
+      '/public/r': '[data-testid=receipt-input]', '/public/v/FY-001': '[data-testid=answer-code]',
       '/overall': '[data-testid=overall-entries] tbody tr', [`/plans?y=${new Date().getFullYear()}`]: '[data-testid=year-panel] [data-testid=year-table] tbody tr',
       [`/plans/print?y=${new Date().getFullYear()}`]: '[data-testid=plan-sheet][data-ready=true]',
       '/print/acceptance?c=FY-001': '[data-testid=acceptance-sheet][data-ready=true]', '/?c=FY-004': '[data-testid=acceptance-checklist]',

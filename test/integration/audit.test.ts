@@ -28,7 +28,7 @@ describe('audit trail', () => {
     const c = await office.collection('compounds').create({
       code: 'AUD-1', name: '审计测试小区', township: tw.id, stage: 'demand', geometry: square(111.781, 37.261),
     });
-    await office.collection('compounds').update(c.id, { name: '审计测试小区(改)', households: 12 });
+    await office.collection('compounds').update(c.id, { name: '审计测试小区(改)', households: 12, version: c.version });
     await office.collection('compounds').delete(c.id);
     const rows = await entriesFor('compounds', c.id);
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
@@ -52,12 +52,12 @@ describe('audit trail', () => {
     const wenfeng = await srv.as('wenfeng@demo.fenyang');
     const me = wenfeng.authStore.record!;
     const own = await wenfeng.collection('compounds').getFirstListItem(wenfeng.filter('township = {:t}', { t: me.township }));
-    await wenfeng.collection('compounds').update(own.id, { address: '审计路 1 号' });
+    await wenfeng.collection('compounds').update(own.id, { address: '审计路 1 号', version: own.version });
     const rows = await entriesFor('compounds', own.id);
     const last = rows.at(-1)!;
     expect(last.by).toBe(me.id);
     expect(last.by_role).toBe('township');
-    expect(last.after).toEqual({ address: '审计路 1 号' });
+    expect(last.after).toEqual({ address: '审计路 1 号', version: own.version + 1 });
 
     const planner = await srv.as('planner@demo.fenyang');
     const zone = await planner.collection('design_zones').create({
@@ -189,7 +189,7 @@ describe('the audit trail stays whole', () => {
     const office = await srv.as('office@demo.fenyang');
     const tw = await office.collection('townships').getFirstListItem('code = "141182001"');
     const c = await office.collection('compounds').create({ code: 'AUD-CASCADE', name: '级联删除小区', township: tw.id, stage: 'demand', geometry: square(111.784, 37.264) });
-    const facts = await office.collection('compound_private').create({ compound: c.id, property_owner: '某厂', consent_pct: 90, consent_date: '2025-01-02' });
+    const facts = await office.collection('compound_private').create({ compound: c.id, property_owner: '某厂', management: 'self' });
     const note = await office.collection('compound_notes').create({ compound: c.id, contact_name: '李四' });
     const ev = await office.collection('stage_events').create({ compound: c.id, to: 'scheme', scheme_summary: '方案', budget_estimate_yuan: 10000 });
     const item = await office.collection('renovation_items').create({ compound: c.id, class: 'basic', item: 'water_supply', quantity: 1, unit: 'km', estimate_yuan: 1000 });

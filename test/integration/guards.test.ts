@@ -31,14 +31,15 @@ describe('a township cannot re-point its records', () => {
     const wenfeng = await srv.as('wenfeng@demo.fenyang');
     const own = await srv.admin.collection('compounds').getFirstListItem('township.code = "141182001"');
     const foreign = await srv.admin.collection('communities').getFirstListItem('township.code = "141182002"');
-    expect(await statusOf(wenfeng.collection('compounds').update(own.id, { community: foreign.id }))).toBe(404);
-    expect(await statusOf(wenfeng.collection('compounds').update(own.id, { code: 'X-999' }))).toBe(404);
+    // Another township's community: refused by the compound hook, naming the field.
+    expect(await statusOf(wenfeng.collection('compounds').update(own.id, { community: foreign.id, version: own.version }))).toBe(400);
+    expect(await statusOf(wenfeng.collection('compounds').update(own.id, { code: 'X-999', version: own.version }))).toBe(404);
     // Its compound's staff-only facts it may change, in compound_private; sent to compounds they are refused, not dropped.
-    expect(await statusOf(wenfeng.collection('compound_private').update(own.id, { consent_pct: 80 }))).toBe(0);
-    const err = await wenfeng.collection('compounds').update(own.id, { consent_pct: 81 }).then(() => null, (e) => e);
+    expect(await statusOf(wenfeng.collection('compound_private').update(own.id, { property_owner: '汾阳市某厂' }))).toBe(0);
+    const err = await wenfeng.collection('compounds').update(own.id, { property_owner: '别处', version: own.version }).then(() => null, (e) => e);
     expect(err?.status).toBe(400);
-    expect(err.response.data.consent_pct.message).toMatch(/^「居民同意率」仅工作人员可见/);
-    expect((await wenfeng.collection('compounds').getOne(own.id)).consent_pct).toBe(80);
+    expect(err.response.data.property_owner.message).toMatch(/^「原产权单位」仅工作人员可见/);
+    expect((await wenfeng.collection('compounds').getOne(own.id)).property_owner).toBe('汾阳市某厂');
   });
 });
 

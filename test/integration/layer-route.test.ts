@@ -77,9 +77,18 @@ describe('GET /api/fy/buildings.geojson', () => {
     expect(status).toBe(200);
     expect(body.features.length).toBe(all.length);
     expect(new Set(body.features.map((f) => f.id))).toEqual(new Set(all.map((b) => b.id)));
-    const victim = all[0].compound;
+    // A compound the demo's residents' participation (publications, rounds: evidence too) leaves alone.
+    const busy = new Set<string>();
+    for (const col of ['scheme_publications', 'consent_campaigns', 'rating_campaigns'] as const) {
+      for (const r of await srv.admin.collection(col).getFullList({ fields: 'compound' })) busy.add(r.compound);
+    }
+    const victim = all.find((b) => !busy.has(b.compound))!.compound;
     const own = all.filter((b) => b.compound === victim).length;
     expect(own).toBeGreaterThan(0);
+    // Its consent surveys are evidence that keeps a compound from being deleted: removed first.
+    for (const s of await srv.admin.collection('consent_surveys').getFullList({ filter: `compound = "${victim}"` })) {
+      await srv.admin.collection('consent_surveys').delete(s.id);
+    }
     await srv.admin.collection('compounds').delete(victim);
     const after = (await layer('buildings')).body;
     expect(after.features.length).toBe(all.length - own);

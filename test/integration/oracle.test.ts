@@ -94,7 +94,11 @@ beforeAll(async () => {
   const fb = await A.collection('feedback').create({ compound: c.id, category: 'quality', message: '单元门禁损坏', contact: feedbackContact });
   await A.collection('feedback').update(fb.id, { public_reply: '已报修' });
   noteContact = '13087654321';
-  await A.collection('compound_notes').create({ compound: c.id, contact_name: '王主任', contact_phone: noteContact, internal_notes: '仅内部' });
+  // One notes record per compound: the demo may already have given this one a contact.
+  const notes = { contact_name: '王主任', contact_phone: noteContact, internal_notes: '仅内部' };
+  const had = (await A.collection('compound_notes').getList(1, 1, { filter: `compound = "${c.id}"` })).items[0];
+  if (had) await A.collection('compound_notes').update(had.id, notes);
+  else await A.collection('compound_notes').create({ compound: c.id, ...notes });
   const ev = (await A.collection('stage_events').getFullList({ filter: `compound = "${c.id}"`, sort: 'date' }))[0];
   internalNote = `内部备注-${ev.id}`;
   await A.collection('stage_events').update(ev.id, { internal_note: internalNote });

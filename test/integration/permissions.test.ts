@@ -29,6 +29,7 @@ const MATRIX: Record<string, Record<Op, string>> = {
   approvals:            { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y....Y...', update: '.Y....Y...', delete: '.Y....Y...' },
   elevator_inspections: { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.....Y..', update: '.Y.....Y..', delete: '.Y.....Y..' },
   consultations:        { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y....Y.', update: '.Y.Y....Y.', delete: '.Y.Y....Y.' },
+  consent_surveys:      { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y.Y....Y.', update: '.Y.Y....Y.', delete: '.Y.Y....Y.' },
   feedback:             { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: 'YYYYYYYYYY', update: '.Y.Y......', delete: '.Y........' },
   audit_log:            { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
   users:                { list: '.YYYYYYYYY', view: '.YYYYYYYYY', create: '.Y........', update: '.Y........', delete: '..........' },
@@ -50,6 +51,22 @@ const MATRIX_PROGRAMME: Record<string, Record<Op, string>> = {
   public_stage_events:   { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
   public_items:          { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
   public_funding_totals: { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+};
+
+// Residents' participation: scheme publications and comments, consent and rating rounds, household codes (no role
+// reaches them), notifications (each account its own only).
+//                    anon office planner twOwn twOther finance approval market civil audit
+const MATRIX_PARTICIPATION: Record<string, Record<Op, string>> = {
+  scheme_publications:    { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  scheme_comments:        { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: 'YYYYYYYYYY', update: '.Y.Y......', delete: '.Y........' },
+  public_scheme_comments: { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  consent_campaigns:      { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  rating_campaigns:       { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: '.Y.Y......', update: '.Y.Y......', delete: '.Y........' },
+  rating_comments:        { list: '.Y.Y.YYYYY', view: '.Y.Y.YYYYY', create: '..........', update: '..........', delete: '.Y........' },
+  public_ratings:         { list: 'YYYYYYYYYY', view: 'YYYYYYYYYY', create: '..........', update: '..........', delete: '..........' },
+  round_tallies:          { list: '..........', view: '..........', create: '..........', update: '..........', delete: '..........' },
+  household_codes:        { list: '..........', view: '..........', create: '..........', update: '..........', delete: '..........' },
+  notifications:          { list: '...Y......', view: '...Y......', create: '..........', update: '...Y......', delete: '...Y......' },
 };
 
 // The procedure's collections (periods, overall plans, the year's chain, implementation records) and their public views.
@@ -111,19 +128,27 @@ interface Spec {
 
 const A = () => srv.admin;
 const create = async (col: string, body: Record<string, unknown>) => (await A().collection(col).create(body)).id;
-/** A new compound of the own township; with its staff-only facts (a consent survey) unless `facts` is null. */
-const freshCompound = async (extra: Record<string, unknown> = {}, facts: Record<string, unknown> | null = { consent_pct: 90, consent_date: DATE }) => {
+/** A new compound of the own township; with its staff-only facts and a consent survey of 90% unless `facts` is null. */
+const freshCompound = async (extra: Record<string, unknown> = {}, facts: Record<string, unknown> | null = { property_owner: '汾阳市某厂' }) => {
   const id = await create('compounds', {
-    code: `PM-${uniq()}`, name: '矩阵测试小区', township: own.township, community: own.community, stage: 'demand', geometry: square(), ...extra,
+    code: `PM-${uniq()}`, name: '矩阵测试小区', township: own.township, community: own.community, stage: 'demand', geometry: square(),
+    households: 100, ...extra,
   });
-  if (facts) await create('compound_private', { compound: id, ...facts });
+  if (facts) {
+    await create('compound_private', { compound: id, ...facts });
+    await create('consent_surveys', { compound: id, survey_date: DATE, households_surveyed: 100, households_agreeing: 90, method: 'door_to_door' });
+  }
   return id;
 };
+const pdf = () => new Blob(['%PDF-1.4\n%test\n'], { type: 'application/pdf' });
 const firstId = async (col: string) => (await A().collection(col).getList(1, 1)).items[0].id;
 let planForEntries = '';
 let elderlySiteId = '';
 const SOON = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
 const elderlySite = async () => elderlySiteId || (elderlySiteId = await create('facility_sites', { facility_type: 'elderly_station', geometry: square(0.0001), source: 'new', stage: 'proposed', compound: own.compound }));
+let openPublication = '';
+let acceptedOwn = '';
+const inAWeek = () => new Date(Date.now() + 7 * 86400e3).toISOString();
 /** A period of far years for the matrix's plans (2036—2040): a plan needs a period covering its year. */
 let matrixPeriod = '';
 async function ensureMatrixPeriod() {
@@ -157,14 +182,15 @@ const SPECS: Record<string, Spec> = {
     cleanup: true,
   },
   compounds: {
-    make: () => freshCompound(),
+    // Without a consent survey: a compound that evidence names cannot be deleted.
+    make: () => freshCompound({}, null),
     body: async () => ({ code: `PM-${uniq()}`, name: '新小区', township: own.township, stage: 'demand', geometry: square() }),
-    patch: async () => ({ address: '矩阵路 1 号' }),
+    patch: async (id) => ({ address: '矩阵路 1 号', version: (await A().collection('compounds').getOne(id)).version }),
   },
   compound_private: {
     // One record per compound, with the compound's id.
     make: () => freshCompound(),
-    body: async () => ({ compound: await freshCompound({}, null), property_owner: '汾阳市某单位', consent_pct: 80, consent_date: DATE }),
+    body: async () => ({ compound: await freshCompound({}, null), property_owner: '汾阳市某单位', management: 'self' }),
     patch: async () => ({ property_owner: '改名单位' }),
   },
   compound_notes: {
@@ -204,8 +230,13 @@ const SPECS: Record<string, Spec> = {
   },
   consultations: {
     make: () => create('consultations', { compound: own.compound, kind: 'meeting', date: DATE }),
-    body: async () => ({ compound: own.compound, kind: 'survey', date: DATE, participants: 30, consent_pct: 92 }),
+    body: async () => ({ compound: own.compound, kind: 'survey', date: DATE, participants: 30, households_surveyed: 30, households_agreeing: 28, documents: pdf() }),
     patch: async () => ({ summary: '居民同意改造' }),
+  },
+  consent_surveys: {
+    make: () => create('consent_surveys', { compound: own.compound, survey_date: DATE, households_surveyed: 60, households_agreeing: 50, method: 'online' }),
+    body: async () => ({ compound: own.compound, survey_date: DATE, households_surveyed: 50, households_agreeing: 40, method: 'door_to_door', sheet: pdf() }),
+    patch: async () => ({ note: '核对调查表' }),
   },
   feedback: {
     make: () => create('feedback', { compound: own.compound, category: 'progress', message: '工期多久?', contact: '13900000000' }),
@@ -318,6 +349,53 @@ const SPECS: Record<string, Spec> = {
   public_items: { make: () => firstId('public_items'), body: async () => ({ note: 'x' }), patch: async () => ({ note: 'x' }) },
   public_funding_totals: { make: () => firstId('public_funding_totals'), body: async () => ({ kind: 'x' }), patch: async () => ({ kind: 'x' }) },
 
+  // One open publication and one open round per compound: each attempt gets a fresh compound.
+  scheme_publications: {
+    make: async () => create('scheme_publications', { compound: await freshCompound(), summary: '方案', ends_at: inAWeek() }),
+    body: async () => ({ compound: await freshCompound(), summary: '方案概要', ends_at: inAWeek() }),
+    patch: async () => ({ title: '改标题' }),
+  },
+  scheme_comments: {
+    make: () => create('scheme_comments', { publication: openPublication, message: '矩阵意见' }),
+    body: async () => ({ publication: openPublication, message: '矩阵测试意见' }),
+    patch: async () => ({ answer: '答复' }),
+  },
+  public_scheme_comments: { make: () => firstId('public_scheme_comments'), body: async () => ({ message: 'x' }), patch: async () => ({ message: 'x' }) },
+  consent_campaigns: {
+    make: async () => create('consent_campaigns', { compound: await freshCompound() }),
+    body: async () => ({ compound: await freshCompound() }),
+    patch: async () => ({ note: '备注' }),
+  },
+  // Ratings need an accepted compound: one of the own township's, freed again after each attempt.
+  rating_campaigns: {
+    make: () => create('rating_campaigns', { compound: acceptedOwn, mode: 'open' }),
+    body: async () => ({ compound: acceptedOwn, mode: 'codes' }),
+    patch: async () => ({ status: 'open' }),
+    cleanup: true,
+  },
+  rating_comments: {
+    make: async () => create('rating_comments', {
+      campaign: (await A().collection('rating_campaigns').getFirstListItem('')).id, compound: own.compound, township: own.township, message: '矩阵评价意见',
+    }),
+    body: async () => ({ campaign: 'x', message: 'x' }),
+    patch: async () => ({ message: '改' }),
+  },
+  public_ratings: { make: () => firstId('public_ratings'), body: async () => ({ responses: 1 }), patch: async () => ({ responses: 1 }) },
+  round_tallies: {
+    make: () => create('round_tallies', { agree: 1, disagree: 0 }),
+    body: async () => ({ agree: 5 }),
+    patch: async () => ({ agree: 9 }),
+  },
+  household_codes: {
+    make: () => create('household_codes', { hash: uniq().padEnd(64, '0').slice(0, 64), kind: 'consent', campaign: 'x', compound: own.compound, used: false }),
+    body: async () => ({ hash: uniq().padEnd(64, '1').slice(0, 64), kind: 'consent', campaign: 'x', compound: own.compound }),
+    patch: async () => ({ used: true }),
+  },
+  notifications: {
+    make: async () => create('notifications', { user: clients.twOwn.authStore.record!.id, kind: 'feedback_new', title: '矩阵通知', link: '/feedback' }),
+    body: async () => ({ user: clients.twOwn.authStore.record!.id, kind: 'feedback_new', title: '伪造通知' }),
+    patch: async () => ({ read: true }),
+  },
   periods: {
     make: () => create('periods', { name: '矩阵期', first_year: 2081, last_year: 2082 }),
     body: async () => ({ name: '新矩阵期', first_year: 2091, last_year: 2092 }),
@@ -383,7 +461,11 @@ async function attempt(col: string, op: Op, pb: PocketBase): Promise<boolean> {
   const id = await spec.make();
   try {
     if (op === 'list') {
-      const res = await pb.collection(col).getList(1, 1, { filter: pb.filter('id = {:id}', { id }) });
+      // A collection no rule opens (superusers only) refuses the list itself (403) rather than listing nothing.
+      const res = await pb.collection(col).getList(1, 1, { filter: pb.filter('id = {:id}', { id }) }).catch((err) => {
+        if ((err as { status?: number }).status === 403) return { items: [] };
+        throw err;
+      });
       return res.items.length === 1;
     }
     const status = await statusOf(
@@ -461,6 +543,14 @@ describe('permission matrix', () => {
     expect(await runMatrix(MATRIX_PROGRAMME)).toEqual([]);
   }, 240_000);
 
+  it('participation collections and their public views answer each role as the table says', async () => {
+    openPublication = await create('scheme_publications', { compound: await freshCompound(), summary: '矩阵公示', ends_at: inAWeek() });
+    const rated = new Set((await A().collection('rating_campaigns').getFullList({ fields: 'compound' })).map((r) => r.compound));
+    acceptedOwn = (await A().collection('compounds').getFullList({ filter: A().filter('township = {:t} && (stage = "accepted" || stage = "maintained")', { t: own.township }) }))
+      .find((c) => !rated.has(c.id))!.id;
+    expect(await runMatrix(MATRIX_PARTICIPATION)).toEqual([]);
+  }, 240_000);
+
   it('procedure collections (periods, overall plans, the year\'s chain, implementation records) and their public views answer each role as the table says', async () => {
     const cols = new Set((await A().collections.getFullList()).map((c) => c.name));
     expect(Object.keys(MATRIX_PROCEDURE).filter((c) => !cols.has(c))).toEqual([]);
@@ -473,7 +563,7 @@ describe('permission matrix', () => {
 
   it('covers every collection that exists', async () => {
     const cols = (await A().collections.getFullList()).filter((c) => !c.system).map((c) => c.name);
-    const covered = new Set([...Object.keys(MATRIX), ...Object.keys(MATRIX_PROGRAMME), ...Object.keys(MATRIX_PROCEDURE), ...Object.keys(MATRIX_OVERSIGHT)]);
+    const covered = new Set([...Object.keys(MATRIX), ...Object.keys(MATRIX_PROGRAMME), ...Object.keys(MATRIX_PROCEDURE), ...Object.keys(MATRIX_OVERSIGHT), ...Object.keys(MATRIX_PARTICIPATION)]);
     expect(cols.filter((c) => !covered.has(c))).toEqual([]);
   });
 });

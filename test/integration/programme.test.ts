@@ -211,12 +211,12 @@ describe('stage machine', () => {
     const c = await byCode('FY-016'); // planned
     const r = await refusal(office.collection('stage_events').create({ compound: c.id, from: 'scheme', to: 'planned' }));
     expect(r.message).toMatch(/当前阶段为「纳入年度计划」/);
-    const r2 = await refusal(office.collection('compounds').update(c.id, { stage: 'construction' }));
+    const r2 = await refusal(office.collection('compounds').update(c.id, { stage: 'construction', version: c.version }));
     expect(r2.status).toBe(400);
     expect(r2.fields.stage).toMatch(/阶段记录/);
-    const r3 = await refusal(wenfeng.collection('compounds').update(c.id, { plan_year: 2026 }));
+    const r3 = await refusal(wenfeng.collection('compounds').update(c.id, { plan_year: 2026, version: c.version }));
     expect(r3.fields.plan_year).toMatch(/不能直接修改/);
-    expect(await statusOf(wenfeng.collection('compounds').update(c.id, { address: c.address + '号' }))).toBe(0);
+    expect(await statusOf(wenfeng.collection('compounds').update(c.id, { address: c.address + '号', version: c.version }))).toBe(0);
     expect(await statusOf(srv.admin.collection('compounds').update(c.id, { stage: 'planned' }))).toBe(0);
   });
 });
@@ -244,7 +244,7 @@ describe('annual plans', () => {
     fy001 = await byCode('FY-001'); // scheme, consent 62.4
     let r = await refusal(wenfeng.collection('plan_entries').create({ plan: plan.id, compound: fy001.id, tier: 'implement' }));
     expect(r.status).toBe(400);
-    expect(r.fields.compound).toMatch(/居民同意率 62\.4% 低于 66\.7%/);
+    expect(r.fields.compound).toMatch(/居民同意率 62\.\d% 低于 66\.7%/);
     const other = await byCode('FY-033'); // 太和桥
     r = await refusal(wenfeng.collection('plan_entries').create({ plan: plan.id, compound: other.id }));
     expect(r.fields.compound).toMatch(/不属于该街道/);
@@ -252,10 +252,13 @@ describe('annual plans', () => {
     r = await refusal(wenfeng.collection('plan_entries').create({ plan: plan.id, compound: done.id }));
     expect(r.fields.compound).toMatch(/已处于「长效管理」/);
     // A new survey raises consent above two thirds; the office raises the threshold, then restores it.
-    await wenfeng.collection('compound_private').update(fy001.id, { consent_pct: 75, consent_date: '2026-10-20' });
+    const households = (await byCode('FY-001')).households;
+    await wenfeng.collection('consent_surveys').create(form({
+      compound: fy001.id, survey_date: '2026-10-20', method: 'door_to_door', households_surveyed: households, households_agreeing: Math.round(households * 0.75),
+    }, { sheet: pdf() }));
     await office.collection('programme_settings').update('settings0000001', { consent_threshold_pct: 80 });
     r = await refusal(wenfeng.collection('plan_entries').create({ plan: plan.id, compound: fy001.id }));
-    expect(r.fields.compound).toMatch(/75\.0% 低于 80\.0%/);
+    expect(r.fields.compound).toMatch(/7[45]\.\d% 低于 80\.0%/);
     expect(await statusOf(wenfeng.collection('programme_settings').update('settings0000001', { consent_threshold_pct: 10 }))).not.toBe(0);
     await office.collection('programme_settings').update('settings0000001', { consent_threshold_pct: 200 / 3 });
     await wenfeng.collection('plan_entries').create({ plan: plan.id, compound: fy001.id, tier: 'implement' });

@@ -103,7 +103,7 @@ describe('numbers', () => {
   ])('%s.%s = %j is refused', async (collection, field, value, reason) => {
     const targets: Record<string, () => Promise<[string, Record<string, unknown>]>> = {
       compound_private: async () => [compound.id, {}],
-      consultations: async () => [(await office.collection('consultations').create({ compound: compound.id, kind: 'survey', date: '2025-01-01' })).id, {}],
+      consultations: async () => [(await office.collection('consultations').create({ compound: compound.id, kind: 'meeting', date: '2025-01-01' })).id, {}],
       renovation_items: async () => [(await office.collection('renovation_items').create({ compound: compound.id, class: 'basic', item: 'drainage', quantity: 1, unit: 'km', estimate_yuan: 1 })).id, {}],
       plan_entries: async () => ['', {}],
       stage_events: async () => ['', { compound: compound.id, to: 'scheme', scheme_summary: '方案' }],
@@ -141,11 +141,13 @@ describe('dates', () => {
     }
   });
 
-  it('refuses a survey date that would clear the stored one', async () => {
-    await office.collection('compound_private').update(compound.id, { consent_date: '2025-04-01' });
-    const r = await refusal(office.collection('compound_private').update(compound.id, { consent_date: '2025年4月1日' }));
-    expect(r.fields.consent_date).toMatch(/^「意愿调查日期」须为 年-月-日 格式/);
-    expect((await office.collection('compound_private').getOne(compound.id)).consent_date).toMatch(/^2025-04-01/);
+  it('refuses a consent survey date that is not a date, and keeps the compound’s figure', async () => {
+    const before = await office.collection('compound_private').getOne(compound.id).catch(() => null);
+    const r = await refusal(office.collection('consent_surveys').create({
+      compound: compound.id, survey_date: '2025年4月1日', households_total: 10, households_surveyed: 10, households_agreeing: 9, method: 'online',
+    }));
+    expect(r.fields.survey_date).toMatch(/^「调查日期」须为 年-月-日 格式/);
+    expect((await office.collection('compound_private').getOne(compound.id).catch(() => null))?.consent_date).toBe(before?.consent_date);
   });
 });
 

@@ -171,7 +171,7 @@ describe('guessCrs', () => {
     const c = guessCrs([xy, [xy[0] + 100, xy[1] + 50]]);
     expect(c[0].crs.id).toBe('EPSG:4525');
     expect(c[0].swapXY).toBe(false);
-    expect(c[0].reason_zh).toContain('37');
+    expect(c[0].reason).toEqual({ code: 'crs_gk_prefixed', params: expect.objectContaining({ prefix: 37, width: 3, cm: 111, fenyang: 1 }) });
   });
   it('survey order (X northing first) is detected', () => {
     const xy = fromWgs84Position([111.78, 37.27], getCrs('EPSG:4525')!);
@@ -196,11 +196,23 @@ describe('guessCrs', () => {
   it('lon/lat → WGS84 first, GCJ-02 and BD-09 listed with the ambiguity explained', () => {
     const c = guessCrs([[111.78, 37.27]]);
     expect(c.map((k) => k.crs.id)).toEqual([WGS84.id, GCJ02.id, BD09.id]);
-    expect(c[0].reason_zh).toContain('无法区分');
+    expect(c[0].reason.code).toBe('crs_lonlat_wgs84');
+    expect(c[0].reason.params).toMatchObject({ where: 'fenyang', swapped: 0 });
   });
   it('a source name naming GCJ-02 or Baidu moves it first', () => {
     expect(guessCrs([[111.78, 37.27]], { text: 'compounds-gcj02.geojson' })[0].crs.id).toBe('GCJ-02');
     expect(guessCrs([[111.78, 37.27]], { text: '百度坐标.csv' })[0].crs.id).toBe('BD-09');
+  });
+  it('degrees with latitude first are recognised at Fenyang (longitude above 90°) and elsewhere in China', () => {
+    for (const [lon, lat] of [[111.78, 37.27], [126.63, 45.75], [87.62, 43.82], [113.26, 23.13]]) {
+      const c = guessCrs([[lat, lon], [lat + 0.001, lon + 0.002]]);
+      expect(c[0].swapXY, `${lon},${lat}`).toBe(true);
+      expect(c[0].reason.params).toMatchObject({ swapped: 1 });
+      expect(toWgs84Position([lat, lon], c[0].crs, c[0].swapXY)[0]).toBeCloseTo(lon, 6);
+    }
+    // The normal order stays as it is.
+    expect(guessCrs([[111.78, 37.27]])[0].swapXY).toBe(false);
+    expect(guessCrs([[87.62, 43.82]])[0].swapXY).toBe(false);
   });
   it('returns nothing for numbers that fit no CRS', () => {
     expect(guessCrs([[1e9, 1e9]])).toEqual([]);

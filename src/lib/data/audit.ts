@@ -7,7 +7,7 @@ export type AuditRow = AuditLogRecord;
 /** The collections whose writes the server's audit hook records (pb_hooks/audit.pb.js), for the log's filter. */
 export const AUDITED_COLLECTIONS: readonly CollectionName[] = [
   'compounds', 'compound_notes', 'design_zones', 'facility_sites', 'funding', 'annual_plans', 'plan_entries',
-  'stage_events', 'renovation_items', 'approvals', 'elevator_inspections', 'consultations', 'feedback', 'users', 'programme_settings',
+  'stage_events', 'renovation_items', 'approvals', 'elevator_inspections', 'consultations', 'consent_surveys', 'feedback', 'users', 'programme_settings',
   'management_arrangements', 'maintenance_funds', 'management_checks', 'supervision_items', 'budget_applications', 'land_records',
   'audit_findings', 'elderly_subsidies', 'monthly_reports', 'year_summaries',
 ];

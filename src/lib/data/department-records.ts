@@ -113,6 +113,16 @@ export function checkDepartmentDraft(
       if (!Number.isInteger(Number(p))) return { field: 'participants', problem: 'integer' };
       if (Number(p) < 0) return { field: 'participants', problem: 'range' };
     }
+    // A consultation of kind survey carries its tally; the server computes its consent and records the survey.
+    if (draft.kind === 'survey') {
+      for (const field of ['households_surveyed', 'households_agreeing']) {
+        const v = draft[field];
+        if (v == null || v === '') return { field, problem: 'required' };
+        if (!Number.isInteger(Number(v)) || Number(v) < 0) return { field, problem: 'integer' };
+      }
+      if (Number(draft.households_agreeing) > Number(draft.households_surveyed)) return { field: 'households_agreeing', problem: 'range' };
+      if (files.length === 0) return { field: 'documents', problem: 'required' };
+    }
     const c = draft.consent_pct;
     if (c != null && c !== '' && (!Number.isFinite(Number(c)) || Number(c) < 0 || Number(c) > 100)) return { field: 'consent_pct', problem: 'range' };
   }

@@ -17,7 +17,8 @@ export type FeedbackRecord = Schema.FeedbackRecord & { expand?: { compound?: { c
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
-export async function sendFeedback(input: FeedbackInput): Promise<{ id: string }> {
+/** Sends feedback; the server answers with its receipt number and answer deadline. */
+export async function sendFeedback(input: FeedbackInput): Promise<{ id: string; receipt_no: string; due_at: string }> {
   const form = new FormData();
   if (input.compound) form.append('compound', input.compound);
   if (input.point) form.append('point', JSON.stringify(input.point));
@@ -26,14 +27,20 @@ export async function sendFeedback(input: FeedbackInput): Promise<{ id: string }
   if (input.contact) form.append('contact', input.contact);
   if (input.photo) form.append('photo', input.photo);
   const rec = await pb.collection('feedback').create(form);
-  return { id: rec.id };
+  return { id: rec.id, receipt_no: rec.receipt_no, due_at: rec.due_at };
 }
 
 /** Staff list; the server limits a township to its own compounds. */
-export async function listFeedback(opts: { status?: FeedbackStatus | ''; page?: number } = {}) {
-  const filter = opts.status ? pb.filter('status = {:s}', { s: opts.status }) : '';
+export async function listFeedback(opts: { status?: FeedbackStatus | ''; due?: 'overdue' | 'soon' | ''; page?: number } = {}) {
+  const parts: string[] = [];
+  if (opts.status) parts.push(pb.filter('status = {:s}', { s: opts.status }));
+  // Not yet answered and past its deadline, or due within two days.
+  const now = new Date();
+  if (opts.due === 'overdue') parts.push(pb.filter('answered_at = "" && due_at != "" && due_at < {:now}', { now }));
+  if (opts.due === 'soon') parts.push(pb.filter('answered_at = "" && due_at >= {:now} && due_at < {:soon}', { now, soon: new Date(now.getTime() + 2 * 86400e3) }));
+  const filter = parts.join(' && ');
   return pb.collection('feedback').getList<FeedbackRecord>(opts.page ?? 1, 50, {
-    filter, sort: '-created', expand: 'compound', requestKey: 'feedback-list',
+    filter, sort: opts.due ? 'due_at' : '-created', expand: 'compound', requestKey: 'feedback-list',
   });
 }
 

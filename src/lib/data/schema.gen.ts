@@ -14,6 +14,8 @@ export const Collections = {
   CompoundNotes: 'compound_notes',
   CompoundPrivate: 'compound_private',
   Compounds: 'compounds',
+  ConsentCampaigns: 'consent_campaigns',
+  ConsentSurveys: 'consent_surveys',
   Consultations: 'consultations',
   ContextFeatures: 'context_features',
   Demolitions: 'demolitions',
@@ -26,12 +28,14 @@ export const Collections = {
   Feedback: 'feedback',
   FeedbackTimeliness: 'feedback_timeliness',
   Funding: 'funding',
+  HouseholdCodes: 'household_codes',
   ImplementingBodies: 'implementing_bodies',
   LandRecords: 'land_records',
   MaintenanceFunds: 'maintenance_funds',
   ManagementArrangements: 'management_arrangements',
   ManagementChecks: 'management_checks',
   MonthlyReports: 'monthly_reports',
+  Notifications: 'notifications',
   OverallPlanEntries: 'overall_plan_entries',
   Periods: 'periods',
   PlanEntries: 'plan_entries',
@@ -44,9 +48,16 @@ export const Collections = {
   PublicImplementingBodies: 'public_implementing_bodies',
   PublicItems: 'public_items',
   PublicPeriodCompounds: 'public_period_compounds',
+  PublicRatings: 'public_ratings',
+  PublicSchemeComments: 'public_scheme_comments',
   PublicStageEvents: 'public_stage_events',
   PublicTenders: 'public_tenders',
+  RatingCampaigns: 'rating_campaigns',
+  RatingComments: 'rating_comments',
   RenovationItems: 'renovation_items',
+  RoundTallies: 'round_tallies',
+  SchemeComments: 'scheme_comments',
+  SchemePublications: 'scheme_publications',
   StageEvents: 'stage_events',
   SupervisionItems: 'supervision_items',
   Townships: 'townships',
@@ -184,6 +195,7 @@ export interface CompoundNotesRecord extends BaseRecord {
   internal_notes: string;
   created: string;
   updated: string;
+  contact_role: string;
 }
 
 /** `compound_private` (base collection). */
@@ -220,12 +232,56 @@ export interface CompoundsRecord extends BaseRecord {
   updated: string;
   construction_start: string;
   construction_end_planned: string;
+  version: number;
+  excluded: boolean;
+  exclusion_reason: 'shanty_town' | 'self_built' | 'demolish_rebuild' | 'other' | '';
+  exclusion_note: string;
+  source_crs: string;
+}
+
+/** `consent_campaigns` (base collection). */
+export interface ConsentCampaignsRecord extends BaseRecord {
+  compound: string;
+  township: string;
+  publication: string;
+  status: 'open' | 'closed' | '';
+  codes_issued: number;
+  online_answers: number;
+  online_agree: number;
+  online_disagree: number;
+  paper_agree: number;
+  paper_disagree: number;
+  closed_at: string;
+  result_collection: string;
+  result_id: string;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `consent_surveys` (base collection). */
+export interface ConsentSurveysRecord extends BaseRecord {
+  compound: string;
+  survey_date: string;
+  households_total: number;
+  households_surveyed: number;
+  households_agreeing: number;
+  consent_pct: number;
+  method: 'door_to_door' | 'meeting' | 'online' | 'other';
+  sheet: string[];
+  recorded_by: string;
+  consultation: string;
+  note: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
 }
 
 /** `consultations` (base collection). */
 export interface ConsultationsRecord extends BaseRecord {
   compound: string;
-  kind: 'meeting' | 'survey' | 'hearing' | 'acceptance';
+  kind: 'meeting' | 'survey' | 'hearing' | 'acceptance' | 'publication';
   date: string;
   participants: number;
   consent_pct: number;
@@ -235,6 +291,9 @@ export interface ConsultationsRecord extends BaseRecord {
   is_demo: boolean;
   created: string;
   updated: string;
+  households_surveyed: number;
+  households_agreeing: number;
+  survey_method: 'door_to_door' | 'meeting' | 'online' | 'other' | '';
 }
 
 /** `context_features` (base collection). */
@@ -383,6 +442,9 @@ export interface FeedbackRecord extends BaseRecord {
   township: string;
   created: string;
   updated: string;
+  receipt_no: string;
+  due_at: string;
+  answered_at: string;
 }
 
 /** `feedback_timeliness` (view collection, projecting `feedback`). */
@@ -402,6 +464,15 @@ export interface FundingRecord extends BaseRecord {
   is_demo: boolean;
   created: string;
   updated: string;
+}
+
+/** `household_codes` (base collection). */
+export interface HouseholdCodesRecord extends BaseRecord {
+  hash: string;
+  kind: 'consent' | 'rating';
+  campaign: string;
+  compound: string;
+  used: boolean;
 }
 
 /** `implementing_bodies` (base collection). */
@@ -493,6 +564,19 @@ export interface MonthlyReportsRecord extends BaseRecord {
   is_demo: boolean;
   created: string;
   supersedes: string;
+}
+
+/** `notifications` (base collection). */
+export interface NotificationsRecord extends BaseRecord {
+  user: string;
+  kind: 'feedback_new' | 'comment_new' | 'plan_returned';
+  title: string;
+  link: string;
+  compound: string;
+  read: boolean;
+  mailed: boolean;
+  is_demo: boolean;
+  created: string;
 }
 
 /** `overall_plan_entries` (base collection). */
@@ -600,6 +684,8 @@ export interface ProgrammeSettingsRecord extends BaseRecord {
   weight_overdue: number;
   weight_feedback: number;
   weight_funds: number;
+  feedback_response_days: number;
+  holidays: unknown;
 }
 
 /** `public_compounds` (view collection, projecting `compounds`). */
@@ -627,11 +713,47 @@ export type PublicItemsRecord = BaseRecord & Pick<RenovationItemsRecord, 'compou
 /** `public_period_compounds` (view collection, projecting `overall_plan_entries`). */
 export type PublicPeriodCompoundsRecord = BaseRecord & Pick<OverallPlanEntriesRecord, 'period' | 'compound' | 'year' | 'carried_from'>;
 
+/** `public_ratings` (view collection, projecting `rating_campaigns`). */
+export interface PublicRatingsRecord extends BaseRecord, Pick<RatingCampaignsRecord, 'compound' | 'mode' | 'status' | 'responses' | 'closed_at' | 'is_demo' | 'created'> {
+  avg_quality: number;
+  avg_management: number;
+  avg_property: number;
+}
+
+/** `public_scheme_comments` (view collection, projecting `scheme_comments`). */
+export type PublicSchemeCommentsRecord = BaseRecord & Pick<SchemeCommentsRecord, 'publication' | 'compound' | 'message' | 'nickname' | 'answer' | 'answered_at' | 'created'>;
+
 /** `public_stage_events` (view collection, projecting `stage_events`). */
 export type PublicStageEventsRecord = BaseRecord & Pick<StageEventsRecord, 'compound' | 'from' | 'to' | 'kind' | 'date' | 'note' | 'photos_before' | 'photos_after' | 'created'>;
 
 /** `public_tenders` (view collection, projecting `procurements`). */
 export type PublicTendersRecord = BaseRecord & Pick<ProcurementsRecord, 'compound' | 'scope' | 'method' | 'status' | 'announce_date' | 'result_date' | 'winning_unit' | 'contract_amount_yuan'>;
+
+/** `rating_campaigns` (base collection). */
+export interface RatingCampaignsRecord extends BaseRecord {
+  compound: string;
+  township: string;
+  mode: 'codes' | 'open';
+  status: 'open' | 'closed' | '';
+  codes_issued: number;
+  responses: number;
+  quality_sum: number;
+  management_sum: number;
+  property_sum: number;
+  closed_at: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `rating_comments` (base collection). */
+export interface RatingCommentsRecord extends BaseRecord {
+  campaign: string;
+  compound: string;
+  township: string;
+  message: string;
+  is_demo: boolean;
+}
 
 /** `renovation_items` (base collection). */
 export interface RenovationItemsRecord extends BaseRecord {
@@ -651,6 +773,52 @@ export interface RenovationItemsRecord extends BaseRecord {
   done_date: string;
   photos: string[];
   waive_reason: string;
+}
+
+/** `round_tallies` (base collection). */
+export interface RoundTalliesRecord extends BaseRecord {
+  agree: number;
+  disagree: number;
+  quality_sum: number;
+  management_sum: number;
+  property_sum: number;
+}
+
+/** `scheme_comments` (base collection). */
+export interface SchemeCommentsRecord extends BaseRecord {
+  publication: string;
+  compound: string;
+  township: string;
+  message: string;
+  nickname: string;
+  contact: string;
+  answer: string;
+  answered_at: string;
+  answered_by: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
+}
+
+/** `scheme_publications` (base collection). */
+export interface SchemePublicationsRecord extends BaseRecord {
+  compound: string;
+  township: string;
+  title: string;
+  summary: string;
+  items: unknown;
+  estimate_yuan: number;
+  images: string[];
+  starts_at: string;
+  ends_at: string;
+  closed: boolean;
+  comment_count: number;
+  answer_count: number;
+  consultation: string;
+  published_by: string;
+  is_demo: boolean;
+  created: string;
+  updated: string;
 }
 
 /** `stage_events` (base collection). */
@@ -759,6 +927,8 @@ export interface CollectionRecords {
   compound_notes: CompoundNotesRecord;
   compound_private: CompoundPrivateRecord;
   compounds: CompoundsRecord;
+  consent_campaigns: ConsentCampaignsRecord;
+  consent_surveys: ConsentSurveysRecord;
   consultations: ConsultationsRecord;
   context_features: ContextFeaturesRecord;
   demolitions: DemolitionsRecord;
@@ -771,12 +941,14 @@ export interface CollectionRecords {
   feedback: FeedbackRecord;
   feedback_timeliness: FeedbackTimelinessRecord;
   funding: FundingRecord;
+  household_codes: HouseholdCodesRecord;
   implementing_bodies: ImplementingBodiesRecord;
   land_records: LandRecordsRecord;
   maintenance_funds: MaintenanceFundsRecord;
   management_arrangements: ManagementArrangementsRecord;
   management_checks: ManagementChecksRecord;
   monthly_reports: MonthlyReportsRecord;
+  notifications: NotificationsRecord;
   overall_plan_entries: OverallPlanEntriesRecord;
   periods: PeriodsRecord;
   plan_entries: PlanEntriesRecord;
@@ -789,9 +961,16 @@ export interface CollectionRecords {
   public_implementing_bodies: PublicImplementingBodiesRecord;
   public_items: PublicItemsRecord;
   public_period_compounds: PublicPeriodCompoundsRecord;
+  public_ratings: PublicRatingsRecord;
+  public_scheme_comments: PublicSchemeCommentsRecord;
   public_stage_events: PublicStageEventsRecord;
   public_tenders: PublicTendersRecord;
+  rating_campaigns: RatingCampaignsRecord;
+  rating_comments: RatingCommentsRecord;
   renovation_items: RenovationItemsRecord;
+  round_tallies: RoundTalliesRecord;
+  scheme_comments: SchemeCommentsRecord;
+  scheme_publications: SchemePublicationsRecord;
   stage_events: StageEventsRecord;
   supervision_items: SupervisionItemsRecord;
   townships: TownshipsRecord;

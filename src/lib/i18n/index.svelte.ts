@@ -13,12 +13,15 @@ import * as map from './messages/map';
 import * as procedure from './messages/procedure';
 import * as geometry from './messages/geometry';
 import * as oversight from './messages/oversight';
+import * as register from './messages/register';
+import * as imports from './messages/imports';
+import * as participation from './messages/participation';
 import type { Reason } from '../types';
 
 export type Locale = 'zh' | 'en';
-const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...map.zh, ...procedure.zh, ...oversight.zh };
+const zhAll = { ...core.zh, ...zones.zh, ...sites.zh, ...programme.zh, ...publicSide.zh, ...io.zh, ...scale.zh, ...departments.zh, ...reasons.zh, ...geometry.zh, ...map.zh, ...procedure.zh, ...oversight.zh, ...register.zh, ...imports.zh, ...participation.zh };
 export type MessageKey = keyof typeof zhAll;
-const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...map.en, ...procedure.en, ...oversight.en };
+const enAll: Record<MessageKey, string> = { ...core.en, ...zones.en, ...sites.en, ...programme.en, ...publicSide.en, ...io.en, ...scale.en, ...departments.en, ...reasons.en, ...geometry.en, ...map.en, ...procedure.en, ...oversight.en, ...register.en, ...imports.en, ...participation.en };
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh: zhAll, en: enAll };
 
 function initialLocale(): Locale {

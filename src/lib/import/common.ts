@@ -70,6 +70,9 @@ export function makeLayer(args: {
     const same = candidates.find((c) => c.crs.id === crs!.id);
     swapXY = same?.swapXY ?? false;
   }
+  // A file without any geometry says so first (it can still update attributes), instead of asking for a CRS.
+  const warnings = args.warnings ?? [];
+  if (args.features.length && args.features.every((f) => !f.geometry)) warnings.unshift({ code: 'no_geometry', params: {}, repairable: false });
   const layer: ParsedLayer = {
     format: args.format,
     name: args.name,
@@ -80,7 +83,7 @@ export function makeLayer(args: {
     crsSource,
     candidates,
     errors: args.errors ?? [],
-    warnings: args.warnings ?? [],
+    warnings,
   };
   if (args.prj) layer.prj = args.prj;
   if (args.encoding) layer.encoding = args.encoding;

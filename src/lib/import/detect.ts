@@ -108,13 +108,19 @@ export async function detectFormat(files: InputFile[]): Promise<Detection> {
         continue;
       }
       const names = Object.keys(zip.files).filter((n) => !n.startsWith('__MACOSX') && !zip.files[n].dir);
-      if (ext === 'kmz' || names.some((n) => extOf(n) === 'kml')) sources.push({ format: 'kmz', name: f.name, files: [f] });
+      // An Excel workbook is a zip too.
+      if (names.includes('xl/workbook.xml')) sources.push({ format: 'xlsx', name: f.name, files: [f] });
+      else if (ext === 'kmz' || names.some((n) => extOf(n) === 'kml')) sources.push({ format: 'kmz', name: f.name, files: [f] });
       else if (names.some((n) => ['shp', 'dbf'].includes(extOf(n)))) sources.push({ format: 'shapefile', name: f.name, files: [f] });
       else
         rejected.push({
           name: f.name,
           issue: issue('zip_unknown_content', { name: f.name }),
         });
+      continue;
+    }
+    if (ext === 'xls' || ext === 'et') {
+      rejected.push({ name: f.name, issue: issue('xls_old_format', { name: f.name }) });
       continue;
     }
     if (SHP_PARTS.has(ext)) {

@@ -8,6 +8,7 @@ import { parseDXF, type DxfOptions } from './parse-dxf';
 import { parseGeoJSON } from './parse-geojson';
 import { parseKML, parseKMZ } from './parse-kml';
 import { parseShapefile } from './parse-shapefile';
+import { parseXLSX } from './parse-xlsx';
 import type { DetectedSource, ImportIssue, InputFile, ParsedLayer, WgsFeatureCollection } from './types';
 
 export * from './types';
@@ -17,6 +18,7 @@ export { parseCSV, parseCsvRows } from './parse-csv';
 export { parseShapefile, parseShapefileParts } from './parse-shapefile';
 export { parseKML, parseKMZ } from './parse-kml';
 export { parseDXF } from './parse-dxf';
+export { parseXLSX } from './parse-xlsx';
 export { validateFeatures, findSelfIntersection, featureName, MIN_COMPOUND_AREA_M2, MIN_BUILDING_AREA_M2 } from './validate';
 export { repairFeature, repairsFor, REPAIR_FOR_CODE, type Repair } from './repair';
 export * from './mapping';
@@ -42,6 +44,8 @@ export async function parseSource(src: DetectedSource, options: DxfOptions = {})
       return [parseDXF(f.data, f.name, options)];
     case 'shapefile':
       return parseShapefile(src.files);
+    case 'xlsx':
+      return parseXLSX(f.data, f.name);
   }
 }
 

@@ -13,7 +13,6 @@ export const COMPOUND_FIELDS = [
   'property_owner',
   'management',
   'maintenance_fund',
-  'consent_pct',
   'township_name',
   'community_name',
 ] as const;
@@ -25,27 +24,36 @@ export type BuildingField = (typeof BUILDING_FIELDS)[number];
 
 export type ImportField = CompoundField | BuildingField;
 
-/** Column names that mean each field, most specific first (matched case-, space- and underscore-insensitively). */
+/**
+ * Column names that mean each field, most specific first: Chinese as survey forms and registers write them, English,
+ * and the pinyin initials Chinese surveyors use for field names in shapefiles and CAD attribute tables (小区名称 →
+ * XQMC). Matched ignoring case, spaces, underscores, hyphens and a bracketed unit ("户数（户）", "建筑面积(㎡)").
+ */
 export const FIELD_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
-  name: ['小区名称', '小区名', '名称', '项目名称', '楼栋名称', 'name', 'xqmc', 'mc', 'title'],
-  code: ['小区编码', '编码', '编号', '代码', 'code', 'bm', 'bh'],
-  address: ['地址', '详细地址', '位置', '坐落', 'address', 'addr'],
-  built_year: ['建成年代', '建成年份', '建成时间', '建设年代', '建设年份', '竣工年份', '竣工时间', '建筑年代', 'built_year', 'builtyear', 'year_built', 'year', 'jcnd'],
-  buildings: ['楼栋数', '栋数', '楼数', '楼栋数量', 'buildings', 'building_count', 'lds'],
-  households: ['户数', '总户数', '住户数', '居民户数', 'households', 'hh', 'hs'],
-  floor_area_m2: ['建筑面积', '总建筑面积', '建筑面积(㎡)', '建筑面积(m2)', 'floor_area_m2', 'floor_area', 'floorarea', 'jzmj'],
-  land_area_m2: ['占地面积', '用地面积', '占地面积(㎡)', 'land_area_m2', 'land_area', 'landarea', 'zdmj'],
-  property_owner: ['产权单位', '产权人', '权属单位', '原产权单位', 'property_owner', 'owner', 'cqdw'],
-  management: ['管理方式', '物业管理', '管理模式', 'management'],
-  maintenance_fund: ['维修基金', '维修资金', '专项维修资金', 'maintenance_fund'],
-  consent_pct: ['同意率', '居民同意率', '改造意愿', 'consent_pct', 'consent'],
-  township_name: ['街道', '乡镇', '镇街', '所属街道', '街道(乡镇)', 'township'],
-  community_name: ['社区', '所属社区', '居委会', 'community'],
-  floors: ['层数', '楼层数', '地上层数', 'floors', 'storeys', 'cs'],
-  has_elevator: ['电梯', '有无电梯', '是否有电梯', 'has_elevator', 'elevator'],
+  name: ['小区名称', '小区名', '小区', '名称', '项目名称', '楼栋名称', '楼栋名', '院落名称', 'name', 'compound_name', 'estate', 'title', 'xqmc', 'xmmc', 'mc'],
+  code: ['小区编码', '小区编号', '小区代码', '编码', '编号', '代码', '序号编码', 'code', 'compound_code', 'xqbm', 'xqbh', 'xqdm', 'bm', 'bh', 'dm'],
+  address: ['地址', '小区地址', '详细地址', '位置', '坐落', '坐落位置', 'address', 'addr', 'location', 'dz', 'xqdz', 'xxdz', 'zl'],
+  built_year: ['建成年代', '建成年份', '建成时间', '建设年代', '建设年份', '竣工年份', '竣工时间', '建筑年代', '建成年限',
+    'built_year', 'builtyear', 'year_built', 'construction_year', 'year', 'jcnd', 'jcnf', 'jcsj', 'jsnd', 'jgnf'],
+  buildings: ['楼栋数', '栋数', '楼数', '楼栋数量', '楼栋', '幢数', 'buildings', 'building_count', 'num_buildings', 'blocks', 'lds', 'ds', 'zs'],
+  households: ['户数', '总户数', '住户数', '居民户数', '住宅户数', '户数合计', 'households', 'household', 'household_count', 'num_households', 'dwellings', 'hh',
+    'hs', 'zhs', 'jmhs'],
+  floor_area_m2: ['建筑面积', '总建筑面积', '住宅建筑面积', 'floor_area_m2', 'floor_area', 'floorarea', 'gfa', 'building_area', 'jzmj', 'zjzmj'],
+  land_area_m2: ['占地面积', '用地面积', '小区占地面积', 'land_area_m2', 'land_area', 'landarea', 'site_area', 'plot_area', 'zdmj', 'ydmj'],
+  property_owner: ['原产权单位', '产权单位', '产权人', '权属单位', 'property_owner', 'owner', 'cqdw', 'ycqdw'],
+  management: ['管理方式', '物业管理', '管理模式', '物业管理方式', 'management', 'glfs', 'wygl'],
+  maintenance_fund: ['维修基金', '维修资金', '专项维修资金', '是否建立维修基金', 'maintenance_fund', 'wxjj', 'wxzj'],
+  township_name: ['街道', '乡镇', '镇街', '所属街道', '街道乡镇', '街道办事处', '所属乡镇', 'township', 'street', 'jd', 'xz', 'ssjd'],
+  community_name: ['社区', '所属社区', '居委会', '社区居委会', '村社区', 'community', 'sq', 'sssq', 'jwh'],
+  floors: ['层数', '楼层数', '地上层数', '总层数', 'floors', 'storeys', 'stories', 'cs', 'dscs'],
+  has_elevator: ['电梯', '有无电梯', '是否有电梯', '是否加装电梯', 'has_elevator', 'elevator', 'dt', 'ywdt'],
 };
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-（）()]/g, '');
+/** A column name as matched: lower case, a bracketed unit and spaces, underscores and hyphens removed. */
+export function normHeader(s: string): string {
+  return s.trim().toLowerCase().replace(/[（(【[][^）)】\]]*[）)】\]]/g, '').replace(/[\s_\-（）()]/g, '');
+}
+const norm = normHeader;
 
 /**
  * Suggest which column feeds each field, from column names (Chinese or English, shapefile names

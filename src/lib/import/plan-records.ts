@@ -145,6 +145,9 @@ export interface CompoundPlanOptions {
   matchBy?: 'code' | 'name' | 'code_or_name';
   /** Prefix for generated codes of new compounds without one. */
   codePrefix?: string;
+  /** Per layer: the coordinate system its outlines were read in and how it was decided, recorded on the compounds
+   *  whose outline the import writes (`source_crs`). */
+  sourceCrs?: (string | undefined)[];
 }
 
 /**
@@ -256,6 +259,8 @@ export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMappin
       continue;
     }
     const body = { ...fieldsOf(record), ...d.out, stage: 'demand', ...x.out, is_demo: false } as Record<string, unknown>;
+    const crsNote = options.sourceCrs?.[origin[index].layer];
+    if (crsNote && body.geometry) body.source_crs = crsNote;
     if (!body.code) body.code = nextCode();
     const id = newRecordId();
     summary.ops.push({ collection: 'compounds', action: 'create', id, body: { id, ...body }, label: label(index, { ...record, code: String(body.code) }), source: origin[index] });
@@ -279,6 +284,10 @@ export function planCompoundImport(layers: PlanLayer[], mappings: CompoundMappin
       summary.unchanged.push({ ...origin[index], id });
       continue;
     }
+    const crsNote = options.sourceCrs?.[origin[index].layer];
+    if (crsNote && body.geometry) body.source_crs = crsNote;
+    // The version the compound was read at: a compound changed since is refused (409), not overwritten.
+    body.version = cur.version ?? 0;
     summary.ops.push({ collection: 'compounds', action: 'update', id, body, label: label(index, { name: cur.name, code: cur.code }), source: origin[index] });
   }
   summary.refused.sort((a, b) => a.layer - b.layer || a.index - b.index);

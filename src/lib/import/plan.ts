@@ -81,11 +81,6 @@ export function coerceField(field: ImportField, raw: unknown, maxYear = 2025): C
     case 'floor_area_m2':
     case 'land_area_m2':
       return nonneg();
-    case 'consent_pct': {
-      const n = numberOf(raw);
-      if (n === null || n < 0 || n > 100) return refuse('consent_invalid');
-      return { ok: true, value: n };
-    }
     case 'maintenance_fund':
     case 'has_elevator':
       if (typeof raw === 'boolean') return { ok: true, value: raw };
@@ -146,8 +141,11 @@ export function planImport(
       if (c.ok) (record as Record<string, unknown>)[field] = c.value;
       else reasons.push(c.reason);
     }
-    for (const e of reports[index].errors) reasons.push({ code: e.code, params: e.params });
-    if (!reports[index].errors.length && f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')) {
+    // No geometry is no problem for a row that only updates an existing compound's attributes (a register sheet);
+    // a new compound without an outline is refused below.
+    const geomErrors = reports[index].errors.filter((e) => !(e.code === 'empty_geometry' && !f.geometry));
+    for (const e of geomErrors) reasons.push({ code: e.code, params: e.params });
+    if (!geomErrors.length && f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')) {
       record.geometry = repairFeature(f, ['rewind']).geometry as Polygon | MultiPolygon;
     }
     const code = key(record.code);
@@ -174,7 +172,7 @@ export function planImport(
     if (!match && !record.name) {
       reasons.push({ code: 'name_missing' });
     }
-    if (!match && !record.geometry && !reports[index].errors.length) {
+    if (!match && !record.geometry && !geomErrors.length) {
       reasons.push({ code: 'outline_missing' });
     }
     if (reasons.length) {

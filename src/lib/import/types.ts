@@ -9,7 +9,7 @@ export interface InputFile {
   data: Uint8Array;
 }
 
-export type ImportFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'csv' | 'dxf';
+export type ImportFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'csv' | 'dxf' | 'xlsx';
 
 /** One problem: a reason (code and values, worded by the UI) and whether and where it can be fixed. */
 export interface ImportIssue extends Reason {
@@ -46,6 +46,9 @@ export interface ParsedLayer {
   candidates: CrsCandidate[];
   /** DXF layer names with how many closed / open polylines each has. */
   dxfLayers?: { name: string; closed: number; open: number }[];
+  /** The sheet of a spreadsheet, and the row its header was found in (1-based). */
+  sheet?: string;
+  headerRow?: number;
   /** Text encoding used for attributes ('utf-8', 'gbk'). */
   encoding?: string;
   /** Problems with the file as a whole: when not empty, the layer must not be imported. */

@@ -14,6 +14,9 @@ export const STAGE_COLORS: Record<Stage, string> = {
   maintained: '#123d37',
 };
 
+/** Resident consent bands against the plan threshold (consent layer and its legend). */
+export const CONSENT_COLORS = { none: '#d1d5db', below: '#dc2626', near: '#f59e0b', above: '#16a34a' } as const;
+
 export const ZONE_COLOR = '#db2777';
 export const SELECTION_COLOR = '#facc15';
 /** An analysis preview without colours of its own. */

@@ -14,6 +14,7 @@ export const LAYERS = [
   'county-line',
   'compounds-fill',
   'compounds-pattern',
+  'consent-fill',
   'compounds-hover',
   'compounds-selected',
   'buildings-fill',
@@ -21,6 +22,7 @@ export const LAYERS = [
   'context-fill',
   'context-line',
   'compounds-line',
+  'consent-line',
   'overdue-line',
   'coverage-covered',
   'coverage-gap',
@@ -46,6 +48,7 @@ export const LAYERS = [
   'context-label',
   'boundaries-community-label',
   'compounds-label',
+  'consent-label',
   'sites-label',
   'zones-label',
   'boundaries-township-label',
@@ -72,6 +75,7 @@ export const SOURCES = {
   contextLabels: 'src-context-labels',
   zoneLabels: 'src-zone-labels',
   siteLabels: 'src-site-labels',
+  consent: 'src-consent',
 } as const;
 export type SourceId = (typeof SOURCES)[keyof typeof SOURCES];
 

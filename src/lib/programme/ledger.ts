@@ -17,7 +17,10 @@ export interface LedgerRow {
   stage: Stage;
   plan_year: number | null;
   tier: Tier | '';
+  /** Null when not readable (public) or never surveyed — never 0. */
   consent_pct: number | null;
+  /** The date of the survey the figure comes from ('' when none). */
+  consent_date: string;
   households: number;
   buildings: number;
   /** Money in yuan; null while the money records are not loaded (unknown is never shown as 0). */
@@ -64,7 +67,8 @@ export function ledgerRows(
     return {
       id: c.id, code: c.code, name: c.name,
       township: townshipName.get(c.township) ?? '', community: communityName.get(c.community) ?? '',
-      stage: c.stage, plan_year: c.plan_year || null, tier: c.tier ?? '', consent_pct: c.consent_pct ?? null,
+      stage: c.stage, plan_year: c.plan_year || null, tier: c.tier ?? '',
+      consent_pct: c.consent_date ? c.consent_pct ?? null : null, consent_date: (c.consent_date ?? '').slice(0, 10),
       households: c.households, buildings: c.buildings,
       estimate: yuan(m?.estimate), planned: yuan(m?.planned), received: yuan(m?.received), spent: yuan(m?.spent), gap: yuan(m?.gap),
       construction_start: (c.construction_start ?? '').slice(0, 10), construction_end_planned: (c.construction_end_planned ?? '').slice(0, 10),
@@ -106,6 +110,7 @@ const LEDGER_FILE_COLUMNS: LedgerFileColumn[] = [
   { header: '计划年度', kind: 'year', value: (r) => r.plan_year },
   { header: '计划批次', kind: 'text', value: (r) => labelOf(CODE_LABELS.tier, r.tier) },
   { header: '居民同意率', kind: 'pct', decimals: 1, staff: true, value: (r) => r.consent_pct },
+  { header: '同意率调查日期', kind: 'date', staff: true, value: (r) => r.consent_date || null },
   { header: '户数', kind: 'int', unit: '户', value: (r) => r.households },
   { header: '楼栋数', kind: 'int', unit: '栋', value: (r) => r.buildings },
   { header: '项目估算（元）', kind: 'number', decimals: 2, unit: '元', value: (r) => r.estimate },

@@ -1,6 +1,8 @@
 // One uploaded layer in the import wizard: the user's choices (target, CRS, DXF layers, repairs, column mapping) and
 // what follows from them (WGS84 features, validation before and after repairs), recomputed when a choice changes.
-import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import type { Feature, Geometry, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
+import { detectDatum, LONLAT_DATUMS, type DatumEvidence, type KnownCompound } from '../import/datum';
+import { rememberedMapping } from '../import/mapping-memory';
 import { getCrs, listCrs, type Crs } from '../geo/crs';
 import {
   BUILDING_FIELDS, COMPOUND_FIELDS, repairFeature, suggestMapping, toWgs84, validateFeatures,
@@ -35,6 +37,12 @@ export class ImportLayer {
   mapping = $state<Record<string, string>>({});
   /** Names for new compounds when no name column is mapped (CAD outlines carry none): prefix + row number. */
   namePrefix = $state('');
+  /** What the datum of lon/lat numbers is compared with: the register's compounds and the county outline. */
+  known = $state.raw<{ compounds: readonly KnownCompound[]; county: Polygon | MultiPolygon | null }>({ compounds: [], county: null });
+  /** The datum the user chose explicitly ('' = none yet). */
+  datumChosen = $state('');
+  /** The mapping came from the last import of a source with the same columns. */
+  mappingRemembered = $state(false);
 
   /** @param dxfPreset the DXF layers this wizard layer starts with (a DXF with several layers is split, one per layer) */
   constructor(parsed: ParsedLayer, key: string, dxfPreset?: string[]) {
@@ -48,8 +56,48 @@ export class ImportLayer {
     this.mapping = { ...suggestMapping(parsed.columns, 'compound'), ...extraSuggestions(parsed.columns) } as Record<string, string>;
     // A file named like division boundaries most likely holds them.
     if (/边界|区划|boundar|district/i.test(parsed.name)) this.setTarget('boundary');
+    const remembered = rememberedMapping(parsed.columns, this.target);
+    if (remembered) {
+      this.mapping = remembered;
+      this.mappingRemembered = true;
+    }
     if (parsed.errors.length) this.target = 'skip';
   }
+
+  /** The file has coordinates at all (a register sheet may have none: it can only update attributes). */
+  get hasGeometry(): boolean {
+    return this.parsed.features.some((f) => !!f.geometry);
+  }
+
+  /** Lon/lat numbers whose datum no .prj or file states: WGS84, GCJ-02 or BD-09 must be decided by evidence or choice. */
+  lonLatUnsure = $derived.by(() => this.parsed.candidates[0]?.reason.code.startsWith('crs_lonlat') === true && this.parsed.crsSource !== 'prj' && this.parsed.crsSource !== 'file');
+
+  /** The evidence on the datum (null when the CRS is not a lon/lat datum question). */
+  datum = $derived.by<DatumEvidence | null>(() => {
+    // Division boundaries are checked against the divisions by their own step; compounds and buildings here.
+    if (!this.lonLatUnsure || !this.hasGeometry || this.target === 'boundary') return null;
+    return detectDatum(this.sourceFeatures, { code: this.mapping.code, name: this.mapping.name }, this.known.compounds, this.known.county, this.swapXY);
+  });
+
+  /** Nothing decided the datum and the user has not chosen: the dry run waits. */
+  needsDatumChoice = $derived(!!this.datum && !this.datum.decided && !this.datumChosen && this.target !== 'skip');
+
+  /** Choose the datum explicitly. */
+  chooseDatum(id: string) {
+    this.datumChosen = id;
+    this.crsId = id;
+  }
+
+  /** How the outlines' coordinate system was decided, recorded on the compounds the import places. */
+  sourceCrsNote = $derived.by<string>(() => {
+    const c = this.crs;
+    if (!c || !this.hasGeometry) return '';
+    if (this.datumChosen) return `${c.id}(导入时人工确认)`;
+    if (this.datum?.decided && this.datum.decided.id === c.id) {
+      return this.datum.matched ? `${c.id}(与库中 ${this.datum.matched} 个小区比对判定)` : `${c.id}(按市界判定)`;
+    }
+    return this.parsed.crsSource === 'prj' ? `${c.id}(.prj 文件)` : `${c.id}`;
+  });
 
   /** Display name: the file, and the DXF layer when the file was split by layer. */
   get title(): string {
@@ -89,7 +137,9 @@ export class ImportLayer {
     return out;
   });
 
-  crs = $derived<Crs | null>(this.crsOptions.find((c) => c.id === this.crsId) ?? getCrs(this.crsId) ?? null);
+  crs = $derived<Crs | null>(this.lonLatUnsure && this.hasGeometry && this.target !== 'boundary'
+    ? (LONLAT_DATUMS.find((d) => d.id === this.datumChosen) ?? this.datum?.decided ?? null)
+    : this.crsOptions.find((c) => c.id === this.crsId) ?? getCrs(this.crsId) ?? null);
 
   /** Source features on the chosen DXF layers (all features for other formats). */
   sourceFeatures = $derived.by<F[]>(() => {
@@ -100,6 +150,8 @@ export class ImportLayer {
 
   /** WGS84 features, or the reason they cannot be computed. */
   converted = $derived.by<{ features: F[]; error: string }>(() => {
+    // Attributes only: nothing to convert.
+    if (!this.hasGeometry) return { features: this.sourceFeatures, error: '' };
     if (!this.crs) return { features: [], error: 'no_crs' };
     try {
       const fc = toWgs84({ ...this.parsed, features: this.sourceFeatures }, this.crs, this.swapXY);

@@ -3,7 +3,7 @@
 // (then map clicks belong to the drawing tool). Every change goes through a method here, and what the map's planning
 // layers show (merge preview, finder candidates, zone focus, box and lasso) is derived from the mode.
 import type { FeatureCollection } from 'geojson';
-import type { ZoneRecord } from '../data/records';
+import type { CompoundRecord, ZoneRecord } from '../data/records';
 import type { IdleLandResult } from '../geo/idle-land';
 import type { ZoneCollection } from '../geo/merge-zones';
 import { GROUP_COLORS } from '../map/palette';
@@ -31,6 +31,8 @@ export type PlannerModeKind =
   | { kind: 'merge-preview'; result: ZoneCollection; accepted: ReadonlySet<number> }
   | { kind: 'draw' }
   | { kind: 'edit-zone'; zone: ZoneRecord }
+  /** Editing a compound's outline from its panel (vertex edit with the zones' snapping). */
+  | { kind: 'edit-compound'; compound: CompoundRecord }
   | {
     kind: 'site-finder';
     /** The facility type looked at, and its walking radius in metres (as typed: validated by the panel). */
@@ -52,7 +54,7 @@ type Kind = PlannerMode['kind'];
 type ModeOf<K extends Kind> = Extract<PlannerMode, { kind: K }>;
 
 const TAB_OF: Record<Kind, PlannerTab> = {
-  browse: 'layers', select: 'selection', zones: 'zones', 'merge-preview': 'zones', draw: 'zones', 'edit-zone': 'zones', 'site-finder': 'sites',
+  browse: 'layers', select: 'selection', zones: 'zones', 'merge-preview': 'zones', draw: 'zones', 'edit-zone': 'zones', 'edit-compound': 'layers', 'site-finder': 'sites',
 };
 
 export class PlannerState {
@@ -62,9 +64,11 @@ export class PlannerState {
 
   tab = $derived(TAB_OF[this.mode.kind]);
   /** Drawing or editing a zone outline: map clicks belong to the drawing tool, not to selection. */
-  drawing = $derived(this.mode.kind === 'draw' || this.mode.kind === 'edit-zone');
+  drawing = $derived(this.mode.kind === 'draw' || this.mode.kind === 'edit-zone' || this.mode.kind === 'edit-compound');
   /** The saved zone whose outline is being edited. */
   editing = $derived(this.mode.kind === 'edit-zone' ? this.mode.zone : null);
+  /** The compound whose outline is being edited. */
+  editingCompound = $derived(this.mode.kind === 'edit-compound' ? this.mode.compound : null);
   /** How a drag on the map selects: box or lasso in the selection tab; elsewhere a click (and a drag pans). */
   tool = $derived<SelectTool>(this.mode.kind === 'select' ? this.mode.tool : 'click');
   focusZone = $derived(this.mode.focusZone);
@@ -154,7 +158,12 @@ export class PlannerState {
   }
 
   stopDrawing() {
-    if (this.drawing) this.#set({ kind: 'zones' });
+    if (this.drawing) this.#set(this.mode.kind === 'edit-compound' ? { kind: 'browse' } : { kind: 'zones' });
+  }
+
+  /** Edits a compound's outline (from the compound panel). */
+  editCompound(compound: CompoundRecord) {
+    this.#set({ kind: 'edit-compound', compound });
   }
 
   /** The facility type the sites tab looks at, with its radius. */

@@ -49,7 +49,7 @@ describe('one writer for every CSV', () => {
   it('the ledger CSV neutralises a compound renamed to a formula, keeps a negative gap a number, and states its range', () => {
     const row: LedgerRow = {
       id: 'x', code: 'FY-001', name: '=HYPERLINK("http://evil","点我")', township: '文峰街道', community: '', stage: 'planned',
-      plan_year: 2024, tier: 'implement', consent_pct: 88.5, households: 120, buildings: 6, estimate: 1000, planned: 800,
+      plan_year: 2024, tier: 'implement', consent_pct: 88.5, consent_date: '2024-03-02', households: 120, buildings: 6, estimate: 1000, planned: 800,
       received: 500, spent: 100, gap: -200, construction_start: '2024-05-01', construction_end_planned: '', overdue: false, last_event: '',
       mgmt_mode: '', mgmt_company: '', contract_end: '', fund_pct: null, last_check: '', check_score: null, service_rating: null,
     };

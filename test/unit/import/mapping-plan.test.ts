@@ -53,7 +53,6 @@ describe('coerceField', () => {
     expect(coerceField('floor_area_m2', '9,800.5㎡')).toEqual({ ok: true, value: 9800.5 });
     expect(coerceField('maintenance_fund', '是')).toEqual({ ok: true, value: true });
     expect(coerceField('management', '物业公司')).toEqual({ ok: true, value: 'property_company' });
-    expect(coerceField('consent_pct', '85%')).toEqual({ ok: true, value: 85 });
   });
 });
 
@@ -88,7 +87,8 @@ describe('planImport', () => {
     expect(plan.refused[1].reasons[0]).toMatchObject({ code: 'integer_out_of_range', params: { field: 'households' } });
     expect(said(1)).toContain('户数');
     expect(said(2)).toContain('重复');
-    expect(said(3)).toContain('几何为空');
+    // A row without geometry may only update an existing compound; as a new one it needs an outline.
+    expect(said(3)).toContain('新建小区必须有边界');
     expect(said(4)).toContain('多个已有小区');
   });
   it('matchBy code does not match on names; repeated import is unchanged', () => {

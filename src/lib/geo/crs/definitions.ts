@@ -38,8 +38,8 @@ export interface CrsCandidate {
   crs: Crs;
   /** True when the numbers look like Chinese survey order (X = northing first, Y = easting). */
   swapXY: boolean;
-  reason_zh: string;
-  reason_en: string;
+  /** Why, as a code with values (the UI words it: messages `reason.crs_*`). */
+  reason: Reason;
   /** 0–1, higher is more likely. */
   score: number;
 }

@@ -133,14 +133,18 @@ export interface GuessHints {
 /**
  * Rank plausible CRSs for raw coordinates read from a file (best first). Numbers alone cannot tell
  * WGS84 from GCJ-02 / BD-09 (they differ by a few hundred metres), so lon/lat input lists all three
- * and explains; `hints.text` (e.g. a file name containing 'gcj02' / '高德' / 'baidu') moves the named
- * one to the top. Projected numbers: an 8-digit easting whose first two digits are 25–45 (3°) or
- * 13–23 (6°) is a zone-prefixed Gauss-Krüger grid; a 6-digit easting (166–834 km) is a grid without
- * prefix whose central meridian is chosen so the points land in Fenyang (then in China). Northing-first
- * (X/Y survey order) input is recognised and flagged with `swapXY`.
+ * and says so (`crs_lonlat_ambiguous`; lib/import/datum.ts decides by comparing with known places);
+ * `hints.text` (e.g. a file name containing 'gcj02' / '高德' / 'baidu') moves the named one to the top.
+ * Degrees with latitude first are recognised anywhere in China (`swapXY`), also where the longitude
+ * exceeds 90° (read as a "latitude" it would be out of range). Projected numbers: an 8-digit easting
+ * whose first two digits are 25–45 (3°) or 13–23 (6°) is a zone-prefixed Gauss-Krüger grid; a 6-digit
+ * easting (166–834 km) is a grid without prefix whose central meridian is chosen so the points land in
+ * Fenyang (then in China). Northing-first (X/Y survey order) input is recognised and flagged with `swapXY`.
+ * Each candidate's `reason` is a code with values, worded by the UI (messages `reason.crs_*`).
  * @param sample positions in file units (degrees or metres); a few hundred are enough
  * @returns candidates, best first; empty when nothing fits
  * @example guessCrs([[37512345.6, 4126543.2]])[0].crs.id // 'EPSG:4525'
+ * @example guessCrs([[37.27, 111.78]])[0].swapXY // true
  */
 export function guessCrs(sample: Position[], hints: GuessHints = {}): CrsCandidate[] {
   const pts = sample.filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
@@ -150,41 +154,34 @@ export function guessCrs(sample: Position[], hints: GuessHints = {}): CrsCandida
   const text = (hints.text ?? '').toLowerCase();
   const out: CrsCandidate[] = [];
 
-  // Geographic degrees.
-  const geographic = (x: number, y: number) => Math.abs(x) <= 180 && Math.abs(y) <= 90;
-  if (geographic(mx, my) && pts.every((p) => geographic(p[0], p[1]))) {
-    const inChina = inBox([mx, my], CHINA_BOX);
-    const swapped = !inChina && inBox([my, mx], CHINA_BOX);
-    const swapXY = swapped;
+  // Geographic degrees, in either axis order.
+  const lonLat = (x: number, y: number) => Math.abs(x) <= 180 && Math.abs(y) <= 90;
+  const asIs = lonLat(mx, my) && pts.every((p) => lonLat(p[0], p[1]));
+  const flipped = lonLat(my, mx) && pts.every((p) => lonLat(p[1], p[0]));
+  if (asIs || flipped) {
+    // Latitude first when only the flipped order is geographic, or when only the flipped order lies in China.
+    const swapped = !asIs || (!inBox([mx, my], CHINA_BOX) && flipped && inBox([my, mx], CHINA_BOX));
     const c = swapped ? [my, mx] : [mx, my];
-    const fen = inBox(c, FENYANG_BBOX);
-    const where_zh = fen ? '数值落在汾阳市范围内' : inBox(c, CHINA_BOX) ? '数值在中国境内' : '数值不在中国境内';
-    const where_en = fen ? 'the numbers fall inside Fenyang' : inBox(c, CHINA_BOX) ? 'the numbers are inside China' : 'the numbers are outside China';
-    const swap_zh = swapped ? '；纬度在前、经度在后，已按交换处理' : '';
-    const swap_en = swapped ? '; latitude comes first, so the axes are swapped' : '';
-    const amb_zh = 'WGS84、GCJ-02（高德/腾讯）、BD-09（百度）在汾阳相差约数十至数百米，仅凭数值无法区分，请核对数据来源';
-    const amb_en = 'WGS84, GCJ-02 (Amap/Tencent) and BD-09 (Baidu) differ by tens to hundreds of metres here; numbers alone cannot tell them apart — check the source';
-    const base = fen ? 0.6 : inBox(c, CHINA_BOX) ? 0.4 : 0.2;
+    const where = inBox(c, FENYANG_BBOX) ? 'fenyang' : inBox(c, CHINA_BOX) ? 'china' : 'abroad';
+    const base = where === 'fenyang' ? 0.6 : where === 'china' ? 0.4 : 0.2;
     let wScore = base + 0.1;
     let gScore = base;
     let bScore = base - 0.05;
-    let hint_zh = '';
-    let hint_en = '';
+    let named = '';
     if (/gcj|火星|高德|amap|gaode|腾讯|tencent|qq/.test(text)) {
       gScore += 0.3;
-      hint_zh = '；来源名称提示为GCJ-02';
-      hint_en = '; the source name points to GCJ-02';
+      named = 'gcj02';
     } else if (/bd-?09|百度|baidu/.test(text)) {
       bScore += 0.3;
-      hint_zh = '；来源名称提示为BD-09';
-      hint_en = '; the source name points to BD-09';
+      named = 'bd09';
     } else if (/cgcs|2000/.test(text)) {
       wScore += 0.05;
     }
+    const params = { where, swapped: swapped ? 1 : 0, named };
     out.push(
-      { crs: WGS84, swapXY, score: wScore, reason_zh: `经纬度（度），${where_zh}${swap_zh}；GPS/测绘数据通常为WGS84或CGCS2000。${amb_zh}`, reason_en: `Lon/lat in degrees, ${where_en}${swap_en}; GPS and survey data are usually WGS84/CGCS2000. ${amb_en}` },
-      { crs: GCJ02, swapXY, score: gScore, reason_zh: `经纬度；若取自高德、腾讯地图则为GCJ-02${hint_zh}。${amb_zh}`, reason_en: `Lon/lat; GCJ-02 if taken from Amap or Tencent maps${hint_en}. ${amb_en}` },
-      { crs: BD09, swapXY, score: bScore, reason_zh: `经纬度；若取自百度地图则为BD-09${hint_zh}。${amb_zh}`, reason_en: `Lon/lat; BD-09 if taken from Baidu maps${hint_en}. ${amb_en}` },
+      { crs: WGS84, swapXY: swapped, score: wScore, reason: { code: 'crs_lonlat_wgs84', params } },
+      { crs: GCJ02, swapXY: swapped, score: gScore, reason: { code: 'crs_lonlat_gcj02', params } },
+      { crs: BD09, swapXY: swapped, score: bScore, reason: { code: 'crs_lonlat_bd09', params } },
     );
     return out.sort((a, b) => b.score - a.score);
   }
@@ -195,59 +192,39 @@ export function guessCrs(sample: Position[], hints: GuessHints = {}): CrsCandida
     const e = swapXY ? my : mx;
     const n = swapXY ? mx : my;
     if (!(n > 300_000 && n < 6_000_000)) continue;
-    const order_zh = swapXY ? '；X为北坐标、Y为东坐标（测量坐标顺序），已交换' : '';
-    const order_en = swapXY ? '; X is northing and Y easting (survey order), swapped' : '';
     const prefix = Math.floor(e / 1e6);
     if (e >= 1e7 && e < 1e8) {
       const rem = e - prefix * 1e6;
       const plausible = rem > 150_000 && rem < 850_000;
-      if (prefix >= 25 && prefix <= 45 && plausible) {
-        const crs = gaussKrugerCrs(3, prefix, true);
-        const lonlat = toWgs84Position([e, n], crs);
-        const fen = inBox(lonlat, FENYANG_BBOX);
+      for (const width of [3, 6] as const) {
+        const fits = width === 3 ? prefix >= 25 && prefix <= 45 : prefix >= 13 && prefix <= 23;
+        if (!fits || !plausible) continue;
+        const crs = gaussKrugerCrs(width, prefix, true);
+        const fen = inBox(toWgs84Position([e, n], crs), FENYANG_BBOX);
         out.push({
-          crs,
-          swapXY,
-          score: fen ? 0.95 : 0.8,
-          reason_zh: `东坐标为8位且以${prefix}开头 → CGCS2000 3度带第${prefix}带（中央子午线${prefix * 3}°E），带号前缀${fen ? '；换算后落在汾阳市范围内' : ''}${order_zh}`,
-          reason_en: `8-digit easting starting with ${prefix} → CGCS2000 3° GK zone ${prefix} (CM ${prefix * 3}°E) with zone prefix${fen ? '; lands inside Fenyang' : ''}${order_en}`,
-        });
-      }
-      if (prefix >= 13 && prefix <= 23 && plausible) {
-        const crs = gaussKrugerCrs(6, prefix, true);
-        const lonlat = toWgs84Position([e, n], crs);
-        const fen = inBox(lonlat, FENYANG_BBOX);
-        out.push({
-          crs,
-          swapXY,
-          score: fen ? 0.95 : 0.8,
-          reason_zh: `东坐标为8位且以${prefix}开头 → CGCS2000 6度带第${prefix}带（中央子午线${prefix * 6 - 3}°E），带号前缀${fen ? '；换算后落在汾阳市范围内' : ''}${order_zh}`,
-          reason_en: `8-digit easting starting with ${prefix} → CGCS2000 6° GK zone ${prefix} (CM ${prefix * 6 - 3}°E) with zone prefix${fen ? '; lands inside Fenyang' : ''}${order_en}`,
+          crs, swapXY, score: fen ? 0.95 : 0.8,
+          reason: { code: 'crs_gk_prefixed', params: { prefix, width, cm: width === 3 ? prefix * 3 : prefix * 6 - 3, fenyang: fen ? 1 : 0, swapped: swapXY ? 1 : 0 } },
         });
       }
     } else if (e > 150_000 && e < 850_000) {
       // No prefix: the central meridian is not in the numbers. Prefer the one that puts the
       // points in Fenyang, then in China; the 3° and 6° grids on 111°E are the same projection.
-      const cms = [111, 108, 114, 105, 117];
-      for (const cm of cms) {
-        const zone3 = cm / 3;
-        const crs = gaussKrugerCrs(3, zone3, false);
+      for (const cm of [111, 108, 114, 105, 117]) {
+        const crs = gaussKrugerCrs(3, cm / 3, false);
         const lonlat = toWgs84Position([e, n], crs);
         const fen = inBox(lonlat, FENYANG_BBOX);
         const china = inBox(lonlat, CHINA_BOX);
         const near = 1 - Math.min(1, Math.abs(cm - FENYANG_LON) / 10);
-        const score = (fen ? 0.7 : china ? 0.3 : 0.1) + 0.1 * near;
-        const same6 = (cm + 3) % 6 === 0 ? `（与6度带第${(cm + 3) / 6}带无带号网格EPSG:${4502 + (cm + 3) / 6 - 13}相同）` : '';
         out.push({
-          crs,
-          swapXY,
-          score,
-          reason_zh: `东坐标为6位（约${Math.round(e / 1000)} km）、北坐标约${Math.round(n / 1000)} km → 无带号的高斯-克吕格坐标；中央子午线无法从数值得知，取${cm}°E${fen ? '时换算后落在汾阳市范围内' : '时不在汾阳市范围内'}${same6}${order_zh}`,
-          reason_en: `6-digit easting (~${Math.round(e / 1000)} km), northing ~${Math.round(n / 1000)} km → Gauss-Krüger without zone prefix; the central meridian is not in the numbers; with ${cm}°E the points ${fen ? 'land inside Fenyang' : 'fall outside Fenyang'}${order_en}`,
+          crs, swapXY, score: (fen ? 0.7 : china ? 0.3 : 0.1) + 0.1 * near,
+          reason: {
+            code: 'crs_gk_plain',
+            params: { eastKm: Math.round(e / 1000), northKm: Math.round(n / 1000), cm, fenyang: fen ? 1 : 0, swapped: swapXY ? 1 : 0,
+              sixZone: (cm + 3) % 6 === 0 ? (cm + 3) / 6 : 0, sixEpsg: (cm + 3) % 6 === 0 ? 4502 + (cm + 3) / 6 - 13 : 0 },
+          },
         });
       }
     }
   }
   return out.sort((a, b) => b.score - a.score);
 }
-

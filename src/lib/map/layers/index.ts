@@ -33,7 +33,7 @@ export interface LayerGroup {
 }
 
 /** A group: its source, its layers bottom to top (each drawn from that source), and the feature-id property. */
-function group(source: SourceId, layers: GroupLayer[], promoteId?: string, images?: () => Record<string, MapImage>): LayerGroup {
+export function group(source: SourceId, layers: GroupLayer[], promoteId?: string, images?: () => Record<string, MapImage>): LayerGroup {
   return {
     source, ...(promoteId ? { promoteId } : {}), ...(images ? { images } : {}),
     layers: layers.map((l) => ({ ...l, source }) as LayerDef),
