@@ -448,7 +448,7 @@ export interface FeedbackRecord extends BaseRecord {
 }
 
 /** `feedback_timeliness` (view collection, projecting `feedback`). */
-export type FeedbackTimelinessRecord = BaseRecord & Pick<FeedbackRecord, 'township' | 'created' | 'replied_at' | 'status'>;
+export type FeedbackTimelinessRecord = BaseRecord & Pick<FeedbackRecord, 'township' | 'created' | 'replied_at' | 'due_at' | 'answered_at' | 'status'>;
 
 /** `funding` (base collection). */
 export interface FundingRecord extends BaseRecord {
