@@ -77,21 +77,23 @@ describe('GET /api/fy/buildings.geojson', () => {
     expect(status).toBe(200);
     expect(body.features.length).toBe(all.length);
     expect(new Set(body.features.map((f) => f.id))).toEqual(new Set(all.map((b) => b.id)));
-    // A compound the demo's residents' participation (publications, rounds: evidence too) leaves alone.
-    const busy = new Set<string>();
-    for (const col of ['scheme_publications', 'consent_campaigns', 'rating_campaigns'] as const) {
-      for (const r of await srv.admin.collection(col).getFullList({ fields: 'compound' })) busy.add(r.compound);
+    // A compound of its own with two buildings (demo compounds carry evidence — surveys, rounds, records — that keeps
+    // them from being deleted).
+    const township = String((await layer('compounds')).body.features[0].properties.township);
+    const square = (lon: number, lat: number, d: number) => ({
+      type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
+    });
+    const victim = (await srv.admin.collection('compounds').create({
+      code: 'LAYER-B', name: '图层测试楼栋', township, stage: 'demand', geometry: square(111.8, 37.262, 0.001),
+    })).id;
+    for (const k of [0, 1]) {
+      await srv.admin.collection('buildings').create({ compound: victim, geometry: square(111.8001 + k * 0.0004, 37.2621, 0.0002) });
     }
-    const victim = all.find((b) => !busy.has(b.compound))!.compound;
-    const own = all.filter((b) => b.compound === victim).length;
-    expect(own).toBeGreaterThan(0);
-    // Its consent surveys are evidence that keeps a compound from being deleted: removed first.
-    for (const s of await srv.admin.collection('consent_surveys').getFullList({ filter: `compound = "${victim}"` })) {
-      await srv.admin.collection('consent_surveys').delete(s.id);
-    }
+    const own = 2;
+    expect((await layer('buildings')).body.features.length).toBe(all.length + own);
     await srv.admin.collection('compounds').delete(victim);
     const after = (await layer('buildings')).body;
-    expect(after.features.length).toBe(all.length - own);
+    expect(after.features.length).toBe(all.length);
     expect(after.features.some((f) => f.properties.compound === victim)).toBe(false);
   });
 });

@@ -208,7 +208,7 @@ describe('reports on record', () => {
     expect(await statusOf(taihe.collection('monthly_reports').create({ month, figures }))).toBe(400);
     // A later edit of the ledger (a compound's floor area) does not reach the frozen figures.
     const c = await compoundOf(await twId('141182002'));
-    await office.collection('compounds').update(c.id, { floor_area_m2: (c.floor_area_m2 || 0) + 1000 });
+    await office.collection('compounds').update(c.id, { floor_area_m2: (c.floor_area_m2 || 0) + 1000, version: c.version });
     const again = await office.collection('monthly_reports').getOne(v1.id);
     expect(again.figures).toEqual(figures);
     const noReason = await refusal(office.collection('monthly_reports').create({ month, figures }));
