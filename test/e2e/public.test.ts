@@ -105,13 +105,14 @@ describe('public progress', () => {
     const { page, errors } = await b.newPage();
     await page.goto(srv.url + '/feedback'); // the township is signed in from the previous test (same browser profile)
     await page.waitForSelector('[data-testid=signed-in-as]');
-    const patch = (id: string) => page.evaluate(async (recordId) => {
+    // A save carries the version it was loaded at (a stale one is refused with 409).
+    const patch = async (id: string) => page.evaluate(async ([recordId, version]) => {
       const auth = JSON.parse(localStorage.getItem('pocketbase_auth') ?? '{}') as { token?: string };
       const res = await fetch(`/api/collections/compounds/records/${recordId}`, {
-        method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: auth.token ?? '' }, body: JSON.stringify({ address: '越权修改' }),
+        method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: auth.token ?? '' }, body: JSON.stringify({ address: '越权修改', version }),
       });
       return res.status;
-    }, id);
+    }, [id, (await srv.admin.collection('compounds').getOne(id)).version] as const);
     expect(await patch(other.id)).toBe(404);
     expect(await patch(own.id)).toBe(200);
     expect((await srv.admin.collection('compounds').getOne(other.id)).address).not.toBe('越权修改');
