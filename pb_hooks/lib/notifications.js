@@ -84,7 +84,8 @@ function count(app, collection, filter, params) {
 
 /**
  * GET /api/fy/todo: what the signed-in account still has to do, with counts — feedback not yet answered, overdue,
- * due within 7 days; residents' comments awaiting an answer; returned plans; compounds due to finish construction
+ * due within 7 days; residents' comments awaiting an answer; returned plans; 督办 items due within 7 days or overdue;
+ * compounds due to finish construction
  * within 7 days — for its township (the office: all), plus its unread notifications.
  */
 function todo(e) {
@@ -105,6 +106,8 @@ function todo(e) {
     { kind: "feedback_due_week", link: "/feedback?due=soon", n: count(app, "feedback", "answered_at = '' AND due_at >= {:now} AND due_at < {:week}" + tw, p) },
     { kind: "comments_unanswered", link: "/participation", n: count(app, "scheme_comments", "answer = ''" + tw, p) },
     { kind: "plans_returned", link: "/plans", n: count(app, "annual_plans", "status = 'returned'" + tw, p) },
+    // 督办 items still to rectify whose deadline is within 7 days or past
+    { kind: "supervision_due", link: "/supervision", n: count(app, "supervision_items", "status = 'open' AND deadline < {:week}" + tw, p) },
     { kind: "construction_due_week", link: "/ledger", n: count(app, "compounds",
       "stage = 'construction' AND construction_end_planned != '' AND construction_end_planned < {:week}" + tw, p) },
   ].filter(function (i) { return i.n > 0; });

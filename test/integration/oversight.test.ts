@@ -107,6 +107,12 @@ describe('supervision', () => {
     expect(closed.closed_by).toBe(inspection.authStore.record!.id);
     expect((await refusal(inspection.collection('supervision_items').update(item.id, { status: 'open' }))).message).toContain('已销号');
     expect(await statusOf(inspection.collection('supervision_items').delete(item.id))).not.toBe(0);
+    // An open item due within 7 days is on the township's to-do list.
+    const todoCount = async () =>
+      ((await taihe.send('/api/fy/todo', {})) as { items: { kind: string; n: number }[] }).items.find((i) => i.kind === 'supervision_due')?.n ?? 0;
+    const before = await todoCount();
+    await inspection.collection('supervision_items').create({ township: tw, title: '临期督办', requirement: '三日内整改', deadline: dayOffset(TODAY, 3), status: 'open' });
+    expect(await todoCount()).toBe(before + 1);
   });
 
   it('scores a township for the current month as a count with the server\'s own filters', async () => {
