@@ -120,6 +120,18 @@ describe('year-end summary and the ledger', () => {
     for (const h of ['管理模式', '物业企业', '维修资金归集率', '最近检查', '检查得分', '服务评价']) expect(head).toContain(h);
     await expect.poll(() => page.locator('[data-testid=ledger] tbody td', { hasText: '专业物业' }).count()).toBeGreaterThan(0);
   });
+
+  it("the compound's long-term management shows the residents' own rating of the property service", async () => {
+    const page = b.page;
+    // The demo's open rating round: five residents rated 物业服务 4, 3, 4, 3, 5.
+    const round = await srv.admin.collection('rating_campaigns').getFirstListItem('mode = "open"', { expand: 'compound' });
+    await page.goto(`${srv.url}/?c=${round.expand!.compound.code}`);
+    await signIn(page, 'office@demo.fenyang');
+    const line = page.locator('[data-testid=mgmt-resident-rating]');
+    await expect.poll(() => line.count()).toBe(1);
+    expect(await line.textContent()).toMatch(/平均 3\.8 分,5 份/);
+    expect(b.errors).toEqual([]);
+  });
 });
 
 describe('reports on record', () => {
