@@ -150,7 +150,7 @@ describe('staff on a phone', () => {
       '/admin': '[data-testid=admin-users] tbody tr', '/audit': '[data-testid=audit-log]', '/feedback': '[data-testid=feedback-status-filter]',
       '/data': '[data-testid=export-view]', '/import': '[data-testid=import-wizard]', '/print': '[data-testid=print-page]',
       '/public': '[data-testid=public-search]', '/public/c/FY-001': '[data-testid=public-compound-name]',
-      '/participation': '[data-testid=pt-open-consent], [data-testid=pt-print-consent]', '/todo': '[data-testid=notifications]',
+      '/participation': '[data-testid=pt-open-consent], [data-testid=pt-print-consent]', '/todo': '[data-testid=todo-list] li, [data-testid=notifications] li',
       '/public/r': '[data-testid=receipt-input]', '/public/v/FY-001': '[data-testid=answer-code]',
       '/overall': '[data-testid=overall-entries] tbody tr', [`/plans?y=${new Date().getFullYear()}`]: '[data-testid=year-panel] [data-testid=year-table] tbody tr',
       [`/plans/print?y=${new Date().getFullYear()}`]: '[data-testid=plan-sheet][data-ready=true]',
