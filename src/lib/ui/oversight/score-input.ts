@@ -18,9 +18,7 @@ export function scoreInput(month: string, programme: Programme, records: Program
     plans: records.plans.map((p) => ({ id: p.id, year: p.year, township: p.township, status: p.status, submitted_at: p.submitted_at })),
     entries: o.entries,
     funding: records.funding,
-    // `due_at` / `answered_at` are read when the feedback records carry them (residents' receipts), else created + N days
-    // and `replied_at`.
-    feedback: o.feedback.map((f) => ({ ...(f as unknown as Record<string, string>), township: f.township, created: f.created, replied_at: f.replied_at })),
+    feedback: o.feedback.map((f) => ({ township: f.township, created: f.created, replied_at: f.replied_at, due_at: f.due_at, answered_at: f.answered_at })),
     items: o.items.map((i) => ({ id: i.id, township: i.township, title: i.title, deadline: i.deadline, status: i.status, rectified_date: i.rectified_date, closed_date: i.closed_date })),
     weights,
     today: todayBeijing(),
