@@ -106,12 +106,13 @@ export function migrateUp(dir) {
   run(['migrate', 'up', '--dir', dir, '--migrationsDir', path.join(ROOT, 'pb_migrations')]);
 }
 
+// Flags first, then `--`: a generated password may begin with '-' and must not be read as a flag.
 export function upsertSuperuser(dir, email, password) {
-  run(['superuser', 'upsert', email, password, '--dir', dir, '--migrationsDir', path.join(ROOT, 'pb_migrations')]);
+  run(['superuser', 'upsert', '--dir', dir, '--migrationsDir', path.join(ROOT, 'pb_migrations'), '--', email, password]);
 }
 
 export function deleteSuperuser(dir, email) {
-  run(['superuser', 'delete', email, '--dir', dir, '--migrationsDir', path.join(ROOT, 'pb_migrations')]);
+  run(['superuser', 'delete', '--dir', dir, '--migrationsDir', path.join(ROOT, 'pb_migrations'), '--', email]);
 }
 
 // Every PocketBase this process started and has not stopped: killed when the process exits, however it exits
