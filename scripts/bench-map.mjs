@@ -127,20 +127,29 @@ async function measure(browser, url, label, expectCompounds) {
   phases.zoomStart = await mark();
   const zoom = await framesDuring(page, [['zoomTo', z - 2], ['zoomTo', z + 1], ['zoomTo', z]]);
   phases.streetStart = await mark();
-  // Street zoom over the compound nearest the centre of the view (not an empty field between towns).
-  await page.evaluate(() => new Promise((r) => {
+  // Street zoom over the compound nearest the centre of the view (not an empty field between towns), found in a small
+  // box around the centre: a query over the whole view at city zoom is itself a multi-second task, the bench's own.
+  const target = await page.evaluate(() => {
     const map = window.__map;
     const c = map.project(map.getCenter());
     let best = null;
-    for (const f of map.queryRenderedFeatures({ layers: ['compounds-fill'] })) {
-      const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
-      const p = map.project(ring[0]);
-      const d = Math.hypot(p.x - c.x, p.y - c.y);
-      if (!best || d < best.d) best = { d, at: ring[0] };
+    for (let r = 40; r <= 640 && !best; r *= 2) {
+      for (const f of map.queryRenderedFeatures([[c.x - r, c.y - r], [c.x + r, c.y + r]], { layers: ['compounds-fill'] })) {
+        const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
+        const p = map.project(ring[0]);
+        const d = Math.hypot(p.x - c.x, p.y - c.y);
+        if (!best || d < best.d) best = { d, at: ring[0] };
+      }
     }
-    map.once('idle', r);
-    map.jumpTo({ zoom: 16.5, ...(best ? { center: best.at } : {}) });
-  }));
+    return best?.at ?? null;
+  });
+  phases.jump = await mark();
+  await page.evaluate((at) => new Promise((r) => {
+    const map = window.__map;
+    map.once('idle', () => r());
+    map.jumpTo({ zoom: 16.5, ...(at ? { center: at } : {}) });
+  }), target);
+  phases.streetIdle = await mark();
   const streetPan = await framesDuring(page, [['panBy', [600, 0]], ['panBy', [0, 400]], ['panBy', [-600, -400]]]);
   phases.end = await mark();
   // What labels cost: how many are placed, and the same street-zoom pan with every symbol layer hidden (same session).
@@ -150,9 +159,9 @@ async function measure(browser, url, label, expectCompounds) {
     const placed = Object.fromEntries(symbolIds.map((id) => [id, new Set(map.queryRenderedFeatures({ layers: [id] }).map((f) => f.properties.code ?? f.properties.name)).size]));
     return { symbolIds, placed };
   });
-  await page.evaluate((ids) => new Promise((r) => { const m = window.__map; m.once('idle', r); for (const id of ids) m.setLayoutProperty(id, 'visibility', 'none'); }), labels.symbolIds);
+  await page.evaluate((ids) => new Promise((r) => { const m = window.__map; m.once('idle', () => r()); for (const id of ids) m.setLayoutProperty(id, 'visibility', 'none'); }), labels.symbolIds);
   const streetPanNoLabels = await framesDuring(page, [['panBy', [600, 0]], ['panBy', [0, 400]], ['panBy', [-600, -400]]]);
-  await page.evaluate((ids) => new Promise((r) => { const m = window.__map; m.once('idle', r); for (const id of ids) m.setLayoutProperty(id, 'visibility', 'visible'); }), labels.symbolIds);
+  await page.evaluate((ids) => new Promise((r) => { const m = window.__map; m.once('idle', () => r()); for (const id of ids) m.setLayoutProperty(id, 'visibility', 'visible'); }), labels.symbolIds);
   const buildingsShown = await page.evaluate(() => {
     const seen = new Set();
     for (const f of window.__map.queryRenderedFeatures({ layers: ['buildings-fill'] })) seen.add(f.id ?? f.properties.id);
@@ -164,6 +173,8 @@ async function measure(browser, url, label, expectCompounds) {
     label, url, compounds: count, buildings: 0, buildingsShown, expected: expectCompounds, idleMs: Math.round(idleMs),
     pan, zoom, streetPan, streetPanNoLabels, labelsPlacedAtStreetZoom: labels.placed, phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
     longTaskList: lt.filter((t) => t.ms > 100).map((t) => ({ start: Math.round(t.start), ms: Math.round(t.ms) })),
+    // the jump to street zoom: from jumpTo until the map is idle there (the bound the README states: no task over 500 ms)
+    jumpMaxTaskMs: Math.round(Math.max(0, ...lt.filter((t) => t.start >= phases.jump && t.start < phases.streetIdle).map((t) => t.ms))),
     longTasks: { count: lt.length, maxMs: Math.round(Math.max(0, ...lt.map((t) => t.ms))), duringInteraction: after.length, maxDuringInteractionMs: Math.round(Math.max(0, ...after.map((t) => t.ms))) },
     errors,
   };
@@ -192,7 +203,7 @@ async function mergeAll(browser, url) {
       const walk = (c) => (typeof c[0] === 'number' ? (w = Math.min(w, c[0]), e = Math.max(e, c[0]), s = Math.min(s, c[1]), n = Math.max(n, c[1])) : c.forEach(walk));
       walk(f.geometry.coordinates);
     }
-    map.once('idle', r);
+    map.once('idle', () => r());
     map.fitBounds([[w, s], [e, n]], { padding: { top: 60, bottom: 60, left: 420, right: 60 }, duration: 0 });
   }));
   await page.click('[data-testid=tab-selection]');
@@ -242,7 +253,7 @@ try {
         row.merge = await mergeAll(browser, srv.url).catch((err) => ({ error: String(err.message ?? err).split('\n')[0] }));
       }
       rows.push(row);
-      log(`${s}: idle ${row.idleMs} ms, pan median ${row.pan?.median} ms, street pan ${row.streetPan?.median} ms (labels hidden: ${row.streetPanNoLabels?.median} ms)`);
+      log(`${s}: idle ${row.idleMs} ms, pan median ${row.pan?.median} ms, street pan ${row.streetPan?.median} ms (labels hidden: ${row.streetPanNoLabels?.median} ms), longest task on the jump to street zoom ${row.jumpMaxTaskMs} ms`);
     } finally {
       await srv.stop();
     }
