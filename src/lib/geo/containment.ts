@@ -94,6 +94,9 @@ function cover(rings: Paths64, b: number[], k0: number, px: number, py: number, 
  * half-planes (nx, ny, c: inside where nx·x + ny·y > c), 16 numbers a corner, reused from call to call.
  */
 let kites = new Float64Array(16 * 64);
+/** The kites sorted by their boxes' left edges (positions, and those edges), reused from call to call. */
+let kiteOrder = new Int32Array(64);
+let kiteLeft = new Float64Array(64);
 
 /** Adds corner k's kite from its four vertices (any orientation); returns false when the shrunk kite is empty. */
 function putKite(k: number, xs: number[], ys: number[], margin: number): boolean {
@@ -167,9 +170,12 @@ function segmentInKite(k: number, px: number, py: number, qx: number, qy: number
  * @param r the shrink, units
  * @param miterLimit the shrink's mitre limit (× r)
  * @param margin units: what reaches less deep into a kite is no cut (half the cut depth membersCut counts)
+ * @param boxes when the caller has them: each member's box (x0, y0, x1, y1 at 4 × its position), else measured here
  * @example membersNearReflexCorners(grown, byMember, 75_050, 2, 100) // [] when no member can be cut
  */
-export function membersNearReflexCorners(grown: Paths64, members: Paths64[], r: number, miterLimit: number, margin: number): number[] {
+export function membersNearReflexCorners(
+  grown: Paths64, members: Paths64[], r: number, miterLimit: number, margin: number, boxes?: Float64Array,
+): number[] {
   let nk = 0;
   const far = miterLimit * r;
   const xs = [0, 0, 0, 0];
@@ -221,23 +227,73 @@ export function membersNearReflexCorners(grown: Paths64, members: Paths64[], r: 
     for (let m = 0; m < members.length; m++) out.push(m);
     return out;
   }
+  // Many kites: sorted by their left edge, so each member looks only at the few whose x-range can meet its box.
+  // Few (the usual group): a plain pass over them costs less than sorting.
+  const K = kites;
+  const sorted = nk > 24;
+  let widest = 0;
+  if (sorted) {
+    if (kiteOrder.length < nk) {
+      kiteOrder = new Int32Array(2 * nk);
+      kiteLeft = new Float64Array(2 * nk);
+    }
+    let minLeft = Infinity;
+    for (let k = 0; k < nk; k++) {
+      if (K[16 * k] < minLeft) minLeft = K[16 * k];
+      if (K[16 * k + 2] - K[16 * k] > widest) widest = K[16 * k + 2] - K[16 * k];
+    }
+    // (left edge, position) packed into one number and sorted natively; positions fit below 2^20
+    const packed = kiteLeft.subarray(0, nk);
+    for (let k = 0; k < nk; k++) packed[k] = Math.floor(K[16 * k] - minLeft) * 1048576 + k;
+    packed.sort();
+    for (let k = 0; k < nk; k++) {
+      kiteOrder[k] = packed[k] % 1048576;
+      kiteLeft[k] = K[16 * kiteOrder[k]];
+    }
+  }
+  const order = kiteOrder;
+  const left = kiteLeft;
   for (let m = 0; m < members.length; m++) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const ring of members[m]) {
-      for (const q of ring) {
-        if (q.x < x0) x0 = q.x;
-        if (q.x > x1) x1 = q.x;
-        if (q.y < y0) y0 = q.y;
-        if (q.y > y1) y1 = q.y;
+    if (boxes) {
+      x0 = boxes[4 * m];
+      y0 = boxes[4 * m + 1];
+      x1 = boxes[4 * m + 2];
+      y1 = boxes[4 * m + 3];
+    } else {
+      for (const ring of members[m]) {
+        for (const q of ring) {
+          if (q.x < x0) x0 = q.x;
+          if (q.x > x1) x1 = q.x;
+          if (q.y < y0) y0 = q.y;
+          if (q.y > y1) y1 = q.y;
+        }
+      }
+    }
+    // with sorted kites: from the first whose left edge may still reach x0 (none is wider than `widest`)
+    let lo = 0;
+    if (sorted) {
+      let hi = nk;
+      const from = x0 - widest;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (left[mid] < from) lo = mid + 1;
+        else hi = mid;
       }
     }
     let hit = false;
-    for (let k = 0; k < nk && !hit; k++) {
+    for (let s = lo; s < nk && !hit; s++) {
+      const k = sorted ? order[s] : s;
+      if (sorted && left[s] > x1) break;
       const o = 16 * k;
-      if (kites[o] > x1 || kites[o + 2] < x0 || kites[o + 1] > y1 || kites[o + 3] < y0) continue;
+      const kx0 = K[o], ky0 = K[o + 1], kx1 = K[o + 2], ky1 = K[o + 3];
+      if (kx0 > x1 || kx1 < x0 || ky0 > y1 || ky1 < y0) continue;
       for (const ring of members[m]) {
         for (let i = 0, j = ring.length - 1; i < ring.length && !hit; j = i++) {
-          hit = segmentInKite(k, ring[j].x, ring[j].y, ring[i].x, ring[i].y);
+          const p = ring[j], q = ring[i];
+          // the segment's box first: most of a member's walls are nowhere near a given corner
+          if ((p.x < kx0 && q.x < kx0) || (p.x > kx1 && q.x > kx1) || (p.y < ky0 && q.y < ky0) || (p.y > ky1 && q.y > ky1)) continue;
+          hit = segmentInKite(k, p.x, p.y, q.x, q.y);
         }
         if (hit) break;
       }

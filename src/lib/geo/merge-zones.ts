@@ -228,6 +228,8 @@ class VertexTable {
 }
 
 const vertexTable = new VertexTable();
+/** Per member of the group being merged: its box in integer units (x0, y0, x1, y1), reused from group to group. */
+let memberBoxes = new Float64Array(4 * 64);
 
 /**
  * Member rings of one group as clipper paths in the group's affine frame (integer mm from lon0, lat0), exteriors
@@ -253,10 +255,12 @@ function groupPaths(
   let expected = 0;
   for (const i of members) expected += ringStart[featRing[i + 1]] - ringStart[featRing[i]];
   vertexTable.reset(expected, reach);
+  if (memberBoxes.length < 4 * members.length) memberBoxes = new Float64Array(8 * members.length);
   for (let m = 0; m < members.length; m++) {
     const own: Paths64 = [];
     byMember.push(own);
     const i = members[m];
+    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
     for (let q = featRing[i]; q < featRing[i + 1]; q++) {
       const path: Path64 = [];
       let area2 = 0;
@@ -270,6 +274,10 @@ function groupPaths(
         if (x === px && y === py) continue;
         vertexTable.add(x, y, lon, lat);
         path.push({ x, y });
+        if (x < bx0) bx0 = x;
+        if (x > bx1) bx1 = x;
+        if (y < by0) by0 = y;
+        if (y > by1) by1 = y;
         px = x;
         py = y;
       }
@@ -299,6 +307,10 @@ function groupPaths(
       out.push(path);
       own.push(path);
     }
+    memberBoxes[4 * m] = bx0;
+    memberBoxes[4 * m + 1] = by0;
+    memberBoxes[4 * m + 2] = bx1;
+    memberBoxes[4 * m + 3] = by1;
   }
   return out;
 }
@@ -402,7 +414,7 @@ export function mergeAdjacent(
       let cut: Set<number> | null = null;
       if (!acute.v) {
         // only members reaching into a reflex corner's kite can be cut (containment.ts); usually there are none
-        const near = membersNearReflexCorners(grown, byMember, r * units, MITER_LIMIT, (CUT_M / 2) * units);
+        const near = membersNearReflexCorners(grown, byMember, r * units, MITER_LIMIT, (CUT_M / 2) * units, memberBoxes);
         cut = new Set();
         if (near.length === byMember.length)
           cut = membersCut(rings, byMember, CUT_M * units, (x, y) => vertexTable.has(x, y));
