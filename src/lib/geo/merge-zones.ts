@@ -345,7 +345,11 @@ function snapPathsToMembers(paths: Paths64): void {
     for (let i = 0; i < ring.length; i++) {
       const pt = ring[i];
       if (vertexTable.has(pt.x, pt.y)) continue;
-      if (vertexTable.nearest(pt.x, pt.y, nearBuf)) ring[i] = { x: nearBuf[0], y: nearBuf[1] };
+      if (vertexTable.nearest(pt.x, pt.y, nearBuf)) {
+        // in place: the engine made a new point for every output vertex, and its shape stays one shape
+        pt.x = nearBuf[0];
+        pt.y = nearBuf[1];
+      }
     }
   }
 }
