@@ -7,12 +7,13 @@
 routerAdd("GET", "/api/fy/compounds.geojson", (e) => require(`${__hooks}/lib/layer-cache.js`).serve(e, "compounds"), $apis.gzip());
 routerAdd("GET", "/api/fy/buildings.geojson", (e) => require(`${__hooks}/lib/layer-cache.js`).serve(e, "buildings"), $apis.gzip());
 
+// (records the bulk-load route wrote: it invalidates once for the whole load)
 onRecordAfterCreateSuccess((e) => {
-  require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  if (!require(`${__hooks}/lib/bulk.js`).writtenByBulk(e.record)) require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
   e.next();
 }, "compounds", "buildings");
 onRecordAfterUpdateSuccess((e) => {
-  require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  if (!require(`${__hooks}/lib/bulk.js`).writtenByBulk(e.record)) require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
   e.next();
 }, "compounds", "buildings");
 onRecordAfterDeleteSuccess((e) => {
@@ -26,11 +27,11 @@ onRecordAfterDeleteSuccess((e) => {
 }, "compounds");
 // The staff variant of the compound layer carries each compound's staff-only facts (compound_private).
 onRecordAfterCreateSuccess((e) => {
-  require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  if (!require(`${__hooks}/lib/bulk.js`).writtenByBulk(e.record)) require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
   e.next();
 }, "compound_private");
 onRecordAfterUpdateSuccess((e) => {
-  require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  if (!require(`${__hooks}/lib/bulk.js`).writtenByBulk(e.record)) require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
   e.next();
 }, "compound_private");
 onRecordAfterDeleteSuccess((e) => {
