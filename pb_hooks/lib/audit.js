@@ -236,8 +236,8 @@ function quoteSql(name) {
 }
 
 /**
- * The SQL that builds, from a stored row (aliased t), the same audit "after" text snapshotJson() builds from the record,
- * and its label, for one collection: {after, label, names}; null when a field has a type it does not know.
+ * The SQL that builds, from a stored row (aliased t), the audit "after" of a created record — the fields and values
+ * snapshot() reads from the record in a single write, in its order — and its label, for one collection: {after, label, names}; null when a field has a type it does not know.
  */
 function snapshotSql(collection, cache) {
   var key = "sql:" + collection.name;
@@ -248,7 +248,7 @@ function snapshotSql(collection, cache) {
     var f = fields[i];
     var name = f.getName();
     has[name] = true;
-    if (SKIP[name] || f.getHidden() || name === "id") continue;
+    if (SKIP[name] || f.getHidden()) continue; // the id too, where snapshot() has it: first
     var type = f.type();
     if (!SQL_KINDS[type]) return (cache[key] = null);
     var col = "[t]." + quoteSql(name);
@@ -262,8 +262,10 @@ function snapshotSql(collection, cache) {
     parts.push("'" + name.replace(/'/g, "''") + "', " + expr);
     names.push(name);
   }
-  parts.push("'id', [t].[id]");
-  names.push("id");
+  if (!has.id) {
+    parts.push("'id', [t].[id]");
+    names.push("id");
+  }
   // labelOf(): code and name, the non-empty ones joined by a space
   var code = has.code ? "COALESCE([t].[code], '')" : "''";
   var title = has.name ? "COALESCE([t].[name], '')" : "''";
