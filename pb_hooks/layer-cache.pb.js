@@ -7,13 +7,14 @@
 routerAdd("GET", "/api/fy/compounds.geojson", (e) => require(`${__hooks}/lib/layer-cache.js`).serve(e, "compounds"), $apis.gzip());
 routerAdd("GET", "/api/fy/buildings.geojson", (e) => require(`${__hooks}/lib/layer-cache.js`).serve(e, "buildings"), $apis.gzip());
 
-// (records the bulk-load route wrote: it invalidates once for the whole load)
+// Records the bulk-load route wrote carry fyBulkLoad (lib/bulk.js WRITTEN_BY_BULK): it invalidates once for the whole load
+// (checked here, before any require, since these hooks then run once per record of a province's load).
 onRecordAfterCreateSuccess((e) => {
-  if (!require(`${__hooks}/lib/bulk.js`).writtenByBulk(e.record)) require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  if (e.record.get("fyBulkLoad") !== true) require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
   e.next();
 }, "compounds", "buildings");
 onRecordAfterUpdateSuccess((e) => {
-  if (!require(`${__hooks}/lib/bulk.js`).writtenByBulk(e.record)) require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  if (e.record.get("fyBulkLoad") !== true) require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
   e.next();
 }, "compounds", "buildings");
 onRecordAfterDeleteSuccess((e) => {
@@ -27,11 +28,11 @@ onRecordAfterDeleteSuccess((e) => {
 }, "compounds");
 // The staff variant of the compound layer carries each compound's staff-only facts (compound_private).
 onRecordAfterCreateSuccess((e) => {
-  if (!require(`${__hooks}/lib/bulk.js`).writtenByBulk(e.record)) require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  if (e.record.get("fyBulkLoad") !== true) require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
   e.next();
 }, "compound_private");
 onRecordAfterUpdateSuccess((e) => {
-  if (!require(`${__hooks}/lib/bulk.js`).writtenByBulk(e.record)) require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  if (e.record.get("fyBulkLoad") !== true) require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
   e.next();
 }, "compound_private");
 onRecordAfterDeleteSuccess((e) => {

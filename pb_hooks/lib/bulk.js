@@ -16,8 +16,8 @@ var AUDIT = require(__hooks + "/lib/audit.js");
 var COLLECTIONS = ["compounds", "buildings", "context_features"];
 /**
  * Set on every record this route saves (custom data, never stored): the record hooks that queue a compound for the
- * static publication and drop the cached layer skip these records, because the route does both once for the whole load
- * (publish queue inside its transaction, the layer cache after it) instead of once per record.
+ * static publication and drop the cached layer (publish-queue.pb.js, layer-cache.pb.js, which test this name) skip these
+ * records, because the route does both once for the whole load after its commit, instead of once per record.
  */
 var WRITTEN_BY_BULK = "fyBulkLoad";
 // Set by the stage machine and annual plans; an import may set them on a new compound (an existing register), never change them.
@@ -301,9 +301,4 @@ function handle(e) {
   return e.json(200, { created: created, updated: updated, ids: ids, ms: Date.now() - started });
 }
 
-/** True for a record the bulk-load route saved (its hooks queue and invalidate once for the whole load). */
-function writtenByBulk(rec) {
-  return rec.get(WRITTEN_BY_BULK) === true;
-}
-
-module.exports = { handle: handle, operationsOf: operationsOf, writtenByBulk: writtenByBulk, COLLECTIONS: COLLECTIONS, MAX_ITEMS: MAX_ITEMS };
+module.exports = { handle: handle, operationsOf: operationsOf, COLLECTIONS: COLLECTIONS, MAX_ITEMS: MAX_ITEMS };

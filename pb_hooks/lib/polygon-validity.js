@@ -298,8 +298,50 @@ function checkGeometry(geom, opts = {}) {
     const bad = readPolygons(polys, bounds, rings);
     if (bad)
         return bad;
-    const problem = topology(rings, opts);
+    const problem = quietSmallRing(rings, opts) ? null : topology(rings, opts);
     return problem !== null && problem !== void 0 ? problem : { ok: true, vertices: count };
+}
+/** Most vertices of a one-ring polygon that is first tried by the direct test of every segment pair. */
+const DIRECT_MAX_VERTICES = 32;
+/**
+ * A shortcut for the common case, a single small ring (most compounds and buildings): true when no vertex folds back
+ * and no two non-adjacent segments meet at all — every pair tested directly, without the sweep's structures, which
+ * cost more than the test itself at this size. Then topology() would find nothing either (it tests a subset of these
+ * pairs with the same predicates, and a lone ring has no holes or parts to nest). False means "look closer": topology()
+ * decides and reports, so a refusal always comes from the one full rule.
+ */
+function quietSmallRing(rings, opts) {
+    const { x, y } = rings;
+    const n = x.length;
+    if (opts.direct === false || rings.start.length !== 2 || n > DIRECT_MAX_VERTICES)
+        return false;
+    // the full check's limits, where they could bite: its pair budget and its deadline
+    if (opts.maxPairs !== undefined && opts.maxPairs < (n * (n - 1)) / 2)
+        return false;
+    if (opts.deadline !== undefined && Date.now() > opts.deadline)
+        return false;
+    for (let v = 0; v < n; v++) {
+        const a = v > 0 ? v - 1 : n - 1;
+        const c = v + 1 < n ? v + 1 : 0;
+        if (orient(x[a], y[a], x[v], y[v], x[c], y[c]) === 0 && (x[a] - x[v]) * (x[c] - x[v]) + (y[a] - y[v]) * (y[c] - y[v]) > 0)
+            return false;
+    }
+    for (let i = 0; i < n; i++) {
+        const ni = i + 1 < n ? i + 1 : 0;
+        const ax = x[i], ay = y[i], bx = x[ni], by = y[ni];
+        for (let j = i + 2; j < n; j++) {
+            const nj = j + 1 < n ? j + 1 : 0;
+            if (nj === i)
+                continue; // the last segment and the first are neighbours
+            const cx = x[j], cy = y[j], dx = x[nj], dy = y[nj];
+            if (orient(ax, ay, bx, by, cx, cy) * orient(ax, ay, bx, by, dx, dy) > 0)
+                continue;
+            if (orient(cx, cy, dx, dy, ax, ay) * orient(cx, cy, dx, dy, bx, by) > 0)
+                continue;
+            return false;
+        }
+    }
+    return true;
 }
 /** Ring-against-ring rules on structurally sound rings; null when valid. */
 function topology(rings, opts) {

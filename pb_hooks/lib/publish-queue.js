@@ -14,8 +14,6 @@ function compoundOf(rec) {
 }
 
 function queue(rec) {
-  // the bulk-load route queues what it wrote in one statement (queueMany)
-  if (require(__hooks + "/lib/bulk.js").writtenByBulk(rec)) return;
   var id = compoundOf(rec);
   if (!id) return;
   $app.db().newQuery("INSERT OR REPLACE INTO _fy_publish_queue (compound, at) VALUES ({:id}, {:at})")
