@@ -183,8 +183,8 @@ function prepare(txApp, ctx, op, i) {
     // as JSON text, in the form a single write stores (a Go map, keys sorted): one string crosses into Go, not every position
     body.geometry = G.storedJson(checked.geometry);
   }
-  rec.load(body); // one call into Go for all the values
-  rec.set(WRITTEN_BY_BULK, true);
+  body[WRITTEN_BY_BULK] = true;
+  rec.load(body); // one call into Go for all the values (and the mark, kept as custom data)
   return { name: name, record: rec, facts: facts, isNew: action === "create", before: before };
 }
 

@@ -12,6 +12,7 @@
 //   PB_ZONE_MAX_VERTICES       positions per design zone, which may outline many compounds (default 20000)
 //   PB_GEOMETRY_TIME_LIMIT_MS  time the validity check may take per record (default 2000)
 
+var VALIDITY = null; // lib/polygon-validity.js, required on first use (this file also loads in Node, without __hooks)
 var DEFAULTS = { bounds: [111.3, 37.0, 112.2, 37.6], maxVertices: 5000, maxZoneVertices: 20000, timeLimitMs: 2000 };
 /** Bytes of raw JSON allowed per position (generous: 17-digit numbers with a height), checked before parsing. */
 var BYTES_PER_POSITION = 64;
@@ -105,7 +106,7 @@ function checkValue(collectionName, value, lim) {
     var size = JSON.stringify(value).length;
     if (size > maxBytes) return { ok: false, problem: { code: "too_large", params: { bytes: size, max: maxBytes } } };
   }
-  var validity = require(__hooks + "/lib/polygon-validity.js");
+  var validity = VALIDITY || (VALIDITY = require(__hooks + "/lib/polygon-validity.js"));
   var result = validity.checkGeometry(g, {
     allowed: allowed,
     bounds: lim.bounds,
