@@ -178,10 +178,10 @@ function prepare(txApp, ctx, op, i) {
     checkRequiredNames(V, name, body, i, op);
   }
   if (Object.prototype.hasOwnProperty.call(body, "geometry") || action === "create") {
-    var checked = G.checkValue(name, body.geometry === undefined ? null : body.geometry, ctx.limits || (ctx.limits = G.limits()));
+    var checked = G.checkValue(name, body.geometry === undefined ? null : body.geometry, ctx.limits || (ctx.limits = G.limits()), true);
     if (!checked.ok) throw refusal(i, op, "geometry_" + checked.problem.code, "geometry", G.message(checked.problem));
-    // as JSON text, in the form a single write stores (a Go map, keys sorted): one string crosses into Go, not every position
-    body.geometry = G.storedJson(checked.geometry);
+    // as JSON text, as a single write stores it: one string crosses into Go, not every position
+    body.geometry = checked.geometry;
   }
   body[WRITTEN_BY_BULK] = true;
   rec.load(body); // one call into Go for all the values (and the mark, kept as custom data)

@@ -85,9 +85,10 @@ function refuse(problem) {
 /**
  * Checks a geometry value for a collection (a parsed object, or a JSON string as stored): {ok: true, geometry} with the
  * geometry cleaned (type + coordinates, RFC 7946 winding), or {ok: false, problem} ({code, params, at}). Used by the
- * record hooks below and by routes that write many records at once (lib/bulk.js), which pass `lim` (limits()) once.
+ * record hooks below and by routes that write many records at once (lib/bulk.js), which pass `lim` (limits()) once
+ * and ask for the cleaned geometry as its stored JSON text (`asJson`).
  */
-function checkValue(collectionName, value, lim) {
+function checkValue(collectionName, value, lim, asJson) {
   var allowed = ALLOWED[collectionName];
   if (!allowed) return { ok: true, geometry: value };
   lim = lim || limits();
@@ -114,16 +115,9 @@ function checkValue(collectionName, value, lim) {
     deadline: Date.now() + lim.timeLimitMs,
   });
   if (!result.ok) return { ok: false, problem: result };
+  // as text: what PocketBase stores for the object (a Go map: "coordinates" before "type"), one string to hand Go
+  if (asJson) return { ok: true, geometry: validity.cleanGeometryJson(g) };
   return { ok: true, geometry: validity.cleanGeometry(g) };
-}
-
-/**
- * A cleaned geometry as the JSON text a record stores: what PocketBase writes for the object (a Go map: keys sorted,
- * "coordinates" before "type"), made in JS so that a route saving many records hands Go one string per geometry.
- * @example storedJson({ type: "Point", coordinates: [111.7, 37.2] }) // '{"coordinates":[111.7,37.2],"type":"Point"}'
- */
-function storedJson(g) {
-  return '{"coordinates":' + JSON.stringify(g.coordinates) + ',"type":' + JSON.stringify(g.type) + "}";
 }
 
 /**
@@ -138,4 +132,4 @@ function checkRequest(e) {
   e.next();
 }
 
-module.exports = { checkRequest: checkRequest, checkValue: checkValue, storedJson: storedJson, message: message, messageParams: messageParams, limits: limits };
+module.exports = { checkRequest: checkRequest, checkValue: checkValue, message: message, messageParams: messageParams, limits: limits };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Feature } from 'geojson';
-import { checkGeometry, cleanGeometry, countPositions, orient, VALIDITY_CODES } from '../../src/lib/geo/polygon-validity';
+import { checkGeometry, cleanGeometry, cleanGeometryJson, countPositions, orient, VALIDITY_CODES } from '../../src/lib/geo/polygon-validity';
 import { geosAvailable, geosValidity } from './helpers/geos';
 
 const dir = (sub: string) => path.join(__dirname, 'polygon-validity', sub);
@@ -168,5 +168,23 @@ describe('checkGeometry: the direct test of a small lone ring', () => {
       if (full.ok) valid++;
     }
     expect(valid).toBeGreaterThan(500); // both kinds of answer were compared
+  });
+});
+
+describe('cleanGeometryJson', () => {
+  it('is the JSON of cleanGeometry, coordinates first, for every valid fixture and other types', () => {
+    const geoms = [...load('true').map(([, f]) => f.geometry), { type: 'Point', coordinates: [111.7, 37.2], junk: 1 },
+      { type: 'LineString', coordinates: [[111.7, 37.2, 5], [111.71, 37.21, 6]] }] as { type: string; coordinates: unknown }[];
+    // both windings of a polygon with a hole, and a part of a MultiPolygon, arrive reversed
+    const cw = [[111.7, 37.2], [111.7, 37.21], [111.71, 37.21], [111.71, 37.2], [111.7, 37.2]];
+    const ccwHole = [[111.702, 37.202], [111.708, 37.202], [111.708, 37.208], [111.702, 37.208], [111.702, 37.202]];
+    geoms.push({ type: 'Polygon', coordinates: [cw, ccwHole] }, { type: 'MultiPolygon', coordinates: [[cw], [ccwHole]] });
+    for (const g of geoms) {
+      const text = cleanGeometryJson(g);
+      expect(text.startsWith('{"coordinates":'), g.type).toBe(true);
+      expect(JSON.parse(text)).toEqual(cleanGeometry(g));
+      expect(Object.keys(JSON.parse(text))).toEqual(['coordinates', 'type']);
+    }
+    expect(JSON.parse(cleanGeometryJson(geoms.at(-2)!)).coordinates[0]).toEqual([...cw].reverse());
   });
 });
