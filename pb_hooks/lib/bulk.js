@@ -173,7 +173,6 @@ function prepare(txApp, ctx, op, i) {
       }
     }
   } else {
-    rec = new Record(col);
     if (op.id && !body.id) body.id = op.id;
     checkRequiredNames(V, name, body, i, op);
   }
@@ -184,7 +183,9 @@ function prepare(txApp, ctx, op, i) {
     body.geometry = checked.geometry;
   }
   body[WRITTEN_BY_BULK] = true;
-  rec.load(body); // one call into Go for all the values (and the mark, kept as custom data)
+  // one call into Go for all the values (and the mark, kept as custom data)
+  if (rec) rec.load(body);
+  else rec = new Record(col, body);
   return { name: name, record: rec, facts: facts, isNew: action === "create", before: before };
 }
 
