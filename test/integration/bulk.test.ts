@@ -91,6 +91,12 @@ describe('bulk load', () => {
     expect(bulkRow.after).toMatchObject({ id: res.ids[0], code: 'AUDSAME-2' });
     // every compound it wrote is queued for the next publish (and the one written singly, by its hook)
     expect(await pending()).toBe(features.length + 1);
+    // a single update is still queued by its hook, and so is a bulk update
+    await srv.admin.send('/api/fy/publish/done', { method: 'POST', body: { before: new Date().toISOString() }, requestKey: null });
+    await office.collection('compounds').update(single.id, { households: 121, version: single.version });
+    expect(await pending()).toBe(1);
+    await bulk(office, { operations: [{ collection: 'compounds', action: 'update', id: res.ids[1], body: { households: 7 } }] });
+    expect(await pending()).toBe(2);
   });
 
   it('updates existing records by id and leaves the stage to the stage machine', async () => {
