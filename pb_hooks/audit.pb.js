@@ -11,8 +11,10 @@ onRecordCreateRequest((e) => require(`${__hooks}/lib/audit.js`).record(e, "creat
 onRecordUpdateRequest((e) => require(`${__hooks}/lib/audit.js`).record(e, "update"), ...AUDITED);
 onRecordDeleteRequest((e) => require(`${__hooks}/lib/audit.js`).record(e, "delete"), ...AUDITED);
 
-onRecordCreate((e) => require(`${__hooks}/lib/audit.js`).modelChange(e, "create"), ...AUDITED);
-onRecordUpdate((e) => require(`${__hooks}/lib/audit.js`).modelChange(e, "update"), ...AUDITED);
+// Compounds: their create and update model hook (compounds.pb.js, the version) calls modelChange itself — one hook per save.
+const MODEL_HOOKED = AUDITED.filter((name) => name !== "compounds");
+onRecordCreate((e) => require(`${__hooks}/lib/audit.js`).modelChange(e, "create"), ...MODEL_HOOKED);
+onRecordUpdate((e) => require(`${__hooks}/lib/audit.js`).modelChange(e, "update"), ...MODEL_HOOKED);
 onRecordDelete((e) => require(`${__hooks}/lib/audit.js`).modelChange(e, "delete"), ...AUDITED);
 
 onRecordCreateRequest((e) => {

@@ -7,14 +7,32 @@
 routerAdd("GET", "/api/fy/compounds.geojson", (e) => require(`${__hooks}/lib/layer-cache.js`).serve(e, "compounds"), $apis.gzip());
 routerAdd("GET", "/api/fy/buildings.geojson", (e) => require(`${__hooks}/lib/layer-cache.js`).serve(e, "buildings"), $apis.gzip());
 
+// Records the bulk-load route wrote carry fyBulkLoad (lib/bulk.js WRITTEN_BY_BULK): it invalidates once for the whole load
+// (checked here, before any require, since these hooks then run once per record of a province's load).
+// A compound's create or update also queues it for the static publication here (publish-queue.pb.js leaves those to
+// this hook): one call into the JS VM per compound write instead of two.
 onRecordAfterCreateSuccess((e) => {
-  require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  if (e.record.get("fyBulkLoad") !== true) {
+    require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+    require(`${__hooks}/lib/publish-queue.js`).queue(e.record);
+  }
   e.next();
-}, "compounds", "buildings");
+}, "compounds");
 onRecordAfterUpdateSuccess((e) => {
-  require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
+  if (e.record.get("fyBulkLoad") !== true) {
+    require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+    require(`${__hooks}/lib/publish-queue.js`).queue(e.record);
+  }
   e.next();
-}, "compounds", "buildings");
+}, "compounds");
+onRecordAfterCreateSuccess((e) => {
+  if (e.record.get("fyBulkLoad") !== true) require(`${__hooks}/lib/layer-cache.js`).invalidate("buildings");
+  e.next();
+}, "buildings");
+onRecordAfterUpdateSuccess((e) => {
+  if (e.record.get("fyBulkLoad") !== true) require(`${__hooks}/lib/layer-cache.js`).invalidate("buildings");
+  e.next();
+}, "buildings");
 onRecordAfterDeleteSuccess((e) => {
   require(`${__hooks}/lib/layer-cache.js`).invalidate(e.record.collection().name);
   e.next();
@@ -26,11 +44,11 @@ onRecordAfterDeleteSuccess((e) => {
 }, "compounds");
 // The staff variant of the compound layer carries each compound's staff-only facts (compound_private).
 onRecordAfterCreateSuccess((e) => {
-  require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  if (e.record.get("fyBulkLoad") !== true) require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
   e.next();
 }, "compound_private");
 onRecordAfterUpdateSuccess((e) => {
-  require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
+  if (e.record.get("fyBulkLoad") !== true) require(`${__hooks}/lib/layer-cache.js`).invalidate("compounds");
   e.next();
 }, "compound_private");
 onRecordAfterDeleteSuccess((e) => {

@@ -228,11 +228,63 @@ function snapshotJson(rec, fields) {
   return { json: "{" + parts.join(",") + "}", names: names };
 }
 
+// Field types whose stored column snapshotJson() can read in SQL (anything else: the row is built in JS).
+var SQL_KINDS = { text: 1, editor: 1, email: 1, url: 1, date: 1, autodate: 1, select: 1, relation: 1, file: 1, number: 1, bool: 1, json: 1 };
+
+function quoteSql(name) {
+  return "[" + String(name).replace(/]/g, "]]") + "]";
+}
+
+/**
+ * The SQL that builds, from a stored row (aliased t), the audit "after" of a created record — the fields and values
+ * snapshot() reads from the record in a single write, in its order — and its label, for one collection: {after, label, names}; null when a field has a type it does not know.
+ */
+function snapshotSql(collection, cache) {
+  var key = "sql:" + collection.name;
+  if (cache[key] !== undefined) return cache[key];
+  var parts = [], names = [], has = {};
+  var fields = collection.fields;
+  for (var i = 0; i < fields.length; i++) {
+    var f = fields[i];
+    var name = f.getName();
+    has[name] = true;
+    if (SKIP[name] || f.getHidden()) continue; // the id too, where snapshot() has it: first
+    var type = f.type();
+    if (!SQL_KINDS[type]) return (cache[key] = null);
+    var col = "[t]." + quoteSql(name);
+    var multi = (type === "relation" || type === "file" || type === "select") && (f.maxSelect || 1) > 1;
+    var expr;
+    if (multi) expr = "json(CASE WHEN " + col + " IS NULL OR " + col + " = '' THEN '[]' ELSE " + col + " END)";
+    else if (type === "json") expr = "json(CASE WHEN " + col + " IS NULL OR " + col + " = '' THEN 'null' ELSE " + col + " END)";
+    else if (type === "bool") expr = "json(CASE WHEN " + col + " THEN 'true' ELSE 'false' END)";
+    else if (type === "number") expr = "COALESCE(" + col + ", 0)";
+    else expr = "COALESCE(" + col + ", '')";
+    parts.push("'" + name.replace(/'/g, "''") + "', " + expr);
+    names.push(name);
+  }
+  if (!has.id) {
+    parts.push("'id', [t].[id]");
+    names.push("id");
+  }
+  // labelOf(): code and name, the non-empty ones joined by a space
+  var code = has.code ? "COALESCE([t].[code], '')" : "''";
+  var title = has.name ? "COALESCE([t].[name], '')" : "''";
+  var label = "substr(CASE WHEN " + code + " <> '' AND " + title + " <> '' THEN " + code + " || ' ' || " + title + " ELSE " + code + " || " + title + " END, 1, 200)";
+  return (cache[key] = { after: "json_object(" + parts.join(", ") + ")", label: label, names: names });
+}
+
+/** Ids of new audit rows made in SQL: 15 characters of [0-9a-f] (a subset of the id alphabet), random. */
+var SQL_ROW_ID = "substr(lower(hex(randomblob(8))), 1, 15)";
+/** Created records whose rows one INSERT … SELECT writes. */
+var SQL_CHUNK = 1000;
+
 /**
  * Audit rows for records a route created or updated itself in bulk (lib/bulk.js), inside its transaction: one row per
- * record, with the request's actor and `cause`, written by one prepared insert each (a bulk load of a province would
- * otherwise spend most of its time in per-row saves). `writes` is [{record, action, before}] (`before`: the snapshot()
- * of an updated record before the change).
+ * record, with the request's actor and `cause`. The rows of created records are written by SQLite from the stored rows
+ * themselves (INSERT … SELECT, a thousand records a statement: the same fields and values snapshotJson() reads, without a
+ * call into Go per field); an updated record's row carries its changed fields, by one prepared insert each.
+ * `writes` is [{record, action, before, name}] (`before`: the snapshot() of an updated record before the change;
+ * `name`: its collection's name).
  */
 function bulkRows(txApp, e, writes, cause) {
   if (!writes.length) return;
@@ -241,14 +293,26 @@ function bulkRows(txApp, e, writes, cause) {
   try { ip = e.realIP(); } catch (err) { /* not an HTTP request */ }
   var at = new Date().toISOString().replace("T", " ");
   var alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-  var sql = "INSERT INTO [" + LOG + "] ([id], [collection], [record], [label], [action], [changed], [before], [after], [by], [by_name], " +
-    "[by_kind], [by_role], [ip], [cause], [at]) VALUES ({:id}, {:collection}, {:record}, {:label}, {:action}, {:changed}, " +
-    "{:before}, {:after}, {:by}, {:by_name}, {:by_kind}, {:by_role}, {:ip}, {:cause}, {:at})";
-  var q = txApp.db().newQuery(sql);
+  var columns = "([id], [collection], [record], [label], [action], [changed], [before], [after], [by], [by_name], [by_kind], [by_role], [ip], [cause], [at])";
+  var q = null;
   var cache = {};
+  var createdBy = {}, order = [];
   for (var i = 0; i < writes.length; i++) {
     var w = writes[i];
     var rec = w.record;
+    var name = w.name || rec.collection().name;
+    if (w.action === "create") {
+      var group = createdBy[name];
+      if (!group) {
+        var collection = rec.collection();
+        group = createdBy[name] = { collection: collection, sql: snapshotSql(collection, cache), ids: [], records: [] };
+        order.push(name);
+      }
+      if (group.sql) {
+        group.ids.push(rec.id);
+        continue;
+      }
+    }
     var changed, before = "null", after;
     if (w.action === "update") {
       var d = diff(w.before, snapshot(rec));
@@ -259,11 +323,30 @@ function bulkRows(txApp, e, writes, cause) {
       after = snap.json;
       changed = JSON.stringify(snap.names);
     }
+    q = q || txApp.db().newQuery("INSERT INTO [" + LOG + "] " + columns + " VALUES ({:id}, {:collection}, {:record}, {:label}, " +
+      "{:action}, {:changed}, {:before}, {:after}, {:by}, {:by_name}, {:by_kind}, {:by_role}, {:ip}, {:cause}, {:at})");
     q.bind({
-      id: $security.randomStringWithAlphabet(15, alphabet), collection: rec.collection().name, record: rec.id, label: labelOf(rec),
+      id: $security.randomStringWithAlphabet(15, alphabet), collection: name, record: rec.id, label: labelOf(rec),
       action: w.action, changed: changed, before: before, after: after, by: who.by, by_name: who.by_name,
       by_kind: who.by_kind, by_role: who.by_role, ip: ip, cause: cause, at: at,
     }).execute();
+  }
+  for (var g = 0; g < order.length; g++) {
+    var grp = createdBy[order[g]];
+    if (!grp.sql || !grp.ids.length) continue;
+    var sql = "INSERT INTO [" + LOG + "] " + columns + " SELECT " + SQL_ROW_ID + ", {:collection}, [t].[id], " + grp.sql.label +
+      ", 'create', {:changed}, 'null', " + grp.sql.after + ", {:by}, {:by_name}, {:by_kind}, {:by_role}, {:ip}, {:cause}, {:at} " +
+      "FROM json_each({:ids}) AS [j] JOIN " + quoteSql(order[g]) + " AS [t] ON [t].[id] = [j].[value] ORDER BY [j].[key]";
+    var bulk = txApp.db().newQuery(sql);
+    for (var c = 0; c < grp.ids.length; c += SQL_CHUNK) {
+      var ids = grp.ids.slice(c, c + SQL_CHUNK);
+      var res = bulk.bind({
+        collection: order[g], changed: JSON.stringify(grp.sql.names), by: who.by, by_name: who.by_name, by_kind: who.by_kind,
+        by_role: who.by_role, ip: ip, cause: cause, at: at, ids: JSON.stringify(ids),
+      }).execute();
+      // every record saved in this transaction is there; a row short would be a change without its audit row
+      if (res.rowsAffected() !== ids.length) throw new Error("audit: " + res.rowsAffected() + " rows for " + ids.length + " " + order[g]);
+    }
   }
 }
 

@@ -7,7 +7,19 @@
 // Any refusal rolls the whole load back and names the item (its index, and its code or name) and the field.
 // Plain JS for PocketBase's VM.
 
+var M = require(__hooks + "/lib/messages.js");
+var V = require(__hooks + "/lib/values.js");
+var A = require(__hooks + "/lib/audience.js");
+var G = require(__hooks + "/lib/geometry.js");
+var AUDIT = require(__hooks + "/lib/audit.js");
+
 var COLLECTIONS = ["compounds", "buildings", "context_features"];
+/**
+ * Set on every record this route saves (custom data, never stored): the record hooks that queue a compound for the
+ * static publication and drop the cached layer (publish-queue.pb.js, layer-cache.pb.js, which test this name) skip these
+ * records, because the route does both once for the whole load after its commit, instead of once per record.
+ */
+var WRITTEN_BY_BULK = "fyBulkLoad";
 // Set by the stage machine and annual plans; an import may set them on a new compound (an existing register), never change them.
 var MACHINE_OWNED = ["stage", "plan_year", "tier", "construction_start", "construction_end_planned"];
 var MACHINE_LABEL = { stage: "改造阶段", plan_year: "计划年度", tier: "计划批次", construction_start: "开工日期", construction_end_planned: "计划竣工日期" };
@@ -55,7 +67,6 @@ function itemLabel(op, i, zh) {
 
 /** A refusal of item i, shaped like PocketBase's batch refusal (data.requests[i].response) so clients name the item and field. */
 function refusal(i, op, code, field, message) {
-  var M = require(__hooks + "/lib/messages.js");
   var data = {};
   if (field) data[field] = { code: code, message: message };
   var requests = {};
@@ -70,7 +81,7 @@ function refusal(i, op, code, field, message) {
 }
 
 function refuseItem(i, op, code, field, params) {
-  return refusal(i, op, code, field, require(__hooks + "/lib/messages.js").text(code, params));
+  return refusal(i, op, code, field, M.text(code, params));
 }
 
 // PocketBase's own field refusals (English, "field: message.") in Chinese, with the code its clients translate.
@@ -119,9 +130,6 @@ function collectionMeta(txApp, name) {
  * `ctx` caches collections, fields and the caller's powers.
  */
 function prepare(txApp, ctx, op, i) {
-  var M = require(__hooks + "/lib/messages.js");
-  var V = require(__hooks + "/lib/values.js");
-  var A = require(__hooks + "/lib/audience.js");
   if (!op || typeof op !== "object" || !op.body || typeof op.body !== "object") throw refuseItem(i, op, "bulk_item_shape", "", {});
   var name = op.collection;
   if (COLLECTIONS.indexOf(name) < 0) throw refuseItem(i, op, "bulk_collection", "", { collection: String(name), allowed: COLLECTIONS.join(", ") });
@@ -155,7 +163,7 @@ function prepare(txApp, ctx, op, i) {
       throw refuseItem(i, op, "bulk_not_found", "id", { id: String(id || "") });
     }
     delete body.id;
-    before = require(__hooks + "/lib/audit.js").snapshot(rec);
+    before = AUDIT.snapshot(rec);
     if (!ctx.superuser && name === "compounds") {
       for (var m = 0; m < MACHINE_OWNED.length; m++) {
         var mf = MACHINE_OWNED[m];
@@ -165,17 +173,19 @@ function prepare(txApp, ctx, op, i) {
       }
     }
   } else {
-    rec = new Record(col);
     if (op.id && !body.id) body.id = op.id;
     checkRequiredNames(V, name, body, i, op);
   }
   if (Object.prototype.hasOwnProperty.call(body, "geometry") || action === "create") {
-    var G = require(__hooks + "/lib/geometry.js");
-    var checked = G.checkValue(name, body.geometry === undefined ? null : body.geometry, ctx.limits || (ctx.limits = G.limits()));
+    var checked = G.checkValue(name, body.geometry === undefined ? null : body.geometry, ctx.limits || (ctx.limits = G.limits()), true);
     if (!checked.ok) throw refusal(i, op, "geometry_" + checked.problem.code, "geometry", G.message(checked.problem));
+    // as JSON text, as a single write stores it: one string crosses into Go, not every position
     body.geometry = checked.geometry;
   }
-  for (var key in body) rec.set(key, body[key]);
+  body[WRITTEN_BY_BULK] = true;
+  // one call into Go for all the values (and the mark, kept as custom data)
+  if (rec) rec.load(body);
+  else rec = new Record(col, body);
   return { name: name, record: rec, facts: facts, isNew: action === "create", before: before };
 }
 
@@ -202,11 +212,9 @@ function checkRequiredNames(V, collectionName, body, i, op) {
 
 /** Saves a compound's staff-only facts into its compound_private record (created when missing). */
 function saveFacts(txApp, ctx, compoundId, facts, i, op) {
-  var A = require(__hooks + "/lib/audience.js");
-  var V = require(__hooks + "/lib/values.js");
   var rec = A.privateRecord(txApp, compoundId);
   var isNew = rec.isNew();
-  var before = isNew ? null : require(__hooks + "/lib/audit.js").snapshot(rec);
+  var before = isNew ? null : AUDIT.snapshot(rec);
   if (!ctx.superuser && !isNew) {
     for (var m = 0; m < A.PRIVATE.machineOwned.length; m++) {
       var mf = A.PRIVATE.machineOwned[m];
@@ -216,8 +224,9 @@ function saveFacts(txApp, ctx, compoundId, facts, i, op) {
     }
   }
   for (var k in facts) rec.set(k, facts[k]);
+  rec.set(WRITTEN_BY_BULK, true);
   save(txApp, rec, i, op);
-  return { record: rec, action: isNew ? "create" : "update", before: before };
+  return { record: rec, action: isNew ? "create" : "update", before: before, name: A.PRIVATE.collection };
 }
 
 function save(txApp, rec, i, op) {
@@ -226,9 +235,7 @@ function save(txApp, rec, i, op) {
   } catch (err) {
     if (err && err.fyBulk) throw err;
     var p = saveProblem(err);
-    var M = require(__hooks + "/lib/messages.js");
     if (p) {
-      var V = require(__hooks + "/lib/values.js");
       var label = V.labelOf(rec.collection().name, p.field) || FIELD_LABEL[p.field] || p.field;
       throw refusal(i, op, p.code, p.field, M.text("bulk_field_refused", { label: label, field: p.field, reason: p.zh, reasonEn: p.en }));
     }
@@ -241,7 +248,6 @@ function save(txApp, rec, i, op) {
  * the first item refused (nothing written).
  */
 function handle(e) {
-  var M = require(__hooks + "/lib/messages.js");
   if (!allowed(e)) throw M.forbidden("bulk_office_only");
   var started = Date.now();
   var body;
@@ -256,10 +262,10 @@ function handle(e) {
   var ids = [];
   var created = 0, updated = 0;
   var ctx = { collections: {}, superuser: e.hasSuperuserAuth() };
-  var audit = require(__hooks + "/lib/audit.js");
   // A refusal thrown inside the transaction rolls it back; it is kept here and thrown again outside it, because an
   // error crossing the transaction's Go boundary loses its status and data.
   var refused = null;
+  var queued = [];
   try {
     $app.runInTransaction(function (txApp) {
       var writes = [];
@@ -267,8 +273,12 @@ function handle(e) {
         for (var i = 0; i < ops.length; i++) {
           var item = prepare(txApp, ctx, ops[i], i);
           save(txApp, item.record, i, ops[i]);
-          if (audit.AUDITED.indexOf(item.name) >= 0) writes.push({ record: item.record, action: item.isNew ? "create" : "update", before: item.before });
-          if (item.facts) writes.push(saveFacts(txApp, ctx, item.record.id, item.facts, i, ops[i]));
+          if (AUDIT.AUDITED.indexOf(item.name) >= 0) writes.push({ record: item.record, action: item.isNew ? "create" : "update", before: item.before, name: item.name });
+          if (item.name === "compounds") queued.push(item.record.id);
+          if (item.facts) {
+            writes.push(saveFacts(txApp, ctx, item.record.id, item.facts, i, ops[i]));
+            ctx.facts = true;
+          }
           ids.push(item.record.id);
           if (item.isNew) created++;
           else updated++;
@@ -277,12 +287,18 @@ function handle(e) {
         if (err && err.fyBulk) refused = err;
         throw err;
       }
-      audit.bulkRows(txApp, e, writes, "import bulk " + ops.length);
+      AUDIT.bulkRows(txApp, e, writes, "import bulk " + ops.length);
     });
   } catch (err) {
     if (refused) return e.json(400, refused.body);
     throw err;
   }
+  // After the commit, as the record hooks would, but once for the load: a publisher that started before the commit must
+  // not clear these compounds, and a layer rebuilt before it must not be kept.
+  require(__hooks + "/lib/publish-queue.js").queueMany($app, queued);
+  var layers = require(__hooks + "/lib/layer-cache.js");
+  for (var name in ctx.collections) layers.invalidate(name);
+  if (ctx.facts) layers.invalidate("compounds");
   return e.json(200, { created: created, updated: updated, ids: ids, ms: Date.now() - started });
 }
 

@@ -63,10 +63,16 @@ function checkExclusion(rec) {
   if (!rec.getBool("excluded")) rec.set("exclusion_reason", "");
 }
 
-/** Model hook: every saved change of a compound (by any path) moves its version on. Calls e.next(). */
+var AUDIT = null; // lib/audit.js, kept after the first compound save (a require costs about 10 µs in the VM)
+
+/**
+ * Model hook: every saved change of a compound (by any path) moves its version on, then the audit trail's model hook
+ * runs (lib/audit.js modelChange, which calls e.next()): for compounds audit.pb.js leaves that hook to this one, so a
+ * compound save pays one call into the JS VM instead of two (a province's bulk load saves thousands).
+ */
 function bumpVersion(e, isCreate) {
   e.record.set("version", isCreate ? 1 : e.record.original().getInt("version") + 1);
-  e.next();
+  (AUDIT || (AUDIT = require(__hooks + "/lib/audit.js"))).modelChange(e, isCreate ? "create" : "update");
 }
 
 module.exports = { updateRequest: updateRequest, createRequest: createRequest, bumpVersion: bumpVersion };

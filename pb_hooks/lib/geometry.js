@@ -12,6 +12,7 @@
 //   PB_ZONE_MAX_VERTICES       positions per design zone, which may outline many compounds (default 20000)
 //   PB_GEOMETRY_TIME_LIMIT_MS  time the validity check may take per record (default 2000)
 
+var VALIDITY = null; // lib/polygon-validity.js, required on first use (this file also loads in Node, without __hooks)
 var DEFAULTS = { bounds: [111.3, 37.0, 112.2, 37.6], maxVertices: 5000, maxZoneVertices: 20000, timeLimitMs: 2000 };
 /** Bytes of raw JSON allowed per position (generous: 17-digit numbers with a height), checked before parsing. */
 var BYTES_PER_POSITION = 64;
@@ -84,9 +85,10 @@ function refuse(problem) {
 /**
  * Checks a geometry value for a collection (a parsed object, or a JSON string as stored): {ok: true, geometry} with the
  * geometry cleaned (type + coordinates, RFC 7946 winding), or {ok: false, problem} ({code, params, at}). Used by the
- * record hooks below and by routes that write many records at once (lib/bulk.js), which pass `lim` (limits()) once.
+ * record hooks below and by routes that write many records at once (lib/bulk.js), which pass `lim` (limits()) once
+ * and ask for the cleaned geometry as its stored JSON text (`asJson`).
  */
-function checkValue(collectionName, value, lim) {
+function checkValue(collectionName, value, lim, asJson) {
   var allowed = ALLOWED[collectionName];
   if (!allowed) return { ok: true, geometry: value };
   lim = lim || limits();
@@ -105,7 +107,7 @@ function checkValue(collectionName, value, lim) {
     var size = JSON.stringify(value).length;
     if (size > maxBytes) return { ok: false, problem: { code: "too_large", params: { bytes: size, max: maxBytes } } };
   }
-  var validity = require(__hooks + "/lib/polygon-validity.js");
+  var validity = VALIDITY || (VALIDITY = require(__hooks + "/lib/polygon-validity.js"));
   var result = validity.checkGeometry(g, {
     allowed: allowed,
     bounds: lim.bounds,
@@ -113,6 +115,8 @@ function checkValue(collectionName, value, lim) {
     deadline: Date.now() + lim.timeLimitMs,
   });
   if (!result.ok) return { ok: false, problem: result };
+  // as text: what PocketBase stores for the object (a Go map: "coordinates" before "type"), one string to hand Go
+  if (asJson) return { ok: true, geometry: validity.cleanGeometryJson(g) };
   return { ok: true, geometry: validity.cleanGeometry(g) };
 }
 

@@ -20,6 +20,13 @@ function queue(rec) {
     .bind({ id: id, at: new Date().toISOString() }).execute();
 }
 
+/** Queues many compounds by id in one statement (the bulk-load route, after its transaction committed). */
+function queueMany(app, ids) {
+  if (!ids.length) return;
+  app.db().newQuery("INSERT OR REPLACE INTO _fy_publish_queue (compound, at) SELECT [value], {:at} FROM json_each({:ids})")
+    .bind({ ids: JSON.stringify(ids), at: new Date().toISOString() }).execute();
+}
+
 /** GET: how many compounds changed since the last publish, and the earliest change (public: no ids, no contents). */
 function pending(e) {
   var row = new DynamicModel({ n: 0, since: "" });
@@ -36,4 +43,4 @@ function done(e) {
   return pending(e);
 }
 
-module.exports = { queue: queue, pending: pending, done: done };
+module.exports = { queue: queue, queueMany: queueMany, pending: pending, done: done };

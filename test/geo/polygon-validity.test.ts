@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Feature } from 'geojson';
-import { checkGeometry, cleanGeometry, countPositions, orient, VALIDITY_CODES } from '../../src/lib/geo/polygon-validity';
+import { checkGeometry, cleanGeometry, cleanGeometryJson, countPositions, orient, VALIDITY_CODES } from '../../src/lib/geo/polygon-validity';
 import { geosAvailable, geosValidity } from './helpers/geos';
 
 const dir = (sub: string) => path.join(__dirname, 'polygon-validity', sub);
@@ -135,5 +135,56 @@ describe('cleanGeometry', () => {
     expect(c.coordinates).toEqual([[...cwSquare].reverse(), [...ccwHole].reverse()]);
     expect(g.coordinates[0]).toEqual(cwSquare); // input untouched
     expect(cleanGeometry({ type: 'Point', coordinates: [111.78, 37.26, 800] })).toEqual({ type: 'Point', coordinates: [111.78, 37.26, 800] });
+  });
+});
+
+describe('checkGeometry: the direct test of a small lone ring', () => {
+  // Random rings of 3–40 vertices on a coarse grid (many touch, cross, fold back or run along each other; some are
+  // valid): the shortcut must give exactly the full check's answer, problem, place and all.
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const ring = (n: number, grid: number) => {
+    const pts: number[][] = [];
+    for (let i = 0; i < n; i++) pts.push([111.7 + Math.floor(rand() * grid) * 0.001, 37.2 + Math.floor(rand() * grid) * 0.001]);
+    return [...pts, pts[0]];
+  };
+  const star = (n: number) => {
+    const pts: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const a = (2 * Math.PI * i) / n;
+      const r = 0.001 * (0.5 + rand());
+      pts.push([111.7 + r * Math.cos(a), 37.2 + r * Math.sin(a)]);
+    }
+    return [...pts, pts[0]];
+  };
+  it('agrees with the full check on 3,000 random rings', () => {
+    let valid = 0;
+    for (let t = 0; t < 3000; t++) {
+      const n = 3 + Math.floor(rand() * 38);
+      const coords = t % 3 === 0 ? star(n) : ring(n, t % 3 === 1 ? 4 : 40);
+      const g = { type: 'Polygon', coordinates: [coords] };
+      const full = checkGeometry(g, { direct: false });
+      expect(checkGeometry(g), JSON.stringify(coords)).toEqual(full);
+      if (full.ok) valid++;
+    }
+    expect(valid).toBeGreaterThan(500); // both kinds of answer were compared
+  });
+});
+
+describe('cleanGeometryJson', () => {
+  it('is the JSON of cleanGeometry, coordinates first, for every valid fixture and other types', () => {
+    const geoms = [...load('true').map(([, f]) => f.geometry), { type: 'Point', coordinates: [111.7, 37.2], junk: 1 },
+      { type: 'LineString', coordinates: [[111.7, 37.2, 5], [111.71, 37.21, 6]] }] as { type: string; coordinates: unknown }[];
+    // both windings of a polygon with a hole, and a part of a MultiPolygon, arrive reversed
+    const cw = [[111.7, 37.2], [111.7, 37.21], [111.71, 37.21], [111.71, 37.2], [111.7, 37.2]];
+    const ccwHole = [[111.702, 37.202], [111.708, 37.202], [111.708, 37.208], [111.702, 37.208], [111.702, 37.202]];
+    geoms.push({ type: 'Polygon', coordinates: [cw, ccwHole] }, { type: 'MultiPolygon', coordinates: [[cw], [ccwHole]] });
+    for (const g of geoms) {
+      const text = cleanGeometryJson(g);
+      expect(text.startsWith('{"coordinates":'), g.type).toBe(true);
+      expect(JSON.parse(text)).toEqual(cleanGeometry(g));
+      expect(Object.keys(JSON.parse(text))).toEqual(['coordinates', 'type']);
+    }
+    expect(JSON.parse(cleanGeometryJson(geoms.at(-2)!)).coordinates[0]).toEqual([...cw].reverse());
   });
 });

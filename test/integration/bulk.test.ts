@@ -65,6 +65,40 @@ describe('bulk load', () => {
     expect(layerAfter.features.length).toBe(layerBefore.features.length + 300);
   });
 
+  it('writes the audit row of each record it wrote (actor, cause, the same fields and values a single write records) and queues each compound for the static publication', async () => {
+    const pending = async () => (await (await fetch(`${srv.url}/api/fy/publish/pending`)).json()).pending as number;
+    await srv.admin.send('/api/fy/publish/done', { method: 'POST', body: { before: new Date().toISOString() }, requestKey: null });
+    expect(await pending()).toBe(0);
+    const fields = { address: '汾阳市 文峰街道 1号', built_year: 1988, households: 120, buildings: 4, floor_area_m2: 8450.5, is_demo: true };
+    // the same compound written once through the records API (its row from the single-write hook) and by the bulk route
+    const single = await office.collection('compounds').create({ ...compound(950, { code: 'AUDSAME-1', name: '审计对照' }).properties, ...fields, geometry: square(950) });
+    const features = [compound(951, { code: 'AUDSAME-2', name: '审计对照', ...fields }), ...Array.from({ length: 40 }, (_, i) => compound(960 + i, { code: `AUDQ-${i}` }))];
+    features[0].geometry = square(950);
+    const res = await bulk(office, { type: 'FeatureCollection', collection: 'compounds', features });
+    const cause = `import bulk ${features.length}`;
+    const rows = await srv.admin.collection('audit_log').getFullList({ filter: `cause = "${cause}"` });
+    expect(rows).toHaveLength(features.length);
+    expect(new Set(rows.map((r) => r.record))).toEqual(new Set(res.ids));
+    for (const r of rows) expect(r).toMatchObject({ collection: 'compounds', action: 'create', by_kind: 'user', by_role: 'office', before: null });
+    const [bulkRow] = rows.filter((r) => r.record === res.ids[0]);
+    const [singleRow] = await srv.admin.collection('audit_log').getFullList({ filter: `record = "${single.id}"` });
+    expect(bulkRow.by).toBe(singleRow.by);
+    expect(bulkRow.by_name).toBe(singleRow.by_name);
+    expect(bulkRow.label).toBe('AUDSAME-2 审计对照');
+    expect(bulkRow.changed).toEqual(singleRow.changed);
+    const strip = (after: Record<string, unknown>) => { const { id: _id, code: _code, created: _created, ...rest } = after; return rest; };
+    expect(strip(bulkRow.after)).toEqual(strip(singleRow.after));
+    expect(bulkRow.after).toMatchObject({ id: res.ids[0], code: 'AUDSAME-2' });
+    // every compound it wrote is queued for the next publish (and the one written singly, by its hook)
+    expect(await pending()).toBe(features.length + 1);
+    // a single update is still queued by its hook, and so is a bulk update
+    await srv.admin.send('/api/fy/publish/done', { method: 'POST', body: { before: new Date().toISOString() }, requestKey: null });
+    await office.collection('compounds').update(single.id, { households: 121, version: single.version });
+    expect(await pending()).toBe(1);
+    await bulk(office, { operations: [{ collection: 'compounds', action: 'update', id: res.ids[1], body: { households: 7 } }] });
+    expect(await pending()).toBe(2);
+  });
+
   it('updates existing records by id and leaves the stage to the stage machine', async () => {
     const c = await office.collection('compounds').getFirstListItem('code = "BULK-0002"');
     const res = await bulk(office, { operations: [{ collection: 'compounds', action: 'update', id: c.id, body: { households: 555 } }] });
