@@ -97,6 +97,12 @@ describe('bulk load', () => {
     expect(await pending()).toBe(1);
     await bulk(office, { operations: [{ collection: 'compounds', action: 'update', id: res.ids[1], body: { households: 7 } }] });
     expect(await pending()).toBe(2);
+    // the route's mark cannot be sent from outside: a records-API write carrying it is queued, and the layer refreshed
+    const layer = async () => (await (await fetch(`${srv.url}/api/fy/compounds.geojson`)).json()).features.length as number;
+    const shown = await layer();
+    await office.collection('compounds').create({ ...compound(1001, { code: 'MARK-1' }).properties, geometry: square(1001), fyBulkLoad: true });
+    expect(await pending()).toBe(3);
+    expect(await layer()).toBe(shown + 1);
   });
 
   it('updates existing records by id and leaves the stage to the stage machine', async () => {
