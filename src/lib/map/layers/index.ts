@@ -67,6 +67,8 @@ export interface TileSource {
   sourceLayer: string;
   minzoom: number;
   maxzoom: number;
+  /** [west, south, east, north] the features lie in, when known: no tile outside is asked for. */
+  bounds?: [number, number, number, number];
 }
 
 /**
@@ -82,7 +84,7 @@ export function showTiledGroup(map: MlMap, group: LayerGroup, tiles: TileSource)
     if (vector.tiles?.[0] !== tiles.url) vector.setTiles([tiles.url]);
   } else {
     map.addSource(group.source, {
-      type: 'vector', tiles: [tiles.url], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom,
+      type: 'vector', tiles: [tiles.url], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, ...(tiles.bounds ? { bounds: tiles.bounds } : {}),
       ...(group.promoteId ? { promoteId: group.promoteId } : {}),
     });
   }
@@ -409,8 +411,11 @@ export const SITE_LABELS = group(SOURCES.siteLabels, [
 /** The layer a pointer hits to find the compound under it. */
 export const COMPOUND_HIT_LAYER: LayerId = 'compounds-fill';
 
-/** The filter of the compound layers (the map's filters as an expression). */
-export function filterCompounds(map: MlMap, filter: FilterSpecification) {
+/**
+ * The filter of the compound layers (the map's filters as an expression; null shows every compound). Every property it
+ * reads must be in the compound vector tiles too (pb_hooks/lib/tiles.js LAYERS: public fields and `id`).
+ */
+export function filterCompounds(map: MlMap, filter: FilterSpecification | null) {
   for (const id of ['compounds-fill', 'compounds-pattern', 'compounds-line', 'compounds-label'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
 }
 
