@@ -43,7 +43,8 @@ export function tilePresence(index: Pick<PublishedTileIndex, 'maxzoom' | 'tiles'
     }
   }
   return {
-    has: (z, x, y) => Number.isInteger(z) && z >= 0 && z <= index.maxzoom && levels[z].has(x * 2 ** z + y),
+    has: (z, x, y) => Number.isInteger(z) && z >= 0 && z <= index.maxzoom && x >= 0 && y >= 0 && x < 2 ** z && y < 2 ** z &&
+      levels[z].has(x * 2 ** z + y),
   };
 }
 
