@@ -1,7 +1,8 @@
 // Guards the planner map drawn from vector tiles (a province: above the tiling threshold, map/tiled.ts). The threshold
 // is set to 0 in this browser (localStorage fy.tiledAbove), so the 49 demo compounds are drawn from the server's
 // compound tiles as a province's would be: stage colours, a click opens the compound, hover and open feature state,
-// the map's filter, the selection outline of a click and of a box, a stage change appearing live — no console errors.
+// the map's filter, the selection outline of a click and of a box, a stage change appearing live, and the live public
+// map from the same tiles — no console errors.
 import type { Map as MlMap } from 'maplibre-gl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
@@ -138,6 +139,20 @@ describe('planner map from vector tiles', () => {
     expect(tileRequests.length).toBeGreaterThan(before);
     const f = (await renderedCompounds(b.page)).find((x) => x.id === c.id);
     expect(f?.color).toBe(STAGE_COLORS.construction);
+  });
+
+  it('draws the live public map from the compound tiles too: hover card and a click to the compound’s page', async () => {
+    await b.page.goto(srv.url + '/public');
+    await waitForMapIdle(b.page);
+    expect(await b.page.evaluate(() => ((window as unknown as W).__map.getSource('src-compounds') as { type: string }).type)).toBe('vector');
+    expect(await renderedCompounds(b.page)).toHaveLength(49);
+    const target = await pointIn('FY-007');
+    const box = (await b.page.locator('[data-testid=map] canvas').boundingBox())!;
+    await b.page.mouse.move(box.x + target.x, box.y + target.y);
+    await expect.poll(() => b.page.textContent('[data-testid=public-hover]')).toContain(target.name);
+    await b.page.mouse.click(box.x + target.x, box.y + target.y);
+    await b.page.waitForURL((u) => u.pathname === '/public/c/FY-007');
+    await expect.poll(() => b.page.textContent('[data-testid=public-compound-name]')).toBe(target.name);
   });
 
   it('logged no console errors', () => {
