@@ -20,8 +20,11 @@ function hookModule(file) {
 const MVT = hookModule('mvt.js');
 /** The fields each tiled layer carries, as the server's tile route serves them. */
 export const TILE_LAYERS = hookModule('tiles.js').LAYERS;
-/** Zooms of the published pyramid: MapLibre draws closer zooms from the maxzoom tiles. */
-export const STATIC_MINZOOM = 0;
+/**
+ * Zooms of the published pyramid: MapLibre draws closer zooms from the maxzoom tiles; below the minzoom the map shows
+ * compounds as dots (src/lib/map/tiled.ts COMPOUND_TILES_MINZOOM: keep them equal).
+ */
+export const STATIC_MINZOOM = 12;
 export const STATIC_MAXZOOM = 16;
 /** A feature goes into every tile its box touches, grown by this share of the tile's width (as the server's route). */
 const BUFFER = 1 / 64;

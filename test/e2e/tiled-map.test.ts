@@ -46,7 +46,7 @@ const outlinedSelection = () => b.page.evaluate(() => {
 });
 
 describe('planner map from vector tiles', () => {
-  it('draws the compounds from the compound tiles with their stage colours, hatching and names', async () => {
+  it('draws the compounds from the compound tiles with their stage colours, hatching and names, as dots below the tiles’ zooms', async () => {
     await b.page.goto(srv.url + '/');
     await waitForMapIdle(b.page);
     const style = await b.page.evaluate(() => {
@@ -75,6 +75,17 @@ describe('planner map from vector tiles', () => {
     });
     expect(street.pattern).toBeGreaterThan(0);
     expect(street.labels).toBeGreaterThan(0);
+    // below the tiles' lowest zoom each compound is a dot in its stage colour (the outlines are not fetched there)
+    await b.page.evaluate(() => (window as unknown as W).__map.jumpTo({ zoom: 11 }));
+    await waitForMapIdle(b.page);
+    const overview = await b.page.evaluate(() => {
+      const map = (window as unknown as W).__map;
+      return {
+        dots: new Set(map.queryRenderedFeatures({ layers: ['compounds-dot'] }).map((f) => f.properties.id)).size,
+        fills: map.queryRenderedFeatures({ layers: ['compounds-fill'] }).length,
+      };
+    });
+    expect(overview).toEqual({ dots: 49, fills: 0 });
     await b.page.goto(srv.url + '/');
     await waitForMapIdle(b.page);
   });

@@ -67,7 +67,7 @@ describe('static vector tiles', () => {
     const features = layout(40);
     const { tiles, index, skipped } = cutStaticTiles('compounds', features);
     expect(skipped).toBe(0);
-    expect(index).toMatchObject({ layer: 'compounds', minzoom: 0, maxzoom: 16 });
+    expect(index).toMatchObject({ layer: 'compounds', minzoom: 12, maxzoom: 16 });
     expect(index.bounds[0]).toBeGreaterThanOrEqual(111.76);
     expect(index.bounds[2]).toBeLessThanOrEqual(111.81 + 0.003);
     for (const f of features) {
@@ -79,8 +79,7 @@ describe('static vector tiles', () => {
       const found = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties).find((p) => p.id === f.properties.id);
       expect(found).toEqual(f.properties);
     }
-    // the index lists the maxzoom tiles written; at city zoom the tiles hold every feature (at the lowest zooms a
-    // compound is below a pixel and left out)
+    // the index lists the maxzoom tiles written; from the lowest zoom the tiles hold every feature
     expect(index.tiles.length / 2).toBe([...tiles.keys()].filter((k) => k.startsWith('16/')).length);
     const atCityZoom = new Set<unknown>();
     for (const [k, bytes] of tiles) {
@@ -89,7 +88,10 @@ describe('static vector tiles', () => {
       for (let i = 0; i < (layer?.length ?? 0); i++) atCityZoom.add(layer.feature(i).properties.id);
     }
     expect(atCityZoom.size).toBe(40);
-    expect(new VectorTile(new Pbf(tiles.get('0/0/0')!)).layers.compounds).toBeUndefined();
+    expect(Math.min(...[...tiles.keys()].map((k) => Number(k.split('/')[0])))).toBe(12);
+    // at the lowest zooms a compound is below a pixel and left out
+    const world = cutStaticTiles('compounds', features, { minzoom: 0, maxzoom: 2 }).tiles.get('0/0/0')!;
+    expect(new VectorTile(new Pbf(world)).layers.compounds).toBeUndefined();
     expect(cutStaticTiles('compounds', [{ geometry: { type: 'Polygon', coordinates: [] }, properties: { id: 'x' } }]).skipped).toBe(1);
   });
 
@@ -111,11 +113,12 @@ describe('static vector tiles', () => {
     expect(asked).toBeGreaterThan(0);
     // every written maxzoom tile and each of its ancestors is known to exist
     for (let i = 0; i < index.tiles.length; i += 2) {
-      for (let z = 0; z <= 16; z++) expect(presence.has(z, index.tiles[i] >> (16 - z), index.tiles[i + 1] >> (16 - z))).toBe(true);
+      for (let z = 12; z <= 16; z++) expect(presence.has(z, index.tiles[i] >> (16 - z), index.tiles[i + 1] >> (16 - z))).toBe(true);
+      expect(presence.has(11, index.tiles[i] >> 5, index.tiles[i + 1] >> 5)).toBe(false);
     }
     expect(presence.has(17, 0, 0)).toBe(false);
-    expect(tilePresence({ maxzoom: 2, tiles: [3, 1] }).has(1, 1, 0)).toBe(true);
-    expect(tilePresence({ maxzoom: 2, tiles: [3, 1] }).has(1, 0, 0)).toBe(false);
+    expect(tilePresence({ minzoom: 0, maxzoom: 2, tiles: [3, 1] }).has(1, 1, 0)).toBe(true);
+    expect(tilePresence({ minzoom: 0, maxzoom: 2, tiles: [3, 1] }).has(1, 0, 0)).toBe(false);
   });
 
   it('changes the version, and only the tiles under it, when one compound changes', () => {

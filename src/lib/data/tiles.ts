@@ -15,8 +15,8 @@ export function tileUrl(layer: 'compounds' | 'buildings', version: number): stri
 
 /**
  * The index of a published tile layer (`data/tiles/LAYER/index.json`): the tiles at `maxzoom` that were written, as
- * flat [x0, y0, x1, y1, …], and a version that changes with any tile's content. A tile at a lower zoom exists when one
- * of its `maxzoom` descendants does; every other tile of the pyramid is empty and is not published.
+ * flat [x0, y0, x1, y1, …], and a version that changes with any tile's content. A tile from `minzoom` up exists when
+ * one of its `maxzoom` descendants does; every other tile of the pyramid is empty and is not published.
  */
 export interface PublishedTileIndex {
   layer: string;
@@ -30,9 +30,9 @@ export interface PublishedTileIndex {
 
 /**
  * Which tiles of a published layer exist, from its index: `has(z, x, y)` for any zoom up to the index's maxzoom.
- * @example tilePresence({maxzoom: 2, tiles: [3, 1], ...}).has(1, 1, 0) // true: tile 2/3/1 lies in 1/1/0
+ * @example tilePresence({minzoom: 0, maxzoom: 2, tiles: [3, 1]}).has(1, 1, 0) // true: tile 2/3/1 lies in 1/1/0
  */
-export function tilePresence(index: Pick<PublishedTileIndex, 'maxzoom' | 'tiles'>): { has(z: number, x: number, y: number): boolean } {
+export function tilePresence(index: Pick<PublishedTileIndex, 'minzoom' | 'maxzoom' | 'tiles'>): { has(z: number, x: number, y: number): boolean } {
   const levels: Set<number>[] = [];
   for (let z = 0; z <= index.maxzoom; z++) levels.push(new Set());
   for (let i = 0; i + 1 < index.tiles.length; i += 2) {
@@ -43,7 +43,7 @@ export function tilePresence(index: Pick<PublishedTileIndex, 'maxzoom' | 'tiles'
     }
   }
   return {
-    has: (z, x, y) => Number.isInteger(z) && z >= 0 && z <= index.maxzoom && x >= 0 && y >= 0 && x < 2 ** z && y < 2 ** z &&
+    has: (z, x, y) => Number.isInteger(z) && z >= index.minzoom && z <= index.maxzoom && x >= 0 && y >= 0 && x < 2 ** z && y < 2 ** z &&
       levels[z].has(x * 2 ** z + y),
   };
 }

@@ -4,6 +4,12 @@
 /** Above this many compounds the map draws compounds and buildings from vector tiles. */
 export const TILED_ABOVE_COMPOUNDS = 2000;
 
+/**
+ * Lowest zoom the map draws compound outlines from tiles: below it a tile holds thousands of compounds, each under a
+ * pixel, and costs the server seconds to cut; the map shows each compound as a dot at its name's point instead.
+ */
+export const COMPOUND_TILES_MINZOOM = 12;
+
 /** localStorage key that sets another threshold in this browser (tests; trying the tiled map on a small programme). */
 export const TILED_ABOVE_KEY = 'fy.tiledAbove';
 

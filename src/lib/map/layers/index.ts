@@ -239,9 +239,16 @@ export const COMPOUNDS = group(SOURCES.compounds, [
 const compoundName: ExpressionSpecification = ['case', hasText('name'), ['get', 'name'], str('code')];
 /**
  * Compound names (the code when a compound has none) from street zoom, with the code underneath closer in; bigger
- * compounds first where labels collide. Drawn from one point per compound (labelPoints), with the compounds' filter.
+ * compounds first where labels collide. Drawn from one point per compound (labelPoints), with the compounds' filter;
+ * the same points are the dots of a tiled map's overview.
  */
 export const COMPOUND_LABELS = group(SOURCES.compoundLabels, [
+  {
+    // A province's overview (outlines from tiles only from COMPOUND_TILES_MINZOOM): each compound as a dot in its
+    // stage colour. Hidden unless the outlines are tiles (CompoundsLayer shows it).
+    id: 'compounds-dot', type: 'circle', maxzoom: 12, layout: { visibility: 'none' },
+    paint: { 'circle-color': stageColorExpr, 'circle-radius': zoomSize(5, 1.5, 11, 3.5), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5 },
+  },
   {
     id: 'compounds-label', type: 'symbol', minzoom: 14,
     layout: {
@@ -416,7 +423,7 @@ export const COMPOUND_HIT_LAYER: LayerId = 'compounds-fill';
  * reads must be in the compound vector tiles too (pb_hooks/lib/tiles.js LAYERS: public fields and `id`).
  */
 export function filterCompounds(map: MlMap, filter: FilterSpecification | null) {
-  for (const id of ['compounds-fill', 'compounds-pattern', 'compounds-line', 'compounds-label'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
+  for (const id of ['compounds-fill', 'compounds-pattern', 'compounds-line', 'compounds-label', 'compounds-dot'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
 }
 
 /** Compounds whose ids are given: `match` looks labels up in a table, so thousands of ids stay fast (`in` scans). */
