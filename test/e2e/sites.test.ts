@@ -2,7 +2,9 @@
 // compounds with none within 300 m (same count as coverage computed here from API data) outlined on the map; the
 // idle-land finder run on a design zone lists candidates on the map and in a table; placing a station on one saves a
 // facility_sites record with the server's permit verdict, shows that verdict with its reason, and the gap shrinks.
-// Bad input (no selection, radius out of range) gives a Chinese message and no record. No console errors.
+// Bad input (no selection, radius out of range) gives a Chinese message and no record. The programme-wide idle-land
+// census runs every compound in the worker (progress, cancel), lists the compounds with idle land, and its count for a
+// compound is what the finder finds there. No console errors.
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +181,54 @@ describe('shared facility siting', () => {
 
     console.log(`elderly_station gaps: ${before.gaps.length} compounds / ${before.gapHouseholds} households before, ` +
       `${after.gaps.length} / ${after.gapHouseholds} after placing one station (${saved[0].households_covered} households newly covered)`);
+    expect(b.errors).toEqual([]);
+  }, 150_000);
+
+  it('scans every compound for idle land, can be cancelled, and agrees with the finder on the compound it points to', async () => {
+    const page = b.page;
+    page.setDefaultTimeout(45_000);
+    await page.goto(srv.url + '/');
+    await waitForMapIdle(page);
+    await signIn(page, 'planner@demo.fenyang');
+    await page.click('[data-testid=tab-sites]');
+    await page.click('[data-testid=census-box] summary');
+    expect(await page.textContent('[data-testid=census-run]')).toContain(String(compounds.features.length));
+
+    // Cancelled at once (click and cancel in one turn of the page's event loop): a notice, no list.
+    const bar = await page.evaluate(async () => {
+      (document.querySelector('[data-testid=census-run]') as HTMLButtonElement).click();
+      for (let i = 0; i < 50 && !document.querySelector('[data-testid=census-cancel]'); i++) await Promise.resolve();
+      const shown = !!document.querySelector('[data-testid=census-progress] progress');
+      (document.querySelector('[data-testid=census-cancel]') as HTMLButtonElement | null)?.click();
+      return shown;
+    });
+    expect(bar).toBe(true);
+    await expect.poll(() => page.textContent('[data-testid=census-notice]')).toContain('已取消普查');
+    expect(await page.locator('[data-testid=census-row]').count()).toBe(0);
+
+    // The whole census: rows for the compounds with idle land, largest first, their pieces adding up to the total.
+    await page.click('[data-testid=census-run]');
+    await page.waitForSelector('[data-testid=census-summary]');
+    const withLand = Number(await page.getAttribute('[data-testid=census-summary]', 'data-compounds'));
+    const pieces = Number(await page.getAttribute('[data-testid=census-summary]', 'data-pieces'));
+    expect(withLand).toBeGreaterThan(0);
+    if (await page.locator('[data-testid=census-all]').count()) await page.click('[data-testid=census-all]');
+    const rows = page.locator('[data-testid=census-row]');
+    expect(await rows.count()).toBe(withLand);
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => ({
+      id: tr.getAttribute('data-id')!, pieces: Number(tr.children[1].textContent!.replace(/,/g, '')),
+      m2: Number(tr.children[2].textContent!.replace(/,/g, '')),
+    })));
+    expect(cells.reduce((sum, c) => sum + c.pieces, 0)).toBe(pieces);
+    for (let i = 1; i < cells.length; i++) expect(cells[i].m2).toBeLessThanOrEqual(cells[i - 1].m2);
+
+    // The top row selects its compound for the finder; the finder's search there finds the same pieces.
+    await rows.first().click();
+    await expect.poll(() => page.isChecked('[data-testid=finder-scope-selection]')).toBe(true);
+    expect(await page.textContent('label:has([data-testid=finder-scope-selection])')).toContain('(1)');
+    await page.click('[data-testid=finder-run]');
+    await page.waitForSelector('[data-testid=finder-summary]');
+    expect(await page.textContent('[data-testid=finder-summary]')).toContain(`空闲用地 ${cells[0].pieces} 块`);
     expect(b.errors).toEqual([]);
   }, 150_000);
 });

@@ -64,4 +64,28 @@ describe('membersNearReflexCorners', () => {
     const notched: Path64[] = [[{ x: 0, y: 0 }, { x: 300, y: 0 }, { x: 300, y: 300 }, { x: 155, y: 300 }, { x: 150, y: 100 }, { x: 145, y: 300 }, { x: 0, y: 300 }]];
     expect(membersNearReflexCorners(notched, [[rect(140, 60, 160, 70)], [rect(0, 0, 20, 20)]], 20, 2, 2)).toEqual([0]);
   });
+  it('pairs members with kites the same way when there are many kites (sorted) as when there are few', () => {
+    // a staircase of n steps 100 units each: every step's inner corner (c) is reflex, its kite [c − 20, c]²; the
+    // member at an even step reaches 10 units into its kite, the one at an odd step stops 10 units short of it
+    const staircase = (n: number) => {
+      const x0 = 100 * (n + 1);
+      const ring: Path64 = [{ x: 0, y: 0 }, { x: x0, y: 0 }];
+      const corners: { x: number; y: number }[] = [];
+      let x = x0, y = 0;
+      for (let i = 0; i < n; i++) {
+        y += 100;
+        ring.push({ x, y });
+        x -= 100;
+        ring.push({ x, y });
+        corners.push({ x, y });
+      }
+      ring.push({ x, y: y + 100 }, { x: 0, y: y + 100 });
+      const members = corners.map((c, i) => [i % 2 === 0 ? rect(c.x - 30, c.y - 30, c.x - 10, c.y - 10) : rect(c.x - 60, c.y - 60, c.x - 30, c.y - 30)]);
+      return { grown: [ring], members };
+    };
+    for (const n of [10, 60]) {
+      const { grown, members } = staircase(n);
+      expect(membersNearReflexCorners(grown, members, 20, 2, 2)).toEqual(members.map((_, i) => i).filter((i) => i % 2 === 0));
+    }
+  });
 });

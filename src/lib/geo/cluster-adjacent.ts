@@ -76,22 +76,49 @@ export function featureId(f: AreaFeature, i: number, idProperty: string): string
   return v === undefined || v === null ? String(i) : String(v);
 }
 
-/** Structural check of a feature's geometry: null when usable, else why not. */
-function structuralProblem(g: unknown): { code: SkipCode; params: Record<string, string | number> } | null {
+/** What the first pass over a feature's coordinates gathers: its vertex and ring counts and its exterior rings' box. */
+interface Survey {
+  nv: number;
+  nr: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Structural check of a feature's geometry, and its counts and lon/lat box in the same walk (one pass over the
+ * coordinates): null when usable (then `s` holds them), else why not.
+ */
+function surveyGeometry(g: unknown, s: Survey): { code: SkipCode; params: Record<string, string | number> } | null {
   if (g === null || g === undefined) return { code: 'no_geometry', params: {} };
   const t = (g as { type?: unknown }).type;
   if (t !== 'Polygon' && t !== 'MultiPolygon') return { code: 'not_polygon', params: { type: String(t) } };
   const c = (g as { coordinates?: unknown }).coordinates;
   if (!Array.isArray(c)) return { code: 'bad_coordinates', params: {} };
   const polys = t === 'Polygon' ? [c] : c;
+  s.nv = s.nr = 0;
+  s.x0 = s.y0 = Infinity;
+  s.x1 = s.y1 = -Infinity;
   for (const rings of polys) {
     if (!Array.isArray(rings)) return { code: 'bad_coordinates', params: {} };
-    for (const ring of rings) {
+    for (let q = 0; q < rings.length; q++) {
+      const ring = rings[q];
       if (!Array.isArray(ring)) return { code: 'bad_coordinates', params: {} };
+      s.nv += ring.length;
+      s.nr++;
       for (const p of ring) {
-        if (!Array.isArray(p) || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !(Math.abs(p[0]) <= 180) || !(Math.abs(p[1]) <= 90)) {
+        if (!Array.isArray(p)) return { code: 'bad_coordinates', params: {} };
+        const x = p[0];
+        const y = p[1];
+        if (typeof x !== 'number' || typeof y !== 'number' || !(Math.abs(x) <= 180) || !(Math.abs(y) <= 90)) {
           return { code: 'bad_coordinates', params: {} };
         }
+        if (q > 0) continue;
+        if (x < s.x0) s.x0 = x;
+        if (x > s.x1) s.x1 = x;
+        if (y < s.y0) s.y0 = y;
+        if (y > s.y1) s.y1 = y;
       }
     }
   }
@@ -115,31 +142,20 @@ export function flattenPolygons(features: AreaFeature[], idProperty: string, fra
   let ly0 = Infinity;
   let lx1 = -Infinity;
   let ly1 = -Infinity;
+  const survey: Survey = { nv: 0, nr: 0, x0: 0, y0: 0, x1: 0, y1: 0 };
   for (let i = 0; i < n; i++) {
-    const g = features[i]?.geometry;
-    const bad = structuralProblem(g);
+    const bad = surveyGeometry(features[i]?.geometry, survey);
     if (bad) {
       skipped.push({ id: featureId(features[i], i, idProperty), index: i, code: bad.code, params: bad.params });
       continue;
     }
     usable[i] = 1;
-    const polys = g!.type === 'Polygon' ? [g!.coordinates] : (g as MultiPolygon).coordinates;
-    for (const rings of polys) {
-      for (let q = 0; q < rings.length; q++) {
-        const ring = rings[q];
-        nv += ring.length;
-        nr++;
-        if (q > 0 || frame) continue;
-        for (let k = 0; k < ring.length; k++) {
-          const x = ring[k][0];
-          const y = ring[k][1];
-          if (x < lx0) lx0 = x;
-          if (x > lx1) lx1 = x;
-          if (y < ly0) ly0 = y;
-          if (y > ly1) ly1 = y;
-        }
-      }
-    }
+    nv += survey.nv;
+    nr += survey.nr;
+    if (survey.x0 < lx0) lx0 = survey.x0;
+    if (survey.x1 > lx1) lx1 = survey.x1;
+    if (survey.y0 < ly0) ly0 = survey.y0;
+    if (survey.y1 > ly1) ly1 = survey.y1;
   }
   const fr = frame ?? frameFor(lx0 === Infinity ? [0, 0, 0, 0] : [lx0, ly0, lx1, ly1]);
   const xy = new Float64Array(nv * 2);

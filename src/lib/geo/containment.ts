@@ -162,8 +162,7 @@ function segmentInKite(k: number, px: number, py: number, qx: number, qy: number
 /**
  * Positions (in `members`) of the members that reach deeper than `margin` into the corner region a mitre shrink by
  * `r` cuts beyond a disk shrink (the kites, see the top of this file): the only members a closing can cut. Usually
- * empty (then membersCut can be skipped); every member when kites and members are too many to pair (a conservative
- * answer, never a wrong one). A member never holds a whole kite: the kite's corner at v lies within r of the grown
+ * empty (then membersCut can be skipped). A member never holds a whole kite: the kite's corner at v lies within r of the grown
  * outline, where no member is; so it reaches in only across its own edges.
  * @param grown the grown outline (Clipper union output: shells positive, holes negative, interior on the left)
  * @param members each member's rings
@@ -223,14 +222,10 @@ export function membersNearReflexCorners(
   }
   const out: number[] = [];
   if (nk === 0) return out;
-  if (nk * members.length > 200_000) {
-    for (let m = 0; m < members.length; m++) out.push(m);
-    return out;
-  }
-  // Many kites: sorted by their left edge, so each member looks only at the few whose x-range can meet its box.
-  // Few (the usual group): a plain pass over them costs less than sorting.
+  // Many kites: sorted by their left edge, so each member looks only at the few whose x-range can meet its box (a
+  // province's large groups stay near-linear). Few (the usual group): a plain pass over them costs less than sorting.
   const K = kites;
-  const sorted = nk > 24;
+  const sorted = nk > 24 && nk < 1048576;
   let widest = 0;
   if (sorted) {
     if (kiteOrder.length < nk) {

@@ -103,8 +103,17 @@ const FINE_MAX_EXTENT_M = 9000;
 /**
  * Where each member vertex landed in integer units, so an outline vertex at the same place gets the member's exact
  * lon/lat back, and one a rounding away finds it. One hash over cells twice the reach wide (open addressing over typed
- * arrays, reused from group to group), each cell a chain of its vertices: exact look-ups walk one cell, nearest() four.
+ * arrays, reused from group to group), each cell a chain of its vertices, for nearest() (four cells); and one over
+ * exact places for has() and get(), which every outline vertex asks several times.
  */
+/** A hash of an integer place whose low bits depend on all of its bits (grid-aligned places must not collide). */
+function placeHash(x: number, y: number): number {
+  let h = Math.imul(x | 0, 73856093) ^ Math.imul(y | 0, 19349663);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
 class VertexTable {
   private x = new Float64Array(1 << 11);
   private y = new Float64Array(1 << 11);
@@ -118,6 +127,8 @@ class VertexTable {
   private cellX = new Float64Array(1 << 12);
   private cellY = new Float64Array(1 << 12);
   private mask = (1 << 12) - 1;
+  /** Exact places: per hash slot the vertex (+ 1) there (0: empty), for has/get without the cells. */
+  private exact = new Int32Array(1 << 12);
   private inv = 1;
   /** The snapping reach in units (cells are twice as wide). */
   private reach = 1;
@@ -132,7 +143,11 @@ class VertexTable {
       this.cellSlots = new Int32Array(size);
       this.cellX = new Float64Array(size);
       this.cellY = new Float64Array(size);
-    } else this.cellSlots.fill(0, 0, size);
+      this.exact = new Int32Array(size);
+    } else {
+      this.cellSlots.fill(0, 0, size);
+      this.exact.fill(0, 0, size);
+    }
     this.mask = size - 1;
     if (this.x.length < expected) {
       this.x = new Float64Array(expected);
@@ -156,11 +171,11 @@ class VertexTable {
 
   /** The vertex (+ 1) at exactly (x, y), or 0. */
   private find(x: number, y: number): number {
-    const h = this.cellSlot(Math.floor(x * this.inv), Math.floor(y * this.inv));
-    for (let k = this.cellSlots[h]; k !== 0; k = this.inCell[k - 1]) {
-      if (this.x[k - 1] === x && this.y[k - 1] === y) return k;
+    const mask = this.mask;
+    for (let h = placeHash(x, y) & mask; ; h = (h + 1) & mask) {
+      const k = this.exact[h];
+      if (k === 0 || (this.x[k - 1] === x && this.y[k - 1] === y)) return k;
     }
-    return 0;
   }
 
   add(x: number, y: number, lon: number, lat: number): void {
@@ -174,6 +189,9 @@ class VertexTable {
     const k = this.n++;
     this.x[k] = x;
     this.y[k] = y;
+    let e = placeHash(x, y) & this.mask;
+    while (this.exact[e] !== 0) e = (e + 1) & this.mask;
+    this.exact[e] = k + 1;
     this.lon[k] = lon;
     this.lat[k] = lat;
     this.inCell[k] = this.cellSlots[h];
@@ -327,7 +345,11 @@ function snapPathsToMembers(paths: Paths64): void {
     for (let i = 0; i < ring.length; i++) {
       const pt = ring[i];
       if (vertexTable.has(pt.x, pt.y)) continue;
-      if (vertexTable.nearest(pt.x, pt.y, nearBuf)) ring[i] = { x: nearBuf[0], y: nearBuf[1] };
+      if (vertexTable.nearest(pt.x, pt.y, nearBuf)) {
+        // in place: the engine made a new point for every output vertex, and its shape stays one shape
+        pt.x = nearBuf[0];
+        pt.y = nearBuf[1];
+      }
     }
   }
 }

@@ -26,12 +26,12 @@ export function findIdleLand(input: IdleLandInput, opts: Omit<IdleLandOptions, '
   return findIdleLandSync(input, { ...opts, onProgress });
 }
 
-/** Idle land in every compound ({@link findIdleLandEachSync}, a programme-wide scan); progress 0–1 with the count done. */
+/** Idle land in every compound ({@link findIdleLandEachSync}, a programme-wide scan); progress 0–1 with the count done as its label. */
 export function findIdleLandEach(
   compounds: FeatureCollection<Polygon | MultiPolygon>, input: Omit<IdleLandInput, 'area'>, opts: Omit<IdleLandOptions, 'onProgress'>,
-  onProgress?: (fraction: number, done: number) => void,
+  onProgress?: Progress,
 ) {
-  return findIdleLandEachSync(compounds, input, opts, onProgress);
+  return findIdleLandEachSync(compounds, input, opts, onProgress && ((fraction, done) => onProgress(fraction, String(done))));
 }
 
 /** Uploaded files into layers ({@link parseFilesAsync}); progress 0–1 with the source being read. */
