@@ -106,7 +106,9 @@ async function measure(browser, url, label, expectCompounds) {
   const idleMs = await page.evaluate(() => new Promise((resolve) => {
     const poll = () => {
       const map = window.__map;
-      if (map && map.getLayer('compounds-fill') && map.queryRenderedFeatures({ layers: ['compounds-fill'] }).length > 0) {
+      // outlines, or (a tiled map below the outline tiles' zooms) the compounds' dots
+      const layers = ['compounds-fill', 'compounds-dot'].filter((id) => map?.getLayer(id));
+      if (map && layers.length && map.queryRenderedFeatures({ layers }).length > 0) {
         const done = () => resolve(performance.now());
         if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) {
           map.once('idle', done);
@@ -116,8 +118,9 @@ async function measure(browser, url, label, expectCompounds) {
     };
     poll();
   }));
+  // compounds on the map: the GeoJSON's, or (above the tiling threshold, outlines as tiles) their name points'
   const count = await page.evaluate(() => window.__map.getSource('src-compounds')?._data?.features?.length
-    ?? window.__map.querySourceFeatures('src-compounds').length);
+    ?? window.__map.getSource('src-compound-labels')?._data?.features?.length);
   const longBefore = await page.evaluate(() => window.__longTasks.length);
   // city zoom (the app's start view): pan around, zoom out and in, then pan at street zoom with buildings drawn
   const mark = () => page.evaluate(() => performance.now());
@@ -134,11 +137,13 @@ async function measure(browser, url, label, expectCompounds) {
     const c = map.project(map.getCenter());
     let best = null;
     for (let r = 40; r <= 640 && !best; r *= 2) {
-      for (const f of map.queryRenderedFeatures([[c.x - r, c.y - r], [c.x + r, c.y + r]], { layers: ['compounds-fill'] })) {
-        const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
-        const p = map.project(ring[0]);
+      const layers = ['compounds-fill', 'compounds-dot'].filter((id) => map.getLayer(id));
+      for (const f of map.queryRenderedFeatures([[c.x - r, c.y - r], [c.x + r, c.y + r]], { layers })) {
+        const g = f.geometry;
+        const at = g.type === 'Point' ? g.coordinates : g.type === 'Polygon' ? g.coordinates[0][0] : g.coordinates[0][0][0];
+        const p = map.project(at);
         const d = Math.hypot(p.x - c.x, p.y - c.y);
-        if (!best || d < best.d) best = { d, at: ring[0] };
+        if (!best || d < best.d) best = { d, at };
       }
     }
     return best?.at ?? null;
@@ -188,7 +193,10 @@ async function mergeAll(browser, url) {
   await ctx.addInitScript(INIT);
   const page = await ctx.newPage();
   await page.goto(url + '/');
-  await page.waitForFunction(() => window.__map && window.__map.queryRenderedFeatures({ layers: ['compounds-fill'] }).length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => {
+    const layers = ['compounds-fill', 'compounds-dot'].filter((id) => window.__map?.getLayer(id));
+    return layers.length && window.__map.queryRenderedFeatures({ layers }).length > 0;
+  }, null, { timeout: 60_000 });
   await page.click('[data-testid=sign-in-open]');
   await page.fill('[data-testid=sign-in-form] input[type=email]', 'planner@demo.fenyang');
   await page.fill('[data-testid=sign-in-form] input[type=password]', 'fenyang2025');
@@ -197,7 +205,8 @@ async function mergeAll(browser, url) {
   // the whole synthetic extent on screen
   await page.evaluate(() => new Promise((r) => {
     const map = window.__map;
-    const feats = map.querySourceFeatures('src-compounds');
+    // the compounds' name points (one GeoJSON, also when the outlines are tiles)
+    const feats = map.querySourceFeatures('src-compound-labels');
     let w = 180, s = 90, e = -180, n = -90;
     for (const f of feats) {
       const walk = (c) => (typeof c[0] === 'number' ? (w = Math.min(w, c[0]), e = Math.max(e, c[0]), s = Math.min(s, c[1]), n = Math.max(n, c[1])) : c.forEach(walk));

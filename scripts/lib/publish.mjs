@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PocketBase from 'pocketbase';
+import { cutStaticTiles, tileProperties } from './static-tiles.mjs';
 
 const MANIFEST = '.publish-manifest.json';
 const DATA = 'data/';
@@ -86,6 +87,12 @@ export async function publish({ url, distDir, outDir, admin = null, log = () => 
     }));
     files.set(`public/c/${code}/index.html`, page);
   }
+  // the compounds as static vector tiles (data/tiles/compounds/{z}/{x}/{y}.pbf and index.json): the public map draws
+  // them instead of compounds.json's outlines above the tiling threshold; a change rewrites only the tiles it touches
+  const cut = cutStaticTiles('compounds', compounds.map((c) => ({ geometry: c.geometry, properties: tileProperties('compounds', c) })));
+  for (const [key, bytes] of cut.tiles) files.set(`${DATA}tiles/compounds/${key}.pbf`, bytes);
+  files.set(`${DATA}tiles/compounds/index.json`, json(cut.index));
+  if (cut.skipped) log(`⚠ ${cut.skipped} 个小区没有轮廓，未写入矢量瓦片 / compounds without an outline left out of the vector tiles`);
   for (const e of events) {
     for (const f of [...(e.photos_before ?? []), ...(e.photos_after ?? [])]) {
       photos.push([`${DATA}photos/${encodeURIComponent(e.id)}/${encodeURIComponent(f)}`, pb.files.getURL({ id: e.id, collectionName: 'stage_events' }, f)]);

@@ -54,20 +54,25 @@ export function useTiledLayerGroup(group: LayerGroup, data: () => FeatureCollect
 
 /**
  * Keeps feature-state `key` true on the feature `id()` of `source` and false on the one it was on before. Runs after
- * the source exists (declare it after useLayerGroup); re-applied after a data change or a style swap.
+ * the source exists (declare it after useLayerGroup); re-applied after a data change or a style swap. For a source of
+ * vector tiles `sourceLayer()` names the tile layer (MapLibre keeps vector feature states per tile layer).
  */
-export function useFeatureFlag(source: SourceId, key: string, id: () => string | number | null, data: () => unknown) {
+export function useFeatureFlag(source: SourceId, key: string, id: () => string | number | null, data: () => unknown,
+  sourceLayer: () => string | undefined = () => undefined) {
   const ctx = useMap();
-  let last: { styled: StyledMap; id: string | number } | null = null;
+  let last: { styled: StyledMap; id: string | number; sourceLayer: string | undefined } | null = null;
   $effect(() => {
     const styled = ctx.styled;
     const next = id();
+    const layer = sourceLayer();
     data();
     if (!styled || !styled.map.getSource(source)) return;
     const { map } = styled;
-    // After a style swap the old feature states went with the old source.
-    if (last && last.styled === styled && last.id !== next) map.setFeatureState({ source, id: last.id }, { [key]: false });
-    if (next !== null) map.setFeatureState({ source, id: next }, { [key]: true });
-    last = next === null ? null : { styled, id: next };
+    // After a style swap, or a switch between GeoJSON and tiles, the old feature states went with the old source.
+    if (last && last.styled === styled && last.sourceLayer === layer && last.id !== next) {
+      map.setFeatureState({ source, sourceLayer: layer, id: last.id }, { [key]: false });
+    }
+    if (next !== null) map.setFeatureState({ source, sourceLayer: layer, id: next }, { [key]: true });
+    last = next === null ? null : { styled, id: next, sourceLayer: layer };
   });
 }

@@ -14,6 +14,7 @@ export const LAYERS = [
   'county-line',
   'compounds-fill',
   'compounds-pattern',
+  'compounds-dot',
   'consent-fill',
   'compounds-hover',
   'compounds-selected',

@@ -67,6 +67,8 @@ export interface TileSource {
   sourceLayer: string;
   minzoom: number;
   maxzoom: number;
+  /** [west, south, east, north] the features lie in, when known: no tile outside is asked for. */
+  bounds?: [number, number, number, number];
 }
 
 /**
@@ -82,7 +84,7 @@ export function showTiledGroup(map: MlMap, group: LayerGroup, tiles: TileSource)
     if (vector.tiles?.[0] !== tiles.url) vector.setTiles([tiles.url]);
   } else {
     map.addSource(group.source, {
-      type: 'vector', tiles: [tiles.url], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom,
+      type: 'vector', tiles: [tiles.url], minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, ...(tiles.bounds ? { bounds: tiles.bounds } : {}),
       ...(group.promoteId ? { promoteId: group.promoteId } : {}),
     });
   }
@@ -237,9 +239,16 @@ export const COMPOUNDS = group(SOURCES.compounds, [
 const compoundName: ExpressionSpecification = ['case', hasText('name'), ['get', 'name'], str('code')];
 /**
  * Compound names (the code when a compound has none) from street zoom, with the code underneath closer in; bigger
- * compounds first where labels collide. Drawn from one point per compound (labelPoints), with the compounds' filter.
+ * compounds first where labels collide. Drawn from one point per compound (labelPoints), with the compounds' filter;
+ * the same points are the dots of a tiled map's overview.
  */
 export const COMPOUND_LABELS = group(SOURCES.compoundLabels, [
+  {
+    // A province's overview (outlines from tiles only from COMPOUND_TILES_MINZOOM): each compound as a dot in its
+    // stage colour. Hidden unless the outlines are tiles (CompoundsLayer shows it).
+    id: 'compounds-dot', type: 'circle', maxzoom: 12, layout: { visibility: 'none' },
+    paint: { 'circle-color': stageColorExpr, 'circle-radius': zoomSize(5, 1.5, 11, 3.5), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5 },
+  },
   {
     id: 'compounds-label', type: 'symbol', minzoom: 14,
     layout: {
@@ -409,9 +418,12 @@ export const SITE_LABELS = group(SOURCES.siteLabels, [
 /** The layer a pointer hits to find the compound under it. */
 export const COMPOUND_HIT_LAYER: LayerId = 'compounds-fill';
 
-/** The filter of the compound layers (the map's filters as an expression). */
-export function filterCompounds(map: MlMap, filter: FilterSpecification) {
-  for (const id of ['compounds-fill', 'compounds-pattern', 'compounds-line', 'compounds-label'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
+/**
+ * The filter of the compound layers (the map's filters as an expression; null shows every compound). Every property it
+ * reads must be in the compound vector tiles too (pb_hooks/lib/tiles.js LAYERS: public fields and `id`).
+ */
+export function filterCompounds(map: MlMap, filter: FilterSpecification | null) {
+  for (const id of ['compounds-fill', 'compounds-pattern', 'compounds-line', 'compounds-label', 'compounds-dot'] as const) if (map.getLayer(id)) map.setFilter(id, filter);
 }
 
 /** Compounds whose ids are given: `match` looks labels up in a table, so thousands of ids stay fast (`in` scans). */
