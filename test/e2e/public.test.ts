@@ -3,7 +3,7 @@
 // the answer appears on the public page; a township account cannot edit another township's compound — no console errors.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
-import { renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
+import { compoundPoint, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
 import { useApp } from '../helpers/app';
 import type { TestServer } from '../helpers/server';
 
@@ -36,16 +36,7 @@ describe('public progress', () => {
   });
 
   it('opens a compound page from the map', async () => {
-    const target = await b.page.evaluate((code) => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-      const f = map.queryRenderedFeatures({ layers: ['compounds-fill'] }).find((x) => x.properties.code === code)!;
-      const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0];
-      const lon = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
-      const lat = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
-      const p = map.project([lon, lat]);
-      const hit = map.queryRenderedFeatures(p, { layers: ['compounds-fill'] })[0];
-      return { x: p.x, y: p.y, code: String(hit?.properties.code ?? '') };
-    }, own.code);
+    const target = await compoundPoint(b.page, own.code);
     expect(target.code).toBeTruthy();
     const box = (await b.page.locator('[data-testid=map] canvas').boundingBox())!;
     await b.page.mouse.click(box.x + target.x, box.y + target.y);

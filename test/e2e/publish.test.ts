@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendingChanges, publish } from '../../scripts/lib/publish.mjs';
 import { geometryBounds, tileRange } from '../../scripts/lib/static-tiles.mjs';
 import { TILED_ABOVE_KEY } from '../../src/lib/map/tiled';
-import { distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
+import { compoundPoint, distDir, openBrowser, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
 import { runTempDir } from '../helpers/processes';
 import { ADMIN, startServer, type TestServer } from '../helpers/server';
 import { serveStatic } from '../helpers/static-server';
@@ -76,16 +76,7 @@ describe('static publication', () => {
     expect(await renderedCompounds(b.page)).toHaveLength(49);
     await b.page.waitForSelector('[data-testid=published-at]');
     // open a compound from the map, as a resident would
-    const target = await b.page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-      const f = map.queryRenderedFeatures({ layers: ['compounds-fill'] })[0];
-      const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0];
-      const lon = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
-      const lat = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
-      const p = map.project([lon, lat]);
-      const hit = map.queryRenderedFeatures(p, { layers: ['compounds-fill'] })[0];
-      return { x: p.x, y: p.y, code: String(hit?.properties.code ?? '') };
-    });
+    const target = await compoundPoint(b.page);
     expect(target.code).toBeTruthy();
     const box = (await b.page.locator('[data-testid=map] canvas').boundingBox())!;
     await b.page.mouse.click(box.x + target.x, box.y + target.y);
@@ -119,16 +110,7 @@ describe('static publication', () => {
     // only tiles that exist are asked for (the index answers the empty ones): a static host logs no 404
     for (const r of asked) expect(fs.existsSync(path.join(out, r)), r).toBe(true);
     // a compound on the tiled map opens its page
-    const target = await page.evaluate(() => {
-      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-      const f = map.queryRenderedFeatures({ layers: ['compounds-fill'] })[0];
-      const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0];
-      const lon = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
-      const lat = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
-      const p = map.project([lon, lat]);
-      const hit = map.queryRenderedFeatures(p, { layers: ['compounds-fill'] })[0];
-      return { x: p.x, y: p.y, code: String(hit?.properties.code ?? '') };
-    });
+    const target = await compoundPoint(page);
     expect(target.code).toBeTruthy();
     const box = (await page.locator('[data-testid=map] canvas').boundingBox())!;
     await page.mouse.click(box.x + target.x, box.y + target.y);

@@ -71,6 +71,20 @@ async function sourceFeatures(page: Page, id: string): Promise<Feature[]> {
   }, id);
 }
 
+/**
+ * Clicks `<prefix>-run` and its cancel button in one turn of the page's event loop (the worker's answer is a message,
+ * so it cannot arrive in between); true when the progress bar was showing.
+ */
+function runAndCancel(page: Page, prefix: 'finder' | 'census'): Promise<boolean> {
+  return page.evaluate(async (prefix) => {
+    (document.querySelector(`[data-testid=${prefix}-run]`) as HTMLButtonElement).click();
+    for (let i = 0; i < 50 && !document.querySelector(`[data-testid=${prefix}-cancel]`); i++) await Promise.resolve();
+    const bar = !!document.querySelector(`[data-testid=${prefix}-progress] progress`);
+    (document.querySelector(`[data-testid=${prefix}-cancel]`) as HTMLButtonElement | null)?.click();
+    return bar;
+  }, prefix);
+}
+
 describe('shared facility siting', () => {
   it('shows elderly-station gaps, finds idle land in a zone, places a station and the gap closes', async () => {
     const page = b.page;
@@ -114,14 +128,7 @@ describe('shared facility siting', () => {
     // A run on a township shows its progress bar and can be cancelled: nothing is listed. (Click and cancel in one
     // turn of the page's event loop — the worker's answer is a message, so it cannot arrive in between.)
     await page.check('[data-testid=finder-scope-township]');
-    const cancelled = await page.evaluate(async () => {
-      (document.querySelector('[data-testid=finder-run]') as HTMLButtonElement).click();
-      for (let i = 0; i < 50 && !document.querySelector('[data-testid=finder-cancel]'); i++) await Promise.resolve();
-      const bar = !!document.querySelector('[data-testid=finder-progress] progress');
-      (document.querySelector('[data-testid=finder-cancel]') as HTMLButtonElement | null)?.click();
-      return bar;
-    });
-    expect(cancelled).toBe(true);
+    expect(await runAndCancel(page, 'finder')).toBe(true);
     await expect.poll(() => page.textContent('[data-testid=finder-notice]')).toContain('已取消');
     expect(await page.locator('[data-testid=candidate-row]').count()).toBe(0);
 
@@ -195,14 +202,7 @@ describe('shared facility siting', () => {
     expect(await page.textContent('[data-testid=census-run]')).toContain(String(compounds.features.length));
 
     // Cancelled at once (click and cancel in one turn of the page's event loop): a notice, no list.
-    const bar = await page.evaluate(async () => {
-      (document.querySelector('[data-testid=census-run]') as HTMLButtonElement).click();
-      for (let i = 0; i < 50 && !document.querySelector('[data-testid=census-cancel]'); i++) await Promise.resolve();
-      const shown = !!document.querySelector('[data-testid=census-progress] progress');
-      (document.querySelector('[data-testid=census-cancel]') as HTMLButtonElement | null)?.click();
-      return shown;
-    });
-    expect(bar).toBe(true);
+    expect(await runAndCancel(page, 'census')).toBe(true);
     await expect.poll(() => page.textContent('[data-testid=census-notice]')).toContain('已取消普查');
     expect(await page.locator('[data-testid=census-row]').count()).toBe(0);
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_COLORS } from '../../src/lib/map/palette';
 import { TILED_ABOVE_KEY } from '../../src/lib/map/tiled';
 import { useApp } from '../helpers/app';
-import { renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
+import { compoundPoint, renderedCompounds, waitForMapIdle, type Session } from '../helpers/browser';
 import type { TestServer } from '../helpers/server';
 
 let srv: TestServer;
@@ -25,17 +25,7 @@ beforeAll(async () => {
 
 type W = { __map: MlMap };
 
-/** The screen point well inside compound `code` (the mean of its outer ring's vertices) and what the map hits there. */
-const pointIn = (code: string) => b.page.evaluate((code) => {
-  const map = (window as unknown as W).__map;
-  const f = map.queryRenderedFeatures({ layers: ['compounds-fill'] }).find((x) => x.properties.code === code)!;
-  const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0];
-  const lon = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
-  const lat = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
-  const p = map.project([lon, lat]);
-  const hit = map.queryRenderedFeatures(p, { layers: ['compounds-fill'] })[0];
-  return { x: p.x, y: p.y, id: String(hit?.id ?? ''), code: String(hit?.properties.code ?? ''), name: String(hit?.properties.name ?? '') };
-}, code);
+const pointIn = (code: string) => compoundPoint(b.page, code);
 
 const featureState = (id: string) => b.page.evaluate((id) =>
   (window as unknown as W).__map.getFeatureState({ source: 'src-compounds', sourceLayer: 'compounds', id }), id);

@@ -85,6 +85,24 @@ export async function waitForMapIdle(page: Page, timeout = 30_000) {
   }));
 }
 
+/**
+ * The screen point well inside a rendered compound (the mean of its outer ring's vertices; compound `code`, else the
+ * first one rendered) and what the map hits there — where a resident's click on that compound lands.
+ */
+export async function compoundPoint(page: Page, code?: string): Promise<{ x: number; y: number; id: string; code: string; name: string }> {
+  return page.evaluate((code) => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    const all = map.queryRenderedFeatures({ layers: ['compounds-fill'] });
+    const f = code === null ? all[0] : all.find((x) => x.properties.code === code)!;
+    const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0];
+    const lon = ring.slice(0, -1).reduce((s, p) => s + p[0], 0) / (ring.length - 1);
+    const lat = ring.slice(0, -1).reduce((s, p) => s + p[1], 0) / (ring.length - 1);
+    const p = map.project([lon, lat]);
+    const hit = map.queryRenderedFeatures(p, { layers: ['compounds-fill'] })[0];
+    return { x: p.x, y: p.y, id: String(hit?.id ?? ''), code: String(hit?.properties.code ?? ''), name: String(hit?.properties.name ?? '') };
+  }, code ?? null);
+}
+
 /** Distinct compound features rendered on screen (queryRenderedFeatures returns one per tile: dedupe by id), with the
  * fill colour MapLibre evaluated for each, as #rrggbb. */
 export async function renderedCompounds(page: Page): Promise<{ id: string; code: string; stage: string; color: string }[]> {
