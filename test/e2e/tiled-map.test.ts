@@ -80,6 +80,55 @@ describe('planner map from vector tiles', () => {
     await waitForMapIdle(b.page);
   });
 
+  it('draws each layer of the tiles’ zooms once, hidden under the zoom buttons, while idle below them, and leaves nothing', async () => {
+    // The warm-up (map/warm-up.ts): at zoom 10 no tile layer has drawn; each is copied onto a few pixels under the
+    // zoom buttons, two at a time, and removed again — so the first jump to street zoom does not build them all at once.
+    await b.page.goto(srv.url + '/');
+    await waitForMapIdle(b.page);
+    await b.page.evaluate(() => {
+      const map = (window as unknown as W).__map;
+      const seen: { ids: string[]; most: number; drawn: string[]; covered: boolean[] } = { ids: [], most: 0, drawn: [], covered: [] };
+      (window as unknown as { __warm: typeof seen }).__warm = seen;
+      map.on('render', () => {
+        const ids = map.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith('warm-up-'));
+        if (!ids.length) return;
+        seen.most = Math.max(seen.most, ids.length);
+        for (const id of ids) if (!seen.ids.includes(id)) seen.ids.push(id);
+        // the square is drawn, and the zoom buttons are what a user sees at its place
+        const buttons = map.getContainer().querySelector('.maplibregl-ctrl-group')!.getBoundingClientRect();
+        const canvas = map.getCanvas().getBoundingClientRect();
+        const x = buttons.left + buttons.width / 2;
+        const y = buttons.top + buttons.height / 2;
+        for (const f of map.queryRenderedFeatures([[x - canvas.left - 4, y - canvas.top - 4], [x - canvas.left + 4, y - canvas.top + 4]], { layers: ids })) {
+          if (!seen.drawn.includes(f.layer.id)) seen.drawn.push(f.layer.id);
+        }
+        seen.covered.push(!!document.elementFromPoint(x, y)?.closest('.maplibregl-ctrl-group'));
+      });
+      map.jumpTo({ zoom: 10 });
+    });
+    const tileLayers = await b.page.evaluate(() => {
+      const map = (window as unknown as W).__map;
+      return map.getStyle().layers
+        .filter((l) => 'source' in l && map.getSource(l.source as string)?.type === 'vector')
+        .map((l) => 'warm-up-' + l.id).sort();
+    });
+    expect(tileLayers).toEqual(expect.arrayContaining(['warm-up-compounds-fill', 'warm-up-compounds-line', 'warm-up-buildings-fill']));
+    const warm = () => b.page.evaluate(() => {
+      const map = (window as unknown as W).__map;
+      const w = (window as unknown as { __warm: { ids: string[]; most: number; drawn: string[]; covered: boolean[] } }).__warm;
+      const left = map.getStyle().layers.filter((l) => l.id.startsWith('warm-up-')).length + (map.getSource('src-warm-up') ? 1 : 0);
+      return { ids: [...w.ids].sort(), drawn: [...w.drawn].sort(), most: w.most, covered: w.covered.every(Boolean), left };
+    });
+    await expect.poll(async () => { const w = await warm(); return w.left === 0 && w.ids.length; }, { timeout: 60_000 }).toBe(tileLayers.length);
+    const w = await warm();
+    expect(w.ids).toEqual(tileLayers);
+    expect(w.drawn).toEqual(tileLayers);
+    expect(w.most).toBeLessThanOrEqual(2);
+    expect(w.covered).toBe(true);
+    await b.page.goto(srv.url + '/');
+    await waitForMapIdle(b.page);
+  });
+
   it('opens a clicked compound, outlines it as selected and open, and marks the one under the pointer', async () => {
     const target = await pointIn('FY-007');
     expect(target.code).toBe('FY-007');
