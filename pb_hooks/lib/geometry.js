@@ -103,10 +103,8 @@ function checkValue(collectionName, value, lim, asJson) {
     } catch (_) {
       return { ok: false, problem: { code: "invalid_json", params: {} } };
     }
-  } else {
-    var size = JSON.stringify(value).length;
-    if (size > maxBytes) return { ok: false, problem: { code: "too_large", params: { bytes: size, max: maxBytes } } };
   }
+  // a parsed object (the bulk route's) is bounded by its vertex count, checked first thing by checkGeometry
   var validity = VALIDITY || (VALIDITY = require(__hooks + "/lib/polygon-validity.js"));
   var result = validity.checkGeometry(g, {
     allowed: allowed,

@@ -182,40 +182,41 @@ function beijingDate(addYears) {
  * store (trimmed text) when it differs from the raw one.
  */
 function problemOf(spec, field, raw) {
-  var p = { label: spec.label || field, field: field };
+  // params objects only for a problem: this runs for every field of every record of a bulk load
+  var label = spec.label || field;
   if (spec.kind === "number") {
     if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
-      return spec.nullable ? null : { code: "value_blank", params: p };
+      return spec.nullable ? null : { code: "value_blank", params: { label: label, field: field } };
     }
     var n;
     if (typeof raw === "number") n = raw;
     else if (typeof raw === "string" && PLAIN_NUMBER.test(raw.trim())) n = Number(raw.trim());
-    else return { code: "value_not_number", params: { label: p.label, field: field, raw: shown(raw) } };
-    if (!isFinite(n)) return { code: "value_not_number", params: { label: p.label, field: field, raw: shown(raw) } };
+    else return { code: "value_not_number", params: { label: label, field: field, raw: shown(raw) } };
+    if (!isFinite(n)) return { code: "value_not_number", params: { label: label, field: field, raw: shown(raw) } };
     if (spec.nullable && n === 0) return null; // 0 is how PocketBase stores "no year"
-    if (spec.integer && Math.floor(n) !== n) return { code: "value_not_integer", params: { label: p.label, field: field, raw: shown(raw) } };
+    if (spec.integer && Math.floor(n) !== n) return { code: "value_not_integer", params: { label: label, field: field, raw: shown(raw) } };
     if (n < spec.min || n > spec.max) {
-      return { code: "value_out_of_range", params: { label: p.label, field: field, min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit || "", raw: shown(raw) } };
+      return { code: "value_out_of_range", params: { label: label, field: field, min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit || "", raw: shown(raw) } };
     }
     return null;
   }
   if (spec.kind === "date") {
     if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
-      return spec.required ? { code: "text_required", params: p } : null;
+      return spec.required ? { code: "text_required", params: { label: label, field: field } } : null;
     }
     var m = typeof raw === "string" ? ISO_DATE.exec(raw.trim()) : null;
-    if (!m) return { code: "value_not_date", params: { label: p.label, field: field, raw: shown(raw) } };
+    if (!m) return { code: "value_not_date", params: { label: label, field: field, raw: shown(raw) } };
     var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
     var check = new Date(Date.UTC(y, mo - 1, d));
     if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d ||
         (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] || 0) > 59))) {
-      return { code: "value_not_date", params: { label: p.label, field: field, raw: shown(raw) } };
+      return { code: "value_not_date", params: { label: label, field: field, raw: shown(raw) } };
     }
     if (spec.programme) {
       var day = m[1] + "-" + m[2] + "-" + m[3];
       var max = beijingDate(5);
       if (day < "2000-01-01" || day > max) {
-        return { code: "date_out_of_range", params: { label: p.label, field: field, min: "2000-01-01", max: max, raw: day } };
+        return { code: "date_out_of_range", params: { label: label, field: field, min: "2000-01-01", max: max, raw: day } };
       }
     }
     return null;
@@ -223,14 +224,14 @@ function problemOf(spec, field, raw) {
   // text (a form sends digits, and PocketBase reads "13512345678" from a form as a number: that is still text)
   if (raw === null || raw === undefined) raw = "";
   if (typeof raw === "number" || typeof raw === "boolean") raw = String(raw);
-  if (typeof raw !== "string") return { code: "text_not_text", params: p };
+  if (typeof raw !== "string") return { code: "text_not_text", params: { label: label, field: field } };
   if (spec.kind === "name") {
-    if (ANY_CONTROL.test(raw)) return { code: "text_control_chars", params: p };
+    if (ANY_CONTROL.test(raw)) return { code: "text_control_chars", params: { label: label, field: field } };
     var t = raw.trim();
-    if (spec.required && !t) return { code: "text_required", params: p };
+    if (spec.required && !t) return { code: "text_required", params: { label: label, field: field } };
     return t !== raw ? { value: t } : null;
   }
-  if (CONTROL_BUT_LINES.test(raw)) return { code: "text_control_chars", params: p };
+  if (CONTROL_BUT_LINES.test(raw)) return { code: "text_control_chars", params: { label: label, field: field } };
   return null;
 }
 

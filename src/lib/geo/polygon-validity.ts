@@ -177,17 +177,19 @@ export function countPositions(g: unknown, max = Infinity): number {
   const depth = type === 'Point' ? 0 : type === 'LineString' || type === 'MultiPoint' ? 1 : type === 'Polygon' || type === 'MultiLineString' ? 2 : type === 'MultiPolygon' ? 3 : -1;
   if (depth < 0 || !Array.isArray(c)) return 0;
   if (depth === 0) return 1;
-  let n = 0;
-  const walk = (a: unknown, d: number): boolean => {
-    if (!Array.isArray(a)) return true;
-    if (d === 1) {
-      n += a.length;
-      return n <= max;
-    }
-    for (let i = 0; i < a.length; i++) if (!walk(a[i], d - 1)) return false;
-    return true;
-  };
-  return walk(c, depth) ? n : -1;
+  return countAt(c, depth, max, 0);
+}
+
+/** countPositions below one level: `n` positions counted so far; -1 once over `max`. */
+function countAt(a: unknown[], depth: number, max: number, n: number): number {
+  if (depth === 1) return n + a.length <= max ? n + a.length : -1;
+  for (let i = 0; i < a.length; i++) {
+    const b = a[i];
+    if (!Array.isArray(b)) continue;
+    n = countAt(b, depth - 1, max, n);
+    if (n < 0) return -1;
+  }
+  return n;
 }
 
 interface Rings {
@@ -207,46 +209,50 @@ const ringParams = (rings: Rings, r: number): ValidityParams => ({ part: rings.p
 
 /** Structural checks; fills `rings` or returns the first problem. */
 function readPolygons(polys: unknown[], bounds: readonly number[] | null, rings: Rings): ValidityResult | null {
+  const { x, y } = rings;
+  // the bounds as plain numbers, so a position is one range test (the world when there are none)
+  const w = bounds ? Math.max(bounds[0], -180) : -180;
+  const e = bounds ? Math.min(bounds[2], 180) : 180;
+  const so = bounds ? Math.max(bounds[1], -90) : -90;
+  const no = bounds ? Math.min(bounds[3], 90) : 90;
   for (let p = 0; p < polys.length; p++) {
     const poly = polys[p];
     if (!Array.isArray(poly) || poly.length === 0) return fail('empty', { part: p + 1 });
     rings.partRing.push(rings.start.length);
     for (let q = 0; q < poly.length; q++) {
       const ring = poly[q];
-      const where = { part: p + 1, ring: q };
-      if (!Array.isArray(ring)) return fail('ring_too_short', { ...where, positions: 0 });
+      if (!Array.isArray(ring)) return fail('ring_too_short', { part: p + 1, ring: q, positions: 0 });
+      const s = x.length;
+      let n = 0;
       for (let i = 0; i < ring.length; i++) {
         const pos = ring[i];
-        if (!Array.isArray(pos) || pos.length < 2 || pos.length > 3 || !isNum(pos[0]) || !isNum(pos[1]) || (pos.length === 3 && !isNum(pos[2]))) {
-          return fail('bad_position', { ...where, index: i });
-        }
-        if (pos[0] < -180 || pos[0] > 180 || pos[1] < -90 || pos[1] > 90) return fail('out_of_range', { ...where, lon: pos[0], lat: pos[1] }, pos);
-        if (bounds && (pos[0] < bounds[0] || pos[0] > bounds[2] || pos[1] < bounds[1] || pos[1] > bounds[3])) {
-          return fail('out_of_bounds', { ...where, lon: pos[0], lat: pos[1] }, pos);
-        }
+        if (!Array.isArray(pos) || pos.length < 2 || pos.length > 3) return fail('bad_position', { part: p + 1, ring: q, index: i });
+        const lon = pos[0];
+        const lat = pos[1];
+        if (!isNum(lon) || !isNum(lat) || (pos.length === 3 && !isNum(pos[2]))) return fail('bad_position', { part: p + 1, ring: q, index: i });
+        if (lon < w || lon > e || lat < so || lat > no) return outside(pos, bounds, { part: p + 1, ring: q });
+        // consecutive duplicates and the closing position are not vertices
+        if (i === ring.length - 1 || (n > 0 && x[s + n - 1] === lon && y[s + n - 1] === lat)) continue;
+        x.push(lon);
+        y.push(lat);
+        n++;
       }
+      const where = { part: p + 1, ring: q };
       if (ring.length < 4) return fail('ring_too_short', { ...where, positions: ring.length }, ring[0] ?? null);
       const first = ring[0];
       const last = ring[ring.length - 1];
       if (first[0] !== last[0] || first[1] !== last[1]) return fail('ring_not_closed', where, last);
-      const s = rings.x.length;
-      for (let i = 0; i < ring.length - 1; i++) {
-        const n = rings.x.length;
-        if (n > s && rings.x[n - 1] === ring[i][0] && rings.y[n - 1] === ring[i][1]) continue;
-        rings.x.push(ring[i][0]);
-        rings.y.push(ring[i][1]);
+      while (n > 1 && x[s + n - 1] === x[s] && y[s + n - 1] === y[s]) {
+        x.pop();
+        y.pop();
+        n--;
       }
-      while (rings.x.length - s > 1 && rings.x[rings.x.length - 1] === rings.x[s] && rings.y[rings.y.length - 1] === rings.y[s]) {
-        rings.x.pop();
-        rings.y.pop();
-      }
-      const n = rings.x.length - s;
       // three distinct vertices that are not all on one line
       let degenerate = n < 3;
       if (!degenerate) {
         degenerate = true;
         for (let i = s + 1; i < s + n - 1 && degenerate; i++) {
-          if (orient(rings.x[s], rings.y[s], rings.x[i], rings.y[i], rings.x[i + 1], rings.y[i + 1]) !== 0) degenerate = false;
+          if (orient(x[s], y[s], x[i], y[i], x[i + 1], y[i + 1]) !== 0) degenerate = false;
         }
       }
       if (degenerate) return fail('ring_degenerate', where, first);
@@ -256,8 +262,15 @@ function readPolygons(polys: unknown[], bounds: readonly number[] | null, rings:
     }
   }
   rings.partRing.push(rings.start.length);
-  rings.start.push(rings.x.length);
+  rings.start.push(x.length);
   return null;
+}
+
+/** The problem of a position outside the world or the bounds (the world's range is told first). */
+function outside(pos: number[], bounds: readonly number[] | null, where: ValidityParams): ValidityResult {
+  const params = { ...where, lon: pos[0], lat: pos[1] };
+  if (pos[0] < -180 || pos[0] > 180 || pos[1] < -90 || pos[1] > 90 || !bounds) return fail('out_of_range', params, pos);
+  return fail('out_of_bounds', params, pos);
 }
 
 interface Contact {
@@ -372,10 +385,13 @@ function quietSmallRing(rings: Rings, opts: ValidityOptions): boolean {
   for (let i = 0; i < n; i++) {
     const ni = i + 1 < n ? i + 1 : 0;
     const ax = x[i], ay = y[i], bx = x[ni], by = y[ni];
+    const x0 = ax < bx ? ax : bx, x1 = ax < bx ? bx : ax, y0 = ay < by ? ay : by, y1 = ay < by ? by : ay;
     for (let j = i + 2; j < n; j++) {
       const nj = j + 1 < n ? j + 1 : 0;
       if (nj === i) continue; // the last segment and the first are neighbours
       const cx = x[j], cy = y[j], dx = x[nj], dy = y[nj];
+      // segments whose boxes are apart cannot meet (exact: comparisons only); most pairs end here
+      if ((cx < x0 && dx < x0) || (cx > x1 && dx > x1) || (cy < y0 && dy < y0) || (cy > y1 && dy > y1)) continue;
       if (orient(ax, ay, bx, by, cx, cy) * orient(ax, ay, bx, by, dx, dy) > 0) continue;
       if (orient(cx, cy, dx, dy, ax, ay) * orient(cx, cy, dx, dy, bx, by) > 0) continue;
       return false;
