@@ -147,6 +147,13 @@ async function waitHealthy(url, child, timeoutMs) {
   return false;
 }
 
+/**
+ * Go's garbage collector target for the server (unless GOGC is set in the environment): the hooks' JS VM allocates
+ * heavily, and at Go's default (100) a province's bulk load spent about a sixth of its CPU collecting. 200 measured:
+ * 7,701 compounds in one load, CPU 4.1 s against 5.0 s, peak memory 356 MB against 309 MB.
+ */
+export const SERVER_GOGC = '200';
+
 /** The server could not bind its port (another process took it between the check and the start). */
 export class PortTakenError extends StartError {}
 
@@ -165,7 +172,7 @@ export async function serve({ dir, port, host = '127.0.0.1', publicDir, origins,
   ];
   if (publicDir) args.push('--publicDir', publicDir, '--indexFallback');
   if (origins) args.push(`--origins=${origins}`);
-  const child = spawn(PB_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(PB_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { GOGC: SERVER_GOGC, ...process.env, ...env } });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let output = '';
