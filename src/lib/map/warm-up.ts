@@ -19,12 +19,16 @@ const WARMED_TYPES = new Set(['fill', 'line', 'circle', 'fill-extrusion']);
  */
 export function warmUpCandidates(map: MlMap, done: ReadonlySet<string> = new Set()): LayerSpecification[] {
   const zoom = map.getZoom();
-  return map.getStyle().layers.filter((l) => {
-    if (done.has(l.id) || l.id.startsWith(PREFIX) || !WARMED_TYPES.has(l.type) || !('source' in l)) return false;
-    if (l.layout && 'visibility' in l.layout && l.layout.visibility === 'none') return false;
-    const source = map.getSource(l.source as string) as { minzoom?: number } | undefined;
-    return (source?.minzoom ?? 0) > zoom;
-  });
+  const out: LayerSpecification[] = [];
+  // layer by layer rather than getStyle(), which serialises every source's data too: this runs at every idle
+  for (const id of map.getLayersOrder()) {
+    const layer = map.getLayer(id);
+    if (!layer || done.has(id) || id.startsWith(PREFIX) || !WARMED_TYPES.has(layer.type) || !layer.source) continue;
+    if (layer.getLayoutProperty('visibility') === 'none') continue;
+    const source = map.getSource(layer.source) as { minzoom?: number } | undefined;
+    if ((source?.minzoom ?? 0) > zoom) out.push(layer.serialize());
+  }
+  return out;
 }
 
 /** A square of `px` pixels under the zoom buttons, in lon/lat; null when the buttons are not shown. */
