@@ -129,6 +129,27 @@ describe('planner map from vector tiles', () => {
     await waitForMapIdle(b.page);
   });
 
+  it('names the compound under the pointer and opens a clicked one from its dot below the tiles’ zooms', async () => {
+    await b.page.evaluate(() => (window as unknown as W).__map.jumpTo({ zoom: 11 }));
+    await waitForMapIdle(b.page);
+    const dot = await b.page.evaluate(() => {
+      const map = (window as unknown as W).__map;
+      const f = map.queryRenderedFeatures({ layers: ['compounds-dot'] }).find((f) => f.properties.code === 'FY-012')!;
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      return { x: p.x, y: p.y, name: String(f.properties.name) };
+    });
+    const box = (await b.page.locator('[data-testid=map] canvas').boundingBox())!;
+    // a pointer a few pixels off the dot's centre still finds it
+    await b.page.mouse.move(box.x + dot.x + 2, box.y + dot.y + 1);
+    await expect.poll(() => b.page.locator('[data-testid=map-hover]').textContent()).toContain(dot.name);
+    await b.page.mouse.click(box.x + dot.x + 2, box.y + dot.y + 1);
+    await expect.poll(() => b.page.textContent('[data-testid=compound-name]')).toBe(dot.name);
+    expect(new URL(b.page.url()).searchParams.get('c')).toBe('FY-012');
+    await b.page.click('[data-testid=compound-panel] .head button');
+    await b.page.goto(srv.url + '/');
+    await waitForMapIdle(b.page);
+  });
+
   it('opens a clicked compound, outlines it as selected and open, and marks the one under the pointer', async () => {
     const target = await pointIn('FY-007');
     expect(target.code).toBe('FY-007');

@@ -417,6 +417,33 @@ export const SITE_LABELS = group(SOURCES.siteLabels, [
 
 /** The layer a pointer hits to find the compound under it. */
 export const COMPOUND_HIT_LAYER: LayerId = 'compounds-fill';
+/** How near (px) a pointer must come to a compound's dot (a tiled map's overview) to pick it. */
+const DOT_REACH_PX = 6;
+
+/**
+ * The compound under a pointer (`point` in the map's pixels): the outline it is in, or on a tiled map's overview (dots
+ * below the outline tiles' zooms) the nearest dot within a few pixels. Its id and public properties, or null.
+ */
+export function compoundAt(map: MlMap, point: { x: number; y: number }): { id: string; properties: Record<string, unknown> } | null {
+  if (map.getLayer(COMPOUND_HIT_LAYER)) {
+    const f = map.queryRenderedFeatures([point.x, point.y], { layers: [COMPOUND_HIT_LAYER] })[0];
+    if (f) return { id: String(f.id), properties: f.properties };
+  }
+  if (!map.getLayer('compounds-dot') || map.getLayoutProperty('compounds-dot', 'visibility') === 'none') return null;
+  const r = DOT_REACH_PX;
+  let best: { id: string; properties: Record<string, unknown> } | null = null;
+  let bestD = Infinity;
+  for (const f of map.queryRenderedFeatures([[point.x - r, point.y - r], [point.x + r, point.y + r]], { layers: ['compounds-dot'] })) {
+    if (f.geometry.type !== 'Point') continue;
+    const p = map.project(f.geometry.coordinates as [number, number]);
+    const d = Math.hypot(p.x - point.x, p.y - point.y);
+    if (d <= r && d < bestD) {
+      bestD = d;
+      best = { id: String(f.properties.id), properties: f.properties };
+    }
+  }
+  return best;
+}
 
 /**
  * The filter of the compound layers (the map's filters as an expression; null shows every compound). Every property it
