@@ -40,6 +40,14 @@ function collapseShortEdges(polys: Paths64[], d: number, keep?: (x: number, y: n
     const rings: Paths64 = [];
     for (let q = 0; q < p.length; q++) {
       const r = p[q];
+      // most rings have no short edge (only a few corners of a closing come back as crumbs): kept as they are
+      let short = false;
+      for (let i = 0, j = r.length - 1; i < r.length && !short; j = i++) short = close(r[j], r[i]);
+      if (!short) {
+        if (r.length >= 3 && area2(r) !== 0) rings.push(r);
+        else if (q === 0) break;
+        continue;
+      }
       const kept: Path64 = [];
       for (const pt of r) {
         const last = kept[kept.length - 1];
