@@ -84,6 +84,7 @@ let bufOrder = new Int32Array(1024);
 let bufKey = new Float64Array(1024);
 let bufActive = new Int32Array(1024);
 let bufPacked = new Float64Array(1024);
+let bufLen = new Float64Array(1024);
 
 function ensure(n: number): void {
   if (bufX.length >= n) return;
@@ -96,6 +97,7 @@ function ensure(n: number): void {
   bufKey = new Float64Array(size);
   bufActive = new Int32Array(size);
   bufPacked = new Float64Array(size);
+  bufLen = new Float64Array(size);
 }
 
 /**
@@ -155,9 +157,14 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
   ensure(n);
   const order = bufOrder;
   const key = bufKey;
+  const dLen = bufLen;
   for (let k = 0; k < n; k++) {
     const nx = next[k];
     key[k] = x[k] < x[nx] ? x[k] : x[nx];
+    const ex = x[nx] - x[k];
+    const ey = y[nx] - y[k];
+    // d × the edge's length, a hair wide: |orientation| above it puts a point farther than d from the edge's line
+    dLen[k] = d * Math.sqrt(ex * ex + ey * ey) * (1 + 1e-9) + 1e-6;
   }
   if (n <= 48) {
     for (let k = 0; k < n; k++) {
@@ -201,35 +208,38 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
       if ((cx > dx ? cx : dx) + d < iMinX) continue; // ended: drop
       active[w++] = j;
       if ((cy > dy ? cy : dy) < iMinY || (cy < dy ? cy : dy) > iMaxY) continue;
+      // the four orientations (exact in integers): a proper crossing, and each end's distance to the other edge's
+      // line (|o| / length), which bounds its distance to the edge from below, so most pairs need no segDist2
+      const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+      const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+      const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+      const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
       // vertex records shared by the two edges are the same vertex, not a contact
       if (jb !== ia && ja !== ib) {
         // proper crossing (integers: exact)
-        const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-        const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-        if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
-          const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
-          const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-          if ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)) {
-            out.push({ v: -1 - j, e: i });
-            if (first) return out;
-            continue;
-          }
+        if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
+          out.push({ v: -1 - j, e: i });
+          if (first) return out;
+          continue;
         }
       }
+      // within d of the line (a hair wider, for the square root's rounding) before the exact segment distance
+      const li = dLen[i];
+      const lj = dLen[j];
       // each end of one edge against the other edge (skipping ends it shares)
-      if (ja !== ia && ja !== ib && segDist2(cx, cy, ax, ay, bx, by) <= d2) {
+      if (ja !== ia && ja !== ib && (o1 < 0 ? -o1 : o1) <= li && segDist2(cx, cy, ax, ay, bx, by) <= d2) {
         out.push({ v: ja, e: i });
         if (first) return out;
       }
-      if (jb !== ia && jb !== ib && segDist2(dx, dy, ax, ay, bx, by) <= d2) {
+      if (jb !== ia && jb !== ib && (o2 < 0 ? -o2 : o2) <= li && segDist2(dx, dy, ax, ay, bx, by) <= d2) {
         out.push({ v: jb, e: i });
         if (first) return out;
       }
-      if (ia !== ja && ia !== jb && segDist2(ax, ay, cx, cy, dx, dy) <= d2) {
+      if (ia !== ja && ia !== jb && (o3 < 0 ? -o3 : o3) <= lj && segDist2(ax, ay, cx, cy, dx, dy) <= d2) {
         out.push({ v: ia, e: j });
         if (first) return out;
       }
-      if (ib !== ja && ib !== jb && segDist2(bx, by, cx, cy, dx, dy) <= d2) {
+      if (ib !== ja && ib !== jb && (o4 < 0 ? -o4 : o4) <= lj && segDist2(bx, by, cx, cy, dx, dy) <= d2) {
         out.push({ v: ib, e: j });
         if (first) return out;
       }
