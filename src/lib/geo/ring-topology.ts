@@ -85,6 +85,7 @@ let bufKey = new Float64Array(1024);
 let bufActive = new Int32Array(1024);
 let bufPacked = new Float64Array(1024);
 let bufLen = new Float64Array(1024);
+let bufBox = new Float64Array(4096);
 
 function ensure(n: number): void {
   if (bufX.length >= n) return;
@@ -98,6 +99,7 @@ function ensure(n: number): void {
   bufActive = new Int32Array(size);
   bufPacked = new Float64Array(size);
   bufLen = new Float64Array(size);
+  bufBox = new Float64Array(4 * size);
 }
 
 /**
@@ -250,6 +252,60 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
   return out;
 }
 
+/** Rings with more edges than this go through the sweep even for the yes/no check. */
+const ALL_PAIRS_MAX = 40;
+
+/**
+ * Does scan(f, d) find anything? For few edges (a zone's outline usually has a few dozen) every pair is tried, boxes
+ * first, which costs less than sorting the edges for the sweep; the pairs whose boxes come within d are the ones the
+ * sweep meets, and each is tested the same way, so the answer is the sweep's.
+ */
+function anyHazard(f: Flat, d: number): boolean {
+  const { x, y, next, n } = f;
+  if (n < 3) return false;
+  if (n > ALL_PAIRS_MAX) return scan(f, d, true).length > 0;
+  ensure(n);
+  const box = bufBox;
+  const dLen = bufLen;
+  for (let k = 0; k < n; k++) {
+    const nx = next[k];
+    box[4 * k] = x[k] < x[nx] ? x[k] : x[nx];
+    box[4 * k + 1] = y[k] < y[nx] ? y[k] : y[nx];
+    box[4 * k + 2] = x[k] < x[nx] ? x[nx] : x[k];
+    box[4 * k + 3] = y[k] < y[nx] ? y[nx] : y[k];
+    const ex = x[nx] - x[k];
+    const ey = y[nx] - y[k];
+    dLen[k] = d * Math.sqrt(ex * ex + ey * ey) * (1 + 1e-9) + 1e-6;
+  }
+  const d2 = d * d;
+  for (let i = 0; i < n; i++) {
+    const ia = i;
+    const ib = next[i];
+    const ax = x[ia], ay = y[ia], bx = x[ib], by = y[ib];
+    const iMinX = box[4 * i] - d, iMinY = box[4 * i + 1] - d, iMaxX = box[4 * i + 2] + d, iMaxY = box[4 * i + 3] + d;
+    const li = dLen[i];
+    for (let j = i + 1; j < n; j++) {
+      if (box[4 * j + 2] < iMinX || box[4 * j] > iMaxX || box[4 * j + 3] < iMinY || box[4 * j + 1] > iMaxY) continue;
+      const ja = j;
+      const jb = next[j];
+      const cx = x[ja], cy = y[ja], dx = x[jb], dy = y[jb];
+      const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+      const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+      const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+      const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+      if (jb !== ia && ja !== ib && ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
+        return true;
+      }
+      const lj = dLen[j];
+      if (ja !== ia && ja !== ib && (o1 < 0 ? -o1 : o1) <= li && segDist2(cx, cy, ax, ay, bx, by) <= d2) return true;
+      if (jb !== ia && jb !== ib && (o2 < 0 ? -o2 : o2) <= li && segDist2(dx, dy, ax, ay, bx, by) <= d2) return true;
+      if (ia !== ja && ia !== jb && (o3 < 0 ? -o3 : o3) <= lj && segDist2(ax, ay, cx, cy, dx, dy) <= d2) return true;
+      if (ib !== ja && ib !== jb && (o4 < 0 ? -o4 : o4) <= lj && segDist2(bx, by, cx, cy, dx, dy) <= d2) return true;
+    }
+  }
+  return false;
+}
+
 /** Squared distance from point (px, py) to segment a–b. */
 function segDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
@@ -299,7 +355,7 @@ export function normalizePolygons(polys: Paths64[], snapUnits = 2, keep?: (x: nu
     n = flattenInto(polys, snapUnits);
   }
   const view: Flat = { x: bufX, y: bufY, next: bufNext, n };
-  if (scan(view, snapUnits, true).length === 0) return { polys, fixes: [] };
+  if (!anyHazard(view, snapUnits)) return { polys, fixes: [] };
   const flat = copyFlat(n);
   return repair(flat, scan(flat, snapUnits, false), polys, snapUnits);
 }
