@@ -319,6 +319,13 @@ function miterOffsetInto(paths: Paths64, delta: number, miterLimit: number, out:
   const inPaths: Paths64 = [];
   for (const path of paths) {
     const cnt = path.length;
+    // most paths have no repeated point: used as they are (nothing below changes them)
+    let repeats = cnt === 0;
+    for (let i = 0, j = cnt - 1; i < cnt && !repeats; j = i++) repeats = path[i].x === path[j].x && path[i].y === path[j].y;
+    if (!repeats) {
+      inPaths.push(path);
+      continue;
+    }
     const result: Path64 = [];
     if (cnt > 0) {
       let last = path[0];
