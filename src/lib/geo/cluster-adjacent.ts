@@ -96,17 +96,23 @@ function surveyGeometry(g: unknown, s: Survey): { code: SkipCode; params: Record
   const c = (g as { coordinates?: unknown }).coordinates;
   if (!Array.isArray(c)) return { code: 'bad_coordinates', params: {} };
   const polys = t === 'Polygon' ? [c] : c;
-  s.nv = s.nr = 0;
-  s.x0 = s.y0 = Infinity;
-  s.x1 = s.y1 = -Infinity;
-  for (const rings of polys) {
+  // counts and box in locals, written to `s` once (this walk reads every coordinate of the input)
+  let nv = 0;
+  let nr = 0;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let r = 0; r < polys.length; r++) {
+    const rings = polys[r];
     if (!Array.isArray(rings)) return { code: 'bad_coordinates', params: {} };
     for (let q = 0; q < rings.length; q++) {
       const ring = rings[q];
       if (!Array.isArray(ring)) return { code: 'bad_coordinates', params: {} };
-      s.nv += ring.length;
-      s.nr++;
-      for (const p of ring) {
+      nv += ring.length;
+      nr++;
+      for (let k = 0; k < ring.length; k++) {
+        const p = ring[k];
         if (!Array.isArray(p)) return { code: 'bad_coordinates', params: {} };
         const x = p[0];
         const y = p[1];
@@ -114,13 +120,19 @@ function surveyGeometry(g: unknown, s: Survey): { code: SkipCode; params: Record
           return { code: 'bad_coordinates', params: {} };
         }
         if (q > 0) continue;
-        if (x < s.x0) s.x0 = x;
-        if (x > s.x1) s.x1 = x;
-        if (y < s.y0) s.y0 = y;
-        if (y > s.y1) s.y1 = y;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
       }
     }
   }
+  s.nv = nv;
+  s.nr = nr;
+  s.x0 = x0;
+  s.y0 = y0;
+  s.x1 = x1;
+  s.y1 = y1;
   return null;
 }
 
