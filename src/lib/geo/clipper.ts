@@ -6,6 +6,8 @@
 // GeoJSON edges are straight in lon/lat, and only an affine map keeps them straight both ways.
 // Every outline leaves through outlineFromPolygons: normalised to OGC-valid rings (ring-topology.ts) in integer
 // units, then rounded to lon/lat, and checked with the one validity rule whenever the normaliser had to repair.
+// Mitre offsets of closed paths (the merge's closing) are built here point for point as ClipperOffset builds them
+// (miterOffsetInto; a unit test compares the two) and cleaned up by the same union.
 import {
   Clipper,
   Clipper64,

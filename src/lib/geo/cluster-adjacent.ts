@@ -1,6 +1,6 @@
 // Group compounds whose boundaries lie within a tolerance of each other.
-// Pipeline: project once into one local metric frame (flat Float64Array, metres) → flatbush over
-// boxes grown by the tolerance → for each candidate pair not yet in the same group, an exact planar
+// Pipeline: project once into one local metric frame (flat Float64Array, metres) → a uniform grid over
+// boxes grown by the tolerance (compounds are alike in size) → for each candidate pair not yet in the same group, an exact planar
 // segment-to-segment distance test with early exit (containment counts as distance 0) →
 // union-find. Never all pairs: only boxes that come within the tolerance are tested.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
