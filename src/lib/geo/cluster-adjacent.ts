@@ -3,6 +3,7 @@
 // boxes grown by the tolerance (compounds are alike in size) → for each candidate pair not yet in the same group, an exact planar
 // segment-to-segment distance test with early exit (containment counts as distance 0) →
 // union-find. Never all pairs: only boxes that come within the tolerance are tested.
+import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { frameFor, type LocalFrame } from './local-metric';
 import { segSegDist2 } from './planar';
@@ -380,12 +381,22 @@ function forEachOverlap(
   }
   const inv = 1 / cs;
   const cx0 = new Int32Array(m), cy0 = new Int32Array(m), cx1 = new Int32Array(m), cy1 = new Int32Array(m);
-  const start = new Int32Array(cols * rows + 1);
+  let entries = 0;
   for (let a = 0; a < m; a++) {
     cx0[a] = Math.min(cols - 1, Math.floor((bx0[a] - ox) * inv));
     cy0[a] = Math.min(rows - 1, Math.floor((by0[a] - oy) * inv));
     cx1[a] = Math.min(cols - 1, Math.floor((bx1[a] - ox) * inv));
     cy1[a] = Math.min(rows - 1, Math.floor((by1[a] - oy) * inv));
+    entries += (cx1[a] - cx0[a] + 1) * (cy1[a] - cy0[a] + 1);
+  }
+  if (entries > 6 * m) {
+    // boxes far apart in size (some spanning many cells; a grid of evenly sized boxes lists each in about 4): a box
+    // tree, each a's partners sorted the same way
+    forEachOverlapTree(bx0, by0, bx1, by1, tick, pair);
+    return;
+  }
+  const start = new Int32Array(cols * rows + 1);
+  for (let a = 0; a < m; a++) {
     for (let cy = cy0[a]; cy <= cy1[a]; cy++) for (let cx = cx0[a]; cx <= cx1[a]; cx++) start[cy * cols + cx + 1]++;
   }
   for (let c = 0; c < cols * rows; c++) start[c + 1] += start[c];
@@ -411,17 +422,56 @@ function forEachOverlap(
             more.set(found);
             found = more;
           }
-          // kept in ascending order (insertion: a box meets few others)
-          let k = n++;
-          while (k > 0 && found[k - 1] > b) {
-            found[k] = found[k - 1];
-            k--;
-          }
-          found[k] = b;
+          found[n++] = b;
         }
       }
     }
+    // in ascending order (a box meets a handful of others: insertion; many: the typed array's own sort)
+    if (n > 16) found.subarray(0, n).sort();
+    else {
+      for (let i = 1; i < n; i++) {
+        const b = found[i];
+        let k = i;
+        while (k > 0 && found[k - 1] > b) {
+          found[k] = found[k - 1];
+          k--;
+        }
+        found[k] = b;
+      }
+    }
     for (let k = 0; k < n; k++) pair(a, found[k]);
+  }
+}
+
+/** forEachOverlap through a box tree (for boxes of very different sizes), same pairs in the same order. */
+function forEachOverlapTree(
+  bx0: Float64Array, by0: Float64Array, bx1: Float64Array, by1: Float64Array, tick: (a: number) => void,
+  pair: (a: number, b: number) => void,
+): void {
+  const m = bx0.length;
+  const index = new Flatbush(m);
+  for (let a = 0; a < m; a++) index.add(bx0[a], by0[a], bx1[a], by1[a]);
+  index.finish();
+  let found = new Int32Array(64);
+  let n = 0;
+  let a = 0;
+  // the filter collects and keeps nothing, so the search builds no result array
+  const collect = (b: number) => {
+    if (b <= a) return false;
+    if (n === found.length) {
+      const more = new Int32Array(2 * n);
+      more.set(found);
+      found = more;
+    }
+    found[n++] = b;
+    return false;
+  };
+  for (; a < m; a++) {
+    tick(a);
+    n = 0;
+    index.search(bx0[a], by0[a], bx1[a], by1[a], collect);
+    const sorted = found.subarray(0, n).sort();
+    for (let k = 0; k < n; k++) pair(a, sorted[k]);
   }
 }
 
