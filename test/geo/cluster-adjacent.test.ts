@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { clusterAdjacent, segSegDist2 } from '../../src/lib/geo/cluster-adjacent';
+import { localFrame } from '../../src/lib/geo/local-metric';
 import { golden, readFixtures, roundFC } from './helpers/fixtures';
 
 type AreaFC = FeatureCollection<Polygon | MultiPolygon>;
@@ -92,6 +93,51 @@ describe('clusterAdjacent', () => {
     const res = clusterAdjacent(fc);
     expect(res.pairs).toBe(1); // A–B only; C is beyond the grown boxes
     expect(res.stats.exactChecks).toBe(1);
+  });
+
+  it('finds every pair of boxes within the tolerance, on a grid of like-sized compounds and among very unlike ones', () => {
+    // candidate pairs against all pairs of boxes: evenly sized compounds (the grid of cells) and a few blocks
+    // spanning many of them (the box tree the grouping falls back to), with touching and barely separated boxes
+    const frame = localFrame(111.78, 37.26);
+    const square = (id: string, x: number, y: number, w: number, h: number) => ({
+      type: 'Feature' as const,
+      properties: { id },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [[[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]].map((p) => frame.toLonLat(p as [number, number]))],
+      },
+    });
+    let seed = 3;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (const bigOnes of [0, 40]) {
+      const features = [];
+      for (let i = 0; i < 400; i++) features.push(square(`c${i}`, (i % 20) * 50 + rnd() * 20, Math.floor(i / 20) * 50 + rnd() * 20, 20 + rnd() * 20, 20 + rnd() * 20));
+      for (let i = 0; i < bigOnes; i++) features.push(square(`b${i}`, rnd() * 800, rnd() * 800, 200 + rnd() * 400, 200 + rnd() * 400));
+      for (const toleranceM of [0, 7.5, 15]) {
+        const res = clusterAdjacent({ type: 'FeatureCollection', features }, { toleranceM });
+        // all pairs whose boxes (in the grouping's own frame, grown by half the tolerance and the 1 mm touch) meet
+        const boxes = features.map((f) => {
+          const xy = f.geometry.coordinates[0].map((p) => frame.toXY(p));
+          return [Math.min(...xy.map((q) => q[0])), Math.min(...xy.map((q) => q[1])), Math.max(...xy.map((q) => q[0])), Math.max(...xy.map((q) => q[1]))];
+        });
+        const h = (toleranceM + 0.001) / 2;
+        let pairs = 0;
+        let near = 0; // pairs a clear 1 cm away from the boxes' edge of meeting, either way
+        for (let a = 0; a < boxes.length; a++) {
+          for (let b = a + 1; b < boxes.length; b++) {
+            const gap = Math.max(boxes[b][0] - boxes[a][2], boxes[a][0] - boxes[b][2], boxes[b][1] - boxes[a][3], boxes[a][1] - boxes[b][3]);
+            if (gap <= 2 * h) pairs++;
+            if (Math.abs(gap - 2 * h) < 0.01) near++;
+          }
+        }
+        // the grouping projects with its own frame, so pairs within a centimetre of the limit may go either way
+        expect(Math.abs(res.pairs - pairs)).toBeLessThanOrEqual(near);
+        expect(res.pairs).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('measures segment distances exactly', () => {

@@ -6,8 +6,11 @@
 // GeoJSON edges are straight in lon/lat, and only an affine map keeps them straight both ways.
 // Every outline leaves through outlineFromPolygons: normalised to OGC-valid rings (ring-topology.ts) in integer
 // units, then rounded to lon/lat, and checked with the one validity rule whenever the normaliser had to repair.
+// Mitre offsets of closed paths (the merge's closing) are built here point for point as ClipperOffset builds them
+// (miterOffsetInto; a unit test compares the two) and cleaned up by the same union.
 import {
   Clipper,
+  Clipper64,
   ClipType,
   ClipperOffset,
   EndType,
@@ -302,6 +305,203 @@ function plainOffset(miterLimit: number, arcTolerance: number): ClipperOffset {
   return co;
 }
 
+/** Unit normals of the path being offset (x, y per edge), reused from path to path. */
+let normalX = new Float64Array(256);
+let normalY = new Float64Array(256);
+
+/**
+ * Clipper's own offset of closed paths with mitre joins (ClipperOffset with EndType.Polygon, no Z, no delta
+ * callback), point for point: the same duplicates dropped, the same lowest-path orientation rule, the same normals,
+ * joins and roundings, in the same order, then the same clean-up union. It builds the offset outlines with numbers
+ * instead of a normal object per edge, which the merge's grow and shrink (its largest cost) feel. `out` receives the
+ * result as ClipperOffset.execute would fill it.
+ */
+function miterOffsetInto(paths: Paths64, delta: number, miterLimit: number, out: Paths64 | PolyTree64): void {
+  // ClipperOffset.Group: duplicates dropped (closed), the lowermost path decides whether the group is reversed
+  const inPaths: Paths64 = [];
+  for (const path of paths) {
+    const cnt = path.length;
+    // most paths have no repeated point: used as they are (nothing below changes them)
+    let repeats = cnt === 0;
+    for (let i = 0, j = cnt - 1; i < cnt && !repeats; j = i++) repeats = path[i].x === path[j].x && path[i].y === path[j].y;
+    if (!repeats) {
+      inPaths.push(path);
+      continue;
+    }
+    const result: Path64 = [];
+    if (cnt > 0) {
+      let last = path[0];
+      result.push(last);
+      for (let i = 1; i < cnt; i++) {
+        if (!(last.x === path[i].x && last.y === path[i].y)) {
+          last = path[i];
+          result.push(last);
+        }
+      }
+      if (last.x === result[0].x && last.y === result[0].y) result.pop();
+    }
+    inPaths.push(result);
+  }
+  let lowestIdx = -1;
+  let isNegArea = false;
+  let botX = Number.MAX_SAFE_INTEGER;
+  let botY = Number.MIN_SAFE_INTEGER;
+  for (let i = 0; i < inPaths.length; ++i) {
+    let a = Number.MAX_VALUE;
+    for (const pt of inPaths[i]) {
+      if (pt.y < botY || (pt.y === botY && pt.x >= botX)) continue;
+      if (a === Number.MAX_VALUE) {
+        a = 0;
+        const p = inPaths[i];
+        if (p.length >= 3) {
+          let prev = p[p.length - 1];
+          for (const q of p) {
+            a += (prev.y + q.y) * (prev.x - q.x);
+            prev = q;
+          }
+          a *= 0.5;
+        }
+        if (a === 0) break;
+        isNegArea = a < 0;
+      }
+      lowestIdx = i;
+      botX = pt.x;
+      botY = pt.y;
+    }
+  }
+  const reversed = lowestIdx >= 0 && isNegArea;
+  if (lowestIdx < 0) delta = Math.abs(delta);
+  const gd = reversed ? -delta : delta;
+  const mitLimSqr = miterLimit <= 1 ? 2.0 : 2.0 / (miterLimit * miterLimit);
+  const solution: Paths64 = [];
+  for (const path of inPaths) {
+    const cnt = path.length;
+    if (cnt === 1) {
+      const pt = path[0];
+      const d = Math.ceil(Math.abs(gd));
+      solution.push([
+        { x: pt.x - d, y: pt.y - d },
+        { x: pt.x + d, y: pt.y - d },
+        { x: pt.x + d, y: pt.y + d },
+        { x: pt.x - d, y: pt.y + d },
+      ]);
+      continue;
+    }
+    if (normalX.length < cnt) {
+      normalX = new Float64Array(2 * cnt);
+      normalY = new Float64Array(2 * cnt);
+    }
+    const nx = normalX;
+    const ny = normalY;
+    for (let i = 0; i < cnt; i++) {
+      const a = path[i];
+      const b = path[i + 1 < cnt ? i + 1 : 0];
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      if (dx === 0 && dy === 0) {
+        nx[i] = 0;
+        ny[i] = 0;
+      } else {
+        const f = 1.0 / Math.sqrt(dx * dx + dy * dy);
+        nx[i] = dy * f;
+        ny[i] = -dx * f;
+      }
+    }
+    const pathOut: Path64 = [];
+    for (let j = 0, k = cnt - 1; j < cnt; k = j, j++) {
+      const p = path[j];
+      const pk = path[k];
+      if (p.x === pk.x && p.y === pk.y) continue;
+      let sinA = ny[j] * nx[k] - ny[k] * nx[j];
+      const cosA = nx[j] * nx[k] + ny[j] * ny[k];
+      if (sinA > 1.0) sinA = 1.0;
+      else if (sinA < -1.0) sinA = -1.0;
+      if (Math.abs(gd) < 1.0e-12) {
+        pathOut.push(p);
+      } else if (cosA > -0.999 && sinA * gd < 0) {
+        // concave: three points whose negative loop the union removes (as Clipper does it)
+        pathOut.push({ x: Math.round(p.x + nx[k] * gd), y: Math.round(p.y + ny[k] * gd) });
+        pathOut.push(p);
+        pathOut.push({ x: Math.round(p.x + nx[j] * gd), y: Math.round(p.y + ny[j] * gd) });
+      } else if (cosA > 0.999 || cosA > mitLimSqr - 1) {
+        const q = gd / (cosA + 1);
+        pathOut.push({ x: Math.round(p.x + (nx[k] + nx[j]) * q), y: Math.round(p.y + (ny[k] + ny[j]) * q) });
+      } else {
+        squareJoin(p, nx[j], ny[j], nx[k], ny[k], pk, gd, pathOut);
+      }
+    }
+    solution.push(pathOut);
+  }
+  const c = new Clipper64();
+  c.preserveCollinear = false;
+  c.reverseSolution = reversed;
+  c.addSubject(solution);
+  const fill = reversed ? FillRule.Negative : FillRule.Positive;
+  if (Array.isArray(out)) c.execute(ClipType.Union, fill, out);
+  else c.execute(ClipType.Union, fill, out);
+}
+
+/** ClipperOffset.doSquare for a closed path's corner j (previous vertex pk), the same arithmetic. */
+function squareJoin(
+  p: { x: number; y: number }, njx: number, njy: number, nkx: number, nky: number, pk: { x: number; y: number },
+  gd: number, pathOut: Path64,
+): void {
+  // the average of the two edge directions, normalised (0 when they cancel)
+  let vx = -nky + njy;
+  let vy = nkx + -njx;
+  const h = Math.sqrt(Math.pow(vx, 2) + Math.pow(vy, 2));
+  if (Math.abs(h) < 0.001) {
+    vx = 0;
+    vy = 0;
+  } else {
+    const inv = 1 / h;
+    vx = vx * inv;
+    vy = vy * inv;
+  }
+  const absDelta = Math.abs(gd);
+  const qx = p.x + absDelta * vx;
+  const qy = p.y + absDelta * vy;
+  const p1x = qx + gd * vy, p1y = qy + gd * -vx;
+  const p2x = qx + gd * -vy, p2y = qy + gd * vx;
+  const p3x = pk.x + nkx * gd, p3y = pk.y + nky * gd;
+  const p4x = p.x + nkx * gd, p4y = p.y + nky * gd;
+  // ClipperOffset.intersectPoint of lines p1–p2 and p3–p4
+  let ix: number;
+  let iy: number;
+  const tiny = (v: number) => Math.abs(v) <= 1e-12;
+  if (tiny(p1x - p2x)) {
+    if (tiny(p3x - p4x)) {
+      ix = 0;
+      iy = 0;
+    } else {
+      const m2 = (p4y - p3y) / (p4x - p3x);
+      const b2 = p3y - m2 * p3x;
+      ix = p1x;
+      iy = m2 * p1x + b2;
+    }
+  } else if (tiny(p3x - p4x)) {
+    const m1 = (p2y - p1y) / (p2x - p1x);
+    const b1 = p1y - m1 * p1x;
+    ix = p3x;
+    iy = m1 * p3x + b1;
+  } else {
+    const m1 = (p2y - p1y) / (p2x - p1x);
+    const b1 = p1y - m1 * p1x;
+    const m2 = (p4y - p3y) / (p4x - p3x);
+    const b2 = p3y - m2 * p3x;
+    if (tiny(m1 - m2)) {
+      ix = 0;
+      iy = 0;
+    } else {
+      ix = (b2 - b1) / (m1 - m2);
+      iy = m1 * ix + b1;
+    }
+  }
+  pathOut.push({ x: Math.round(ix), y: Math.round(iy), z: 0 } as Path64[number]);
+  // the second point: the first reflected through q
+  pathOut.push({ x: Math.round(qx + (qx - ix)), y: Math.round(qy + (qy - iy)), z: 0 } as Path64[number]);
+}
+
 /**
  * Offset closed paths by deltaM metres straight into a PolyTree (no extra union needed after).
  * @param miterLimit how far (× deltaM) a mitred corner may reach before it is squared off (default 2: corners
@@ -313,6 +513,10 @@ export function offsetToTree(
   paths: Paths64, deltaM: number, joinType: JoinType = JoinType.Round, miterLimit = 2, unitsPerM = UNITS_PER_M,
 ): PolyTree64 {
   const tree = new PolyTree64();
+  if (joinType === JoinType.Miter && Math.abs(deltaM * unitsPerM) >= 0.5) {
+    if (paths.length) miterOffsetInto(paths, deltaM * unitsPerM, miterLimit, tree);
+    return tree;
+  }
   const co = plainOffset(miterLimit, 0.05 * unitsPerM);
   co.addPaths(paths, joinType, EndType.Polygon);
   co.execute(deltaM * unitsPerM, tree);
@@ -374,9 +578,13 @@ export function offsetPaths(
 ): Paths64 {
   if (paths.length === 0) return [];
   if (deltaM === 0 && endType === EndType.Polygon) return unionPaths(paths);
+  const out: Paths64 = [];
+  if (joinType === JoinType.Miter && endType === EndType.Polygon && Math.abs(deltaM * unitsPerM) >= 0.5) {
+    miterOffsetInto(paths, deltaM * unitsPerM, miterLimit, out);
+    return out;
+  }
   const co = plainOffset(miterLimit, arcToleranceM * unitsPerM);
   co.addPaths(paths, joinType, endType);
-  const out: Paths64 = [];
   co.execute(deltaM * unitsPerM, out);
   return out;
 }

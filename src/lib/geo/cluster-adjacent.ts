@@ -1,6 +1,6 @@
 // Group compounds whose boundaries lie within a tolerance of each other.
-// Pipeline: project once into one local metric frame (flat Float64Array, metres) → flatbush over
-// boxes grown by the tolerance → for each candidate pair not yet in the same group, an exact planar
+// Pipeline: project once into one local metric frame (flat Float64Array, metres) → a uniform grid over
+// boxes grown by the tolerance (compounds are alike in size) → for each candidate pair not yet in the same group, an exact planar
 // segment-to-segment distance test with early exit (containment counts as distance 0) →
 // union-find. Never all pairs: only boxes that come within the tolerance are tested.
 import Flatbush from 'flatbush';
@@ -97,17 +97,23 @@ function surveyGeometry(g: unknown, s: Survey): { code: SkipCode; params: Record
   const c = (g as { coordinates?: unknown }).coordinates;
   if (!Array.isArray(c)) return { code: 'bad_coordinates', params: {} };
   const polys = t === 'Polygon' ? [c] : c;
-  s.nv = s.nr = 0;
-  s.x0 = s.y0 = Infinity;
-  s.x1 = s.y1 = -Infinity;
-  for (const rings of polys) {
+  // counts and box in locals, written to `s` once (this walk reads every coordinate of the input)
+  let nv = 0;
+  let nr = 0;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let r = 0; r < polys.length; r++) {
+    const rings = polys[r];
     if (!Array.isArray(rings)) return { code: 'bad_coordinates', params: {} };
     for (let q = 0; q < rings.length; q++) {
       const ring = rings[q];
       if (!Array.isArray(ring)) return { code: 'bad_coordinates', params: {} };
-      s.nv += ring.length;
-      s.nr++;
-      for (const p of ring) {
+      nv += ring.length;
+      nr++;
+      for (let k = 0; k < ring.length; k++) {
+        const p = ring[k];
         if (!Array.isArray(p)) return { code: 'bad_coordinates', params: {} };
         const x = p[0];
         const y = p[1];
@@ -115,13 +121,19 @@ function surveyGeometry(g: unknown, s: Survey): { code: SkipCode; params: Record
           return { code: 'bad_coordinates', params: {} };
         }
         if (q > 0) continue;
-        if (x < s.x0) s.x0 = x;
-        if (x > s.x1) s.x1 = x;
-        if (y < s.y0) s.y0 = y;
-        if (y > s.y1) s.y1 = y;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
       }
     }
   }
+  s.nv = nv;
+  s.nr = nr;
+  s.x0 = x0;
+  s.y0 = y0;
+  s.x1 = x1;
+  s.y1 = y1;
   return null;
 }
 
@@ -332,6 +344,137 @@ export function withinDistance(flat: FlatPolygons, a: number, b: number, tolM: n
   return pointInFeature(flat, b, xy[2 * va], xy[2 * va + 1]) || pointInFeature(flat, a, xy[2 * vb], xy[2 * vb + 1]);
 }
 
+/**
+ * Every pair of the boxes `bbox[4 * use[a]…]` grown by `h` that overlap (touching counts), as (a, b) with a < b:
+ * for each a in turn, its b in ascending order. Through a uniform grid of cells about one (average) grown box wide,
+ * each box listed in the cells it covers, a pair found only in the cell holding the lower-left corner of the two
+ * boxes' overlap; compounds are similar in size, so a box meets a handful of others and the grid costs less than a
+ * tree. `tick(a)` is called before each a.
+ */
+function forEachOverlap(
+  bbox: Float64Array, use: number[], h: number, tick: (a: number) => void, pair: (a: number, b: number) => void,
+): void {
+  const m = use.length;
+  const bx0 = new Float64Array(m), by0 = new Float64Array(m), bx1 = new Float64Array(m), by1 = new Float64Array(m);
+  let ox = Infinity, oy = Infinity, ex = -Infinity, ey = -Infinity, sw = 0, sh = 0;
+  for (let a = 0; a < m; a++) {
+    const i = use[a];
+    bx0[a] = bbox[4 * i] - h;
+    by0[a] = bbox[4 * i + 1] - h;
+    bx1[a] = bbox[4 * i + 2] + h;
+    by1[a] = bbox[4 * i + 3] + h;
+    if (bx0[a] < ox) ox = bx0[a];
+    if (by0[a] < oy) oy = by0[a];
+    if (bx1[a] > ex) ex = bx1[a];
+    if (by1[a] > ey) ey = by1[a];
+    sw += bx1[a] - bx0[a];
+    sh += by1[a] - by0[a];
+  }
+  // cells about as wide as an average box, but never more cells than 4 per box (a few boxes spread far apart)
+  let cs = Math.max(sw, sh, 1e-6) / m;
+  let cols = Math.floor((ex - ox) / cs) + 1;
+  let rows = Math.floor((ey - oy) / cs) + 1;
+  if (cols * rows > 4 * m) {
+    cs *= Math.sqrt((cols * rows) / (4 * m));
+    cols = Math.floor((ex - ox) / cs) + 1;
+    rows = Math.floor((ey - oy) / cs) + 1;
+  }
+  const inv = 1 / cs;
+  const cx0 = new Int32Array(m), cy0 = new Int32Array(m), cx1 = new Int32Array(m), cy1 = new Int32Array(m);
+  let entries = 0;
+  for (let a = 0; a < m; a++) {
+    cx0[a] = Math.min(cols - 1, Math.floor((bx0[a] - ox) * inv));
+    cy0[a] = Math.min(rows - 1, Math.floor((by0[a] - oy) * inv));
+    cx1[a] = Math.min(cols - 1, Math.floor((bx1[a] - ox) * inv));
+    cy1[a] = Math.min(rows - 1, Math.floor((by1[a] - oy) * inv));
+    entries += (cx1[a] - cx0[a] + 1) * (cy1[a] - cy0[a] + 1);
+  }
+  if (entries > 6 * m) {
+    // boxes far apart in size (some spanning many cells; a grid of evenly sized boxes lists each in about 4): a box
+    // tree, each a's partners sorted the same way
+    forEachOverlapTree(bx0, by0, bx1, by1, tick, pair);
+    return;
+  }
+  const start = new Int32Array(cols * rows + 1);
+  for (let a = 0; a < m; a++) {
+    for (let cy = cy0[a]; cy <= cy1[a]; cy++) for (let cx = cx0[a]; cx <= cx1[a]; cx++) start[cy * cols + cx + 1]++;
+  }
+  for (let c = 0; c < cols * rows; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, cols * rows);
+  const inCell = new Int32Array(start[cols * rows]);
+  for (let a = 0; a < m; a++) {
+    for (let cy = cy0[a]; cy <= cy1[a]; cy++) for (let cx = cx0[a]; cx <= cx1[a]; cx++) inCell[fill[cy * cols + cx]++] = a;
+  }
+  let found = new Int32Array(64);
+  for (let a = 0; a < m; a++) {
+    tick(a);
+    let n = 0;
+    for (let cy = cy0[a]; cy <= cy1[a]; cy++) {
+      for (let cx = cx0[a]; cx <= cx1[a]; cx++) {
+        const c = cy * cols + cx;
+        for (let e = start[c]; e < start[c + 1]; e++) {
+          const b = inCell[e];
+          if (b <= a || bx0[b] > bx1[a] || bx1[b] < bx0[a] || by0[b] > by1[a] || by1[b] < by0[a]) continue;
+          // the overlap's lower-left corner lies in the cell (max cx0, max cy0): the pair is met there only
+          if ((cx0[a] > cx0[b] ? cx0[a] : cx0[b]) !== cx || (cy0[a] > cy0[b] ? cy0[a] : cy0[b]) !== cy) continue;
+          if (n === found.length) {
+            const more = new Int32Array(2 * n);
+            more.set(found);
+            found = more;
+          }
+          found[n++] = b;
+        }
+      }
+    }
+    // in ascending order (a box meets a handful of others: insertion; many: the typed array's own sort)
+    if (n > 16) found.subarray(0, n).sort();
+    else {
+      for (let i = 1; i < n; i++) {
+        const b = found[i];
+        let k = i;
+        while (k > 0 && found[k - 1] > b) {
+          found[k] = found[k - 1];
+          k--;
+        }
+        found[k] = b;
+      }
+    }
+    for (let k = 0; k < n; k++) pair(a, found[k]);
+  }
+}
+
+/** forEachOverlap through a box tree (for boxes of very different sizes), same pairs in the same order. */
+function forEachOverlapTree(
+  bx0: Float64Array, by0: Float64Array, bx1: Float64Array, by1: Float64Array, tick: (a: number) => void,
+  pair: (a: number, b: number) => void,
+): void {
+  const m = bx0.length;
+  const index = new Flatbush(m);
+  for (let a = 0; a < m; a++) index.add(bx0[a], by0[a], bx1[a], by1[a]);
+  index.finish();
+  let found = new Int32Array(64);
+  let n = 0;
+  let a = 0;
+  // the filter collects and keeps nothing, so the search builds no result array
+  const collect = (b: number) => {
+    if (b <= a) return false;
+    if (n === found.length) {
+      const more = new Int32Array(2 * n);
+      more.set(found);
+      found = more;
+    }
+    found[n++] = b;
+    return false;
+  };
+  for (; a < m; a++) {
+    tick(a);
+    n = 0;
+    index.search(bx0[a], by0[a], bx1[a], by1[a], collect);
+    const sorted = found.subarray(0, n).sort();
+    for (let k = 0; k < n; k++) pair(a, sorted[k]);
+  }
+}
+
 export interface ClusterOptions {
   /** Joining distance in metres, 0–50 (default 15). 0 joins only touching/overlapping compounds. */
   toleranceM?: number;
@@ -419,28 +562,18 @@ export function clusterAdjacentIndexed(
   const use: number[] = [];
   for (let i = 0; i < n; i++) if (flat.featRing[i] < flat.featRing[i + 1]) use.push(i);
   if (use.length > 1) {
-    const { bbox } = flat;
-    const index = new Flatbush(use.length);
     const h = tolEff / 2; // two boxes grown by tol/2 overlap ⇔ the boxes are within tol
-    for (const i of use) index.add(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h);
-    index.finish();
     const tick = progressTicker(use.length, 'grouping', opts.onProgress);
-    for (let a = 0; a < use.length; a++) {
-      tick(a);
+    forEachOverlap(flat.bbox, use, h, tick, (a, b) => {
       const i = use[a];
-      // The filter does the work and keeps nothing, so no result arrays are built.
-      index.search(bbox[4 * i] - h, bbox[4 * i + 1] - h, bbox[4 * i + 2] + h, bbox[4 * i + 3] + h, (b) => {
-        if (b <= a) return false;
-        const j = use[b];
-        candidatePairs++;
-        const ri = find(i);
-        const rj = find(j);
-        if (ri === rj) return false;
-        exactChecks++;
-        if (withinDistance(flat, i, j, tolEff)) parent[ri < rj ? rj : ri] = ri < rj ? ri : rj;
-        return false;
-      });
-    }
+      const j = use[b];
+      candidatePairs++;
+      const ri = find(i);
+      const rj = find(j);
+      if (ri === rj) return;
+      exactChecks++;
+      if (withinDistance(flat, i, j, tolEff)) parent[ri < rj ? rj : ri] = ri < rj ? ri : rj;
+    });
   }
   const byRoot = new Map<number, number[]>();
   for (const i of use) {

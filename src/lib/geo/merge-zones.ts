@@ -344,7 +344,7 @@ function snapPathsToMembers(paths: Paths64): void {
   for (const ring of paths) {
     for (let i = 0; i < ring.length; i++) {
       const pt = ring[i];
-      if (vertexTable.has(pt.x, pt.y)) continue;
+      // no exact-place check first: only 1 outline vertex in 14 is a member's own (the nearest is then itself)
       if (vertexTable.nearest(pt.x, pt.y, nearBuf)) {
         // in place: the engine made a new point for every output vertex, and its shape stays one shape
         pt.x = nearBuf[0];

@@ -40,6 +40,14 @@ function collapseShortEdges(polys: Paths64[], d: number, keep?: (x: number, y: n
     const rings: Paths64 = [];
     for (let q = 0; q < p.length; q++) {
       const r = p[q];
+      // most rings have no short edge (only a few corners of a closing come back as crumbs): kept as they are
+      let short = false;
+      for (let i = 0, j = r.length - 1; i < r.length && !short; j = i++) short = close(r[j], r[i]);
+      if (!short) {
+        if (r.length >= 3 && area2(r) !== 0) rings.push(r);
+        else if (q === 0) break;
+        continue;
+      }
       const kept: Path64 = [];
       for (const pt of r) {
         const last = kept[kept.length - 1];
@@ -76,6 +84,8 @@ let bufOrder = new Int32Array(1024);
 let bufKey = new Float64Array(1024);
 let bufActive = new Int32Array(1024);
 let bufPacked = new Float64Array(1024);
+let bufLen = new Float64Array(1024);
+let bufBox = new Float64Array(4096);
 
 function ensure(n: number): void {
   if (bufX.length >= n) return;
@@ -88,6 +98,8 @@ function ensure(n: number): void {
   bufKey = new Float64Array(size);
   bufActive = new Int32Array(size);
   bufPacked = new Float64Array(size);
+  bufLen = new Float64Array(size);
+  bufBox = new Float64Array(4 * size);
 }
 
 /**
@@ -147,9 +159,14 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
   ensure(n);
   const order = bufOrder;
   const key = bufKey;
+  const dLen = bufLen;
   for (let k = 0; k < n; k++) {
     const nx = next[k];
     key[k] = x[k] < x[nx] ? x[k] : x[nx];
+    const ex = x[nx] - x[k];
+    const ey = y[nx] - y[k];
+    // d × the edge's length, a hair wide: |orientation| above it puts a point farther than d from the edge's line
+    dLen[k] = d * Math.sqrt(ex * ex + ey * ey) * (1 + 1e-9) + 1e-6;
   }
   if (n <= 48) {
     for (let k = 0; k < n; k++) {
@@ -193,35 +210,38 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
       if ((cx > dx ? cx : dx) + d < iMinX) continue; // ended: drop
       active[w++] = j;
       if ((cy > dy ? cy : dy) < iMinY || (cy < dy ? cy : dy) > iMaxY) continue;
+      // the four orientations (exact in integers): a proper crossing, and each end's distance to the other edge's
+      // line (|o| / length), which bounds its distance to the edge from below, so most pairs need no segDist2
+      const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+      const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+      const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+      const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
       // vertex records shared by the two edges are the same vertex, not a contact
       if (jb !== ia && ja !== ib) {
         // proper crossing (integers: exact)
-        const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-        const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-        if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) {
-          const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
-          const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-          if ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)) {
-            out.push({ v: -1 - j, e: i });
-            if (first) return out;
-            continue;
-          }
+        if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
+          out.push({ v: -1 - j, e: i });
+          if (first) return out;
+          continue;
         }
       }
+      // within d of the line (a hair wider, for the square root's rounding) before the exact segment distance
+      const li = dLen[i];
+      const lj = dLen[j];
       // each end of one edge against the other edge (skipping ends it shares)
-      if (ja !== ia && ja !== ib && segDist2(cx, cy, ax, ay, bx, by) <= d2) {
+      if (ja !== ia && ja !== ib && (o1 < 0 ? -o1 : o1) <= li && segDist2(cx, cy, ax, ay, bx, by) <= d2) {
         out.push({ v: ja, e: i });
         if (first) return out;
       }
-      if (jb !== ia && jb !== ib && segDist2(dx, dy, ax, ay, bx, by) <= d2) {
+      if (jb !== ia && jb !== ib && (o2 < 0 ? -o2 : o2) <= li && segDist2(dx, dy, ax, ay, bx, by) <= d2) {
         out.push({ v: jb, e: i });
         if (first) return out;
       }
-      if (ia !== ja && ia !== jb && segDist2(ax, ay, cx, cy, dx, dy) <= d2) {
+      if (ia !== ja && ia !== jb && (o3 < 0 ? -o3 : o3) <= lj && segDist2(ax, ay, cx, cy, dx, dy) <= d2) {
         out.push({ v: ia, e: j });
         if (first) return out;
       }
-      if (ib !== ja && ib !== jb && segDist2(bx, by, cx, cy, dx, dy) <= d2) {
+      if (ib !== ja && ib !== jb && (o4 < 0 ? -o4 : o4) <= lj && segDist2(bx, by, cx, cy, dx, dy) <= d2) {
         out.push({ v: ib, e: j });
         if (first) return out;
       }
@@ -230,6 +250,60 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
     nActive = w;
   }
   return out;
+}
+
+/** Rings with more edges than this go through the sweep even for the yes/no check. */
+const ALL_PAIRS_MAX = 40;
+
+/**
+ * Does scan(f, d) find anything? For few edges (a zone's outline usually has a few dozen) every pair is tried, boxes
+ * first, which costs less than sorting the edges for the sweep; the pairs whose boxes come within d are the ones the
+ * sweep meets, and each is tested the same way, so the answer is the sweep's.
+ */
+function anyHazard(f: Flat, d: number): boolean {
+  const { x, y, next, n } = f;
+  if (n < 3) return false;
+  if (n > ALL_PAIRS_MAX) return scan(f, d, true).length > 0;
+  ensure(n);
+  const box = bufBox;
+  const dLen = bufLen;
+  for (let k = 0; k < n; k++) {
+    const nx = next[k];
+    box[4 * k] = x[k] < x[nx] ? x[k] : x[nx];
+    box[4 * k + 1] = y[k] < y[nx] ? y[k] : y[nx];
+    box[4 * k + 2] = x[k] < x[nx] ? x[nx] : x[k];
+    box[4 * k + 3] = y[k] < y[nx] ? y[nx] : y[k];
+    const ex = x[nx] - x[k];
+    const ey = y[nx] - y[k];
+    dLen[k] = d * Math.sqrt(ex * ex + ey * ey) * (1 + 1e-9) + 1e-6;
+  }
+  const d2 = d * d;
+  for (let i = 0; i < n; i++) {
+    const ia = i;
+    const ib = next[i];
+    const ax = x[ia], ay = y[ia], bx = x[ib], by = y[ib];
+    const iMinX = box[4 * i] - d, iMinY = box[4 * i + 1] - d, iMaxX = box[4 * i + 2] + d, iMaxY = box[4 * i + 3] + d;
+    const li = dLen[i];
+    for (let j = i + 1; j < n; j++) {
+      if (box[4 * j + 2] < iMinX || box[4 * j] > iMaxX || box[4 * j + 3] < iMinY || box[4 * j + 1] > iMaxY) continue;
+      const ja = j;
+      const jb = next[j];
+      const cx = x[ja], cy = y[ja], dx = x[jb], dy = y[jb];
+      const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+      const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+      const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+      const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+      if (jb !== ia && ja !== ib && ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
+        return true;
+      }
+      const lj = dLen[j];
+      if (ja !== ia && ja !== ib && (o1 < 0 ? -o1 : o1) <= li && segDist2(cx, cy, ax, ay, bx, by) <= d2) return true;
+      if (jb !== ia && jb !== ib && (o2 < 0 ? -o2 : o2) <= li && segDist2(dx, dy, ax, ay, bx, by) <= d2) return true;
+      if (ia !== ja && ia !== jb && (o3 < 0 ? -o3 : o3) <= lj && segDist2(ax, ay, cx, cy, dx, dy) <= d2) return true;
+      if (ib !== ja && ib !== jb && (o4 < 0 ? -o4 : o4) <= lj && segDist2(bx, by, cx, cy, dx, dy) <= d2) return true;
+    }
+  }
+  return false;
 }
 
 /** Squared distance from point (px, py) to segment a–b. */
@@ -281,7 +355,7 @@ export function normalizePolygons(polys: Paths64[], snapUnits = 2, keep?: (x: nu
     n = flattenInto(polys, snapUnits);
   }
   const view: Flat = { x: bufX, y: bufY, next: bufNext, n };
-  if (scan(view, snapUnits, true).length === 0) return { polys, fixes: [] };
+  if (!anyHazard(view, snapUnits)) return { polys, fixes: [] };
   const flat = copyFlat(n);
   return repair(flat, scan(flat, snapUnits, false), polys, snapUnits);
 }
