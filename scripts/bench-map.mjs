@@ -119,8 +119,8 @@ async function measure(browser, url, label, expectCompounds) {
     poll();
   }));
   // compounds on the map: the GeoJSON's, or (above the tiling threshold, outlines as tiles) their name points'
-  const count = await page.evaluate(() => window.__map.getSource('src-compounds')?._data?.features?.length
-    ?? window.__map.getSource('src-compound-labels')?._data?.features?.length);
+  const count = await page.evaluate(() => window.__map.getSource('src-compounds')?._data?.geojson?.features?.length
+    ?? window.__map.getSource('src-compound-labels')?._data?.geojson?.features?.length);
   // a tiled map then draws its street-zoom layers once, unseen (map/warm-up.ts): until an idle with none left
   const warmUpStart = await page.evaluate(() => performance.now());
   const warmUpEnd = await page.evaluate(() => new Promise((resolve) => {

@@ -39,7 +39,7 @@ function parseArgs(argv) {
 const opts = parseArgs(process.argv.slice(2));
 const t0 = performance.now();
 const log = (msg) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
-const n = (v) => v.toLocaleString('en-US');
+const n = (v) => (typeof v === 'number' ? v.toLocaleString('en-US') : '—');
 const f1 = (v) => (v === null || v === undefined ? '—' : v.toFixed(1));
 const ratio = (a, b) => (a === null || b === null || b === undefined || !b ? null : Math.round((a / b) * 100) / 100);
 
@@ -157,6 +157,9 @@ async function coverageOnly(suite, sizes, geos) {
 }
 
 // ---- report ----
+// written once before the table too, so a formatting slip never loses a long run's figures
+fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+fs.writeFileSync(opts.out, JSON.stringify(results, null, 1) + '\n');
 const out = [];
 const m = results.machine;
 out.push(`Machine: ${m.cpu} · ${m.cores} cores · ${m.memoryGB} GB · Node ${m.node} · ${m.platform} · load average ${m.loadAverage} at start`);
@@ -193,8 +196,9 @@ if (results.seed) {
 }
 if (results.map) {
   out.push('', 'Map in headless Chromium (SwiftShader, no GPU)');
-  out.push(fmt(['data', 'compounds', 'buildings', 'to map idle ms', 'pan median frame ms', 'pan p95', 'zoom median', 'street pan median', 'long tasks > 50 ms'], results.map.map((r) => [
-    r.label, n(r.compounds), n(r.buildings), f1(r.idleMs), f1(r.pan?.median), f1(r.pan?.p95), f1(r.zoom?.median), f1(r.streetPan?.median), String(r.longTasks?.count ?? '—'),
+  out.push(fmt(['data', 'compounds', 'to map idle ms', 'pan median frame ms', 'pan p95', 'zoom median', 'street pan median', 'jump to street zoom: longest task ms', 'warm-up ms (longest task)'], results.map.map((r) => [
+    r.label, n(r.compounds), f1(r.idleMs), f1(r.pan?.median), f1(r.pan?.p95), f1(r.zoom?.median), f1(r.streetPan?.median), f1(r.jumpMaxTaskMs),
+    r.warmUpMs === undefined ? '—' : `${f1(r.warmUpMs)} (${f1(r.warmUpMaxTaskMs)})`,
   ])));
 }
 for (const note of results.notes) out.push('', `Note: ${note}`);
