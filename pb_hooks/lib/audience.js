@@ -13,34 +13,38 @@ function isStaff(auth) {
   return name === "users" && auth.getString("role") !== "" && auth.getBool("active");
 }
 
+/**
+ * The compound_private record of a compound, or null. A list lookup, not findRecordById: many compounds have no facts
+ * yet, and a miss there is an error thrown through the JS VM — about a millisecond each on a list of compounds or a
+ * province's bulk load.
+ */
+function findPrivate(app, compoundId) {
+  var found = app.findRecordsByIds(PRIVATE.collection, [compoundId]);
+  return found.length ? found[0] : null;
+}
+
 /** The staff-only facts of one compound as the API shows them (defaults when none are recorded). */
 function privateFacts(app, compoundId) {
   var out = { property_owner: "", management: "", maintenance_fund: false, consent_pct: 0, consent_date: "", implementing_unit: "" };
-  // a list, not findRecordById: most compounds may have no facts yet, and a miss there is an error thrown through the
-  // JS VM, which costs a list of compounds about a millisecond each
-  var found = app.findRecordsByIds(PRIVATE.collection, [compoundId]);
-  if (!found.length) return out;
-  var rec = found[0];
+  var rec = findPrivate(app, compoundId);
+  if (!rec) return out;
   out.property_owner = rec.getString("property_owner");
   out.management = rec.getString("management");
   out.maintenance_fund = rec.getBool("maintenance_fund");
   out.consent_pct = rec.getFloat("consent_pct");
-  var d = rec.getString("consent_date");
-  out.consent_date = d;
+  out.consent_date = rec.getString("consent_date");
   out.implementing_unit = rec.getString("implementing_unit");
   return out;
 }
 
 /** The compound_private record of a compound, created (unsaved) when there is none yet. */
 function privateRecord(app, compoundId) {
-  try {
-    return app.findRecordById(PRIVATE.collection, compoundId);
-  } catch (_) {
-    var rec = new Record(app.findCollectionByNameOrId(PRIVATE.collection));
-    rec.set("id", compoundId);
-    rec.set("compound", compoundId);
-    return rec;
-  }
+  var found = findPrivate(app, compoundId);
+  if (found) return found;
+  var rec = new Record(app.findCollectionByNameOrId(PRIVATE.collection));
+  rec.set("id", compoundId);
+  rec.set("compound", compoundId);
+  return rec;
 }
 
 /** A compound write may not carry staff-only facts: they belong to compound_private (said, never silently dropped). */

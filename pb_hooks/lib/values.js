@@ -181,42 +181,47 @@ function beijingDate(addYears) {
  * The problem with one raw body value, or null. Returns {code, params, value?}: `value` is the normalised value to
  * store (trimmed text) when it differs from the raw one.
  */
+/** A problem of `field`: its code and params (label, field, then `more`) — built only when there is one. */
+function fieldProblem(code, spec, field, more) {
+  var params = { label: spec.label || field, field: field };
+  for (var k in more) params[k] = more[k];
+  return { code: code, params: params };
+}
+
 function problemOf(spec, field, raw) {
-  // params objects only for a problem: this runs for every field of every record of a bulk load
-  var label = spec.label || field;
   if (spec.kind === "number") {
     if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
-      return spec.nullable ? null : { code: "value_blank", params: { label: label, field: field } };
+      return spec.nullable ? null : fieldProblem("value_blank", spec, field);
     }
     var n;
     if (typeof raw === "number") n = raw;
     else if (typeof raw === "string" && PLAIN_NUMBER.test(raw.trim())) n = Number(raw.trim());
-    else return { code: "value_not_number", params: { label: label, field: field, raw: shown(raw) } };
-    if (!isFinite(n)) return { code: "value_not_number", params: { label: label, field: field, raw: shown(raw) } };
+    else return fieldProblem("value_not_number", spec, field, { raw: shown(raw) });
+    if (!isFinite(n)) return fieldProblem("value_not_number", spec, field, { raw: shown(raw) });
     if (spec.nullable && n === 0) return null; // 0 is how PocketBase stores "no year"
-    if (spec.integer && Math.floor(n) !== n) return { code: "value_not_integer", params: { label: label, field: field, raw: shown(raw) } };
+    if (spec.integer && Math.floor(n) !== n) return fieldProblem("value_not_integer", spec, field, { raw: shown(raw) });
     if (n < spec.min || n > spec.max) {
-      return { code: "value_out_of_range", params: { label: label, field: field, min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit || "", raw: shown(raw) } };
+      return fieldProblem("value_out_of_range", spec, field, { min: fmtNumber(spec.min), max: fmtNumber(spec.max), unit: spec.unit || "", raw: shown(raw) });
     }
     return null;
   }
   if (spec.kind === "date") {
     if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
-      return spec.required ? { code: "text_required", params: { label: label, field: field } } : null;
+      return spec.required ? fieldProblem("text_required", spec, field) : null;
     }
     var m = typeof raw === "string" ? ISO_DATE.exec(raw.trim()) : null;
-    if (!m) return { code: "value_not_date", params: { label: label, field: field, raw: shown(raw) } };
+    if (!m) return fieldProblem("value_not_date", spec, field, { raw: shown(raw) });
     var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
     var check = new Date(Date.UTC(y, mo - 1, d));
     if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d ||
         (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] || 0) > 59))) {
-      return { code: "value_not_date", params: { label: label, field: field, raw: shown(raw) } };
+      return fieldProblem("value_not_date", spec, field, { raw: shown(raw) });
     }
     if (spec.programme) {
       var day = m[1] + "-" + m[2] + "-" + m[3];
       var max = beijingDate(5);
       if (day < "2000-01-01" || day > max) {
-        return { code: "date_out_of_range", params: { label: label, field: field, min: "2000-01-01", max: max, raw: day } };
+        return fieldProblem("date_out_of_range", spec, field, { min: "2000-01-01", max: max, raw: day });
       }
     }
     return null;
@@ -224,14 +229,14 @@ function problemOf(spec, field, raw) {
   // text (a form sends digits, and PocketBase reads "13512345678" from a form as a number: that is still text)
   if (raw === null || raw === undefined) raw = "";
   if (typeof raw === "number" || typeof raw === "boolean") raw = String(raw);
-  if (typeof raw !== "string") return { code: "text_not_text", params: { label: label, field: field } };
+  if (typeof raw !== "string") return fieldProblem("text_not_text", spec, field);
   if (spec.kind === "name") {
-    if (ANY_CONTROL.test(raw)) return { code: "text_control_chars", params: { label: label, field: field } };
+    if (ANY_CONTROL.test(raw)) return fieldProblem("text_control_chars", spec, field);
     var t = raw.trim();
-    if (spec.required && !t) return { code: "text_required", params: { label: label, field: field } };
+    if (spec.required && !t) return fieldProblem("text_required", spec, field);
     return t !== raw ? { value: t } : null;
   }
-  if (CONTROL_BUT_LINES.test(raw)) return { code: "text_control_chars", params: { label: label, field: field } };
+  if (CONTROL_BUT_LINES.test(raw)) return fieldProblem("text_control_chars", spec, field);
   return null;
 }
 
