@@ -423,7 +423,8 @@ function miterOffsetInto(paths: Paths64, delta: number, miterLimit: number, out:
         len[i] = l;
       }
     }
-    // how far along each wall a concave corner's shifted walls meet (|gd|·tan of half the turn), 0 elsewhere
+    // how far along each wall a concave corner's shifted walls meet (|gd|·tan of half the turn; > 0 exactly at the
+    // corners ClipperOffset treats as concave), 0 elsewhere
     for (let j = 0, k = cnt - 1; j < cnt; k = j, j++) {
       let sinA = ny[j] * nx[k] - ny[k] * nx[j];
       const cosA = nx[j] * nx[k] + ny[j] * ny[k];
@@ -442,16 +443,13 @@ function miterOffsetInto(paths: Paths64, delta: number, miterLimit: number, out:
       else if (sinA < -1.0) sinA = -1.0;
       if (Math.abs(gd) < 1.0e-12) {
         pathOut.push(p);
-      } else if (
-        cosA > -0.999 && sinA * gd < 0 &&
-        trim[j] + trim[k] + 2 <= len[k] && trim[j] + trim[j + 1 < cnt ? j + 1 : 0] + 2 <= len[j]
-      ) {
+      } else if (trim[j] > 0 && trim[j] + trim[k] + 2 <= len[k] && trim[j] + trim[j + 1 < cnt ? j + 1 : 0] + 2 <= len[j]) {
         // concave, and the two shifted walls meet within both walls (each keeps a part after its corners' trims):
         // straight to where they meet — the point the union would find by cutting Clipper's loop off, without the
         // loop and its two crossings for the union to resolve
         const q = gd / (cosA + 1);
         pathOut.push({ x: Math.round(p.x + (nx[k] + nx[j]) * q), y: Math.round(p.y + (ny[k] + ny[j]) * q) });
-      } else if (cosA > -0.999 && sinA * gd < 0) {
+      } else if (trim[j] > 0) {
         // concave where a shifted wall is used up: three points whose loop the union resolves (as Clipper does it)
         pathOut.push({ x: Math.round(p.x + nx[k] * gd), y: Math.round(p.y + ny[k] * gd) });
         pathOut.push(p);
