@@ -437,10 +437,7 @@ function miterOffsetInto(paths: Paths64, delta: number, miterLimit: number, out:
       const p = path[j];
       const pk = path[k];
       if (p.x === pk.x && p.y === pk.y) continue;
-      let sinA = ny[j] * nx[k] - ny[k] * nx[j];
       const cosA = nx[j] * nx[k] + ny[j] * ny[k];
-      if (sinA > 1.0) sinA = 1.0;
-      else if (sinA < -1.0) sinA = -1.0;
       if (Math.abs(gd) < 1.0e-12) {
         pathOut.push(p);
       } else if (trim[j] > 0 && trim[j] + trim[k] + 2 <= len[k] && trim[j] + trim[j + 1 < cnt ? j + 1 : 0] + 2 <= len[j]) {
