@@ -4,6 +4,7 @@
 // are kept by the server in `compound_private` (one record per compound, same id), which only staff can read; for staff
 // the server adds them to every compound it returns, so a CompoundRecord has one shape. They are written here.
 import type { Feature, FeatureCollection } from 'geojson';
+import type PocketBase from 'pocketbase';
 import type { AreaGeometry } from '../types';
 import { pb } from './pb';
 import { watchCollection } from './realtime';
@@ -19,10 +20,16 @@ function layerRecords<T>(fc: { features: Feature[] }): T[] {
   return fc.features.map((f) => ({ ...(f.properties as object), geometry: f.geometry }) as T);
 }
 
-/** A server without the layer route (404) falls back to paged listing. */
-async function fetchLayer<T>(name: 'compounds' | 'buildings', fallback: () => Promise<T[]>): Promise<T[]> {
+/**
+ * A whole layer as records through `client` (the app's own unless given; `requestKey` as the SDK's, so a second
+ * caller with its own key does not cancel the map's request). A server without the layer route (404) falls back to
+ * paged listing.
+ */
+export async function fetchLayer<T>(
+  name: 'compounds' | 'buildings', fallback: () => Promise<T[]>, client: PocketBase = pb, requestKey = `${name}-all`,
+): Promise<T[]> {
   try {
-    const fc = await pb.send<FeatureCollection>(`/api/fy/${name}.geojson`, { requestKey: `${name}-all` });
+    const fc = await client.send<FeatureCollection>(`/api/fy/${name}.geojson`, { requestKey });
     return layerRecords<T>(fc);
   } catch (err) {
     if ((err as { status?: number }).status === 404) return fallback();

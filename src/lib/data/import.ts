@@ -6,13 +6,18 @@ import { ClientResponseError } from 'pocketbase';
 import type { ImportContext, ImportOp } from '../import/plan-records';
 import { explain } from '../i18n/index.svelte';
 import type { Reason } from '../types';
+import { fetchLayer } from './compounds';
 import { describeFailure, pb as appClient, type FailureBody, type TypedPocketBase } from './pb';
 
-/** Load what an import matches against. */
+/**
+ * Load what an import matches against. The compounds come as the map gets them — the whole layer in one cached response,
+ * staff facts joined for staff — rather than through the records API, which at province scale spends seconds adding
+ * each compound's facts one record at a time.
+ */
 export async function loadImportContext(client: PocketBase): Promise<ImportContext> {
   const pb = client as TypedPocketBase;
   const [compounds, townships, communities] = await Promise.all([
-    pb.collection('compounds').getFullList({ batch: 1000, requestKey: 'import-compounds' }),
+    fetchLayer('compounds', () => pb.collection('compounds').getFullList({ batch: 1000, requestKey: 'import-compounds' }), pb, 'import-compounds'),
     pb.collection('townships').getFullList({ sort: 'code', requestKey: 'import-townships' }),
     pb.collection('communities').getFullList({ sort: 'code', requestKey: 'import-communities' }),
   ]);
