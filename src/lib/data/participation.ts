@@ -1,6 +1,7 @@
 // Residents take part: scheme publications and comments, consent and rating rounds with household codes, complaint
 // receipts and the staff to-do list. Residents need no account; the rounds' answers go through the server's own routes
 // (pb_hooks/participation.pb.js), which keep only tallies.
+import { fetchLayer } from './compounds';
 import { pb } from './pb';
 import type * as Schema from './schema.gen';
 
@@ -184,9 +185,20 @@ export function watchNotifications(onChange: () => void): Promise<() => Promise<
 
 export interface CompoundBrief { id: string; code: string; name: string; township: string; stage: string; households: number; is_demo: boolean }
 
-/** The compounds a staff member may pick from (no geometry). */
-export function listCompoundsBrief(): Promise<CompoundBrief[]> {
-  return pb.collection('compounds').getFullList({ fields: 'id,code,name,township,stage,households,is_demo', sort: 'code', requestKey: 'compounds-brief' }) as Promise<CompoundBrief[]>;
+/**
+ * The compounds a staff member may pick from, sorted by code (no geometry). Read from the cached whole layer: the
+ * records API adds each compound's staff facts one record at a time (seconds at province scale) even when `fields`
+ * then drops them.
+ */
+export async function listCompoundsBrief(): Promise<CompoundBrief[]> {
+  const brief = 'id,code,name,township,stage,households,is_demo';
+  const all = await fetchLayer<CompoundBrief>(
+    'compounds',
+    () => pb.collection('compounds').getFullList({ fields: brief, sort: 'code', requestKey: 'compounds-brief' }) as Promise<CompoundBrief[]>,
+    pb,
+    'compounds-brief',
+  );
+  return all.map(({ id, code, name, township, stage, households, is_demo }) => ({ id, code, name, township, stage, households, is_demo }));
 }
 
 /**
