@@ -107,13 +107,15 @@ export async function unpack(file, dir) {
 /**
  * Starts a scratch copy of an unpacked data dir and returns the record counts it serves (the copy gets a throwaway
  * superuser and is deleted; the unpacked dir itself is left exactly as the backup had it).
+ * @param password the throwaway superuser's (random unless given; one in 64 random ones starts with "-")
  */
-export async function servedCounts(dir) {
+export async function servedCounts(dir, password = crypto.randomBytes(18).toString('base64url')) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'fy-restore-check-'));
   try {
     fs.cpSync(dir, scratch, { recursive: true });
-    const creds = { email: 'restore-check@local.invalid', password: crypto.randomBytes(18).toString('base64url') };
-    const res = spawnSync(PB_BIN, ['superuser', 'upsert', creds.email, creds.password, '--dir', scratch], { encoding: 'utf8' });
+    const creds = { email: 'restore-check@local.invalid', password };
+    // "--" first: a password starting with "-" must not be read as a flag
+    const res = spawnSync(PB_BIN, ['superuser', 'upsert', '--dir', scratch, '--', creds.email, creds.password], { encoding: 'utf8' });
     if (res.status !== 0) throw new StartError(`恢复的数据目录无法打开 / the restored data dir cannot be opened: ${(res.stderr || res.stdout).trim()}`);
     const server = await serve({ dir: scratch, port: await freePort() });
     try {
