@@ -159,14 +159,10 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
   ensure(n);
   const order = bufOrder;
   const key = bufKey;
-  const dLen = bufLen;
+  const reach = fillReach(f, d);
   for (let k = 0; k < n; k++) {
     const nx = next[k];
     key[k] = x[k] < x[nx] ? x[k] : x[nx];
-    const ex = x[nx] - x[k];
-    const ey = y[nx] - y[k];
-    // d × the edge's length, a hair wide: |orientation| above it puts a point farther than d from the edge's line
-    dLen[k] = d * Math.sqrt(ex * ex + ey * ey) * (1 + 1e-9) + 1e-6;
   }
   if (n <= 48) {
     for (let k = 0; k < n; k++) {
@@ -210,41 +206,7 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
       if ((cx > dx ? cx : dx) + d < iMinX) continue; // ended: drop
       active[w++] = j;
       if ((cy > dy ? cy : dy) < iMinY || (cy < dy ? cy : dy) > iMaxY) continue;
-      // the four orientations (exact in integers): a proper crossing, and each end's distance to the other edge's
-      // line (|o| / length), which bounds its distance to the edge from below, so most pairs need no segDist2
-      const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-      const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-      const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
-      const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-      // vertex records shared by the two edges are the same vertex, not a contact
-      if (jb !== ia && ja !== ib) {
-        // proper crossing (integers: exact)
-        if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
-          out.push({ v: -1 - j, e: i });
-          if (first) return out;
-          continue;
-        }
-      }
-      // within d of the line (a hair wider, for the square root's rounding) before the exact segment distance
-      const li = dLen[i];
-      const lj = dLen[j];
-      // each end of one edge against the other edge (skipping ends it shares)
-      if (ja !== ia && ja !== ib && (o1 < 0 ? -o1 : o1) <= li && segDist2(cx, cy, ax, ay, bx, by) <= d2) {
-        out.push({ v: ja, e: i });
-        if (first) return out;
-      }
-      if (jb !== ia && jb !== ib && (o2 < 0 ? -o2 : o2) <= li && segDist2(dx, dy, ax, ay, bx, by) <= d2) {
-        out.push({ v: jb, e: i });
-        if (first) return out;
-      }
-      if (ia !== ja && ia !== jb && (o3 < 0 ? -o3 : o3) <= lj && segDist2(ax, ay, cx, cy, dx, dy) <= d2) {
-        out.push({ v: ia, e: j });
-        if (first) return out;
-      }
-      if (ib !== ja && ib !== jb && (o4 < 0 ? -o4 : o4) <= lj && segDist2(bx, by, cx, cy, dx, dy) <= d2) {
-        out.push({ v: ib, e: j });
-        if (first) return out;
-      }
+      if (edgePair(f, i, j, d2, reach, out, first)) return out;
     }
     active[w++] = i;
     nActive = w;
@@ -254,54 +216,97 @@ function scan(f: Flat, d: number, first: boolean): Hazard[] {
 
 /** Rings with more edges than this go through the sweep even for the yes/no check. */
 const ALL_PAIRS_MAX = 40;
+/** Where anyHazard's pair tests put what they find (only whether there is anything is read). */
+const found: Hazard[] = [];
 
 /**
  * Does scan(f, d) find anything? For few edges (a zone's outline usually has a few dozen) every pair is tried, boxes
  * first, which costs less than sorting the edges for the sweep; the pairs whose boxes come within d are the ones the
- * sweep meets, and each is tested the same way, so the answer is the sweep's.
+ * sweep meets, and each is tested the same way (edgePair), so the answer is the sweep's.
  */
 function anyHazard(f: Flat, d: number): boolean {
   const { x, y, next, n } = f;
   if (n < 3) return false;
   if (n > ALL_PAIRS_MAX) return scan(f, d, true).length > 0;
-  ensure(n);
+  const reach = fillReach(f, d);
   const box = bufBox;
-  const dLen = bufLen;
   for (let k = 0; k < n; k++) {
     const nx = next[k];
     box[4 * k] = x[k] < x[nx] ? x[k] : x[nx];
     box[4 * k + 1] = y[k] < y[nx] ? y[k] : y[nx];
     box[4 * k + 2] = x[k] < x[nx] ? x[nx] : x[k];
     box[4 * k + 3] = y[k] < y[nx] ? y[nx] : y[k];
-    const ex = x[nx] - x[k];
-    const ey = y[nx] - y[k];
-    dLen[k] = d * Math.sqrt(ex * ex + ey * ey) * (1 + 1e-9) + 1e-6;
   }
   const d2 = d * d;
   for (let i = 0; i < n; i++) {
-    const ia = i;
-    const ib = next[i];
-    const ax = x[ia], ay = y[ia], bx = x[ib], by = y[ib];
     const iMinX = box[4 * i] - d, iMinY = box[4 * i + 1] - d, iMaxX = box[4 * i + 2] + d, iMaxY = box[4 * i + 3] + d;
-    const li = dLen[i];
     for (let j = i + 1; j < n; j++) {
       if (box[4 * j + 2] < iMinX || box[4 * j] > iMaxX || box[4 * j + 3] < iMinY || box[4 * j + 1] > iMaxY) continue;
-      const ja = j;
-      const jb = next[j];
-      const cx = x[ja], cy = y[ja], dx = x[jb], dy = y[jb];
-      const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-      const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-      const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
-      const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-      if (jb !== ia && ja !== ib && ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
+      if (edgePair(f, i, j, d2, reach, found, true)) {
+        found.length = 0;
         return true;
       }
-      const lj = dLen[j];
-      if (ja !== ia && ja !== ib && (o1 < 0 ? -o1 : o1) <= li && segDist2(cx, cy, ax, ay, bx, by) <= d2) return true;
-      if (jb !== ia && jb !== ib && (o2 < 0 ? -o2 : o2) <= li && segDist2(dx, dy, ax, ay, bx, by) <= d2) return true;
-      if (ia !== ja && ia !== jb && (o3 < 0 ? -o3 : o3) <= lj && segDist2(ax, ay, cx, cy, dx, dy) <= d2) return true;
-      if (ib !== ja && ib !== jb && (o4 < 0 ? -o4 : o4) <= lj && segDist2(bx, by, cx, cy, dx, dy) <= d2) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * d × each edge's length, a hair wide (for the square root's rounding), into a shared buffer: an end whose
+ * |orientation| against an edge is above it lies farther than d from that edge's line, so it needs no segDist2.
+ */
+function fillReach(f: Flat, d: number): Float64Array {
+  const { x, y, next, n } = f;
+  ensure(n);
+  const reach = bufLen;
+  for (let k = 0; k < n; k++) {
+    const ex = x[next[k]] - x[k];
+    const ey = y[next[k]] - y[k];
+    reach[k] = d * Math.sqrt(ex * ex + ey * ey) * (1 + 1e-9) + 1e-6;
+  }
+  return reach;
+}
+
+/**
+ * The contacts of edges i and j (each from its vertex to the next) into `out`: a proper crossing (and then nothing
+ * else), or each end within √d2 of the other edge, ends the two share skipped (the same vertex, not a contact). With
+ * `first`, stops at the first and returns true (the caller stops too); false otherwise.
+ */
+function edgePair(f: Flat, i: number, j: number, d2: number, reach: Float64Array, out: Hazard[], first: boolean): boolean {
+  const { x, y, next } = f;
+  const ia = i;
+  const ib = next[i];
+  const ja = j;
+  const jb = next[j];
+  const ax = x[ia], ay = y[ia], bx = x[ib], by = y[ib];
+  const cx = x[ja], cy = y[ja], dx = x[jb], dy = y[jb];
+  // the four orientations (exact in integers): a proper crossing, and each end's distance to the other edge's line
+  // (|o| / length), which bounds its distance to the edge from below, so most pairs need no segDist2
+  const o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  const o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+  const o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+  const o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+  if (jb !== ia && ja !== ib && ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
+    out.push({ v: -1 - j, e: i });
+    return first;
+  }
+  const li = reach[i];
+  const lj = reach[j];
+  if (ja !== ia && ja !== ib && (o1 < 0 ? -o1 : o1) <= li && segDist2(cx, cy, ax, ay, bx, by) <= d2) {
+    out.push({ v: ja, e: i });
+    if (first) return true;
+  }
+  if (jb !== ia && jb !== ib && (o2 < 0 ? -o2 : o2) <= li && segDist2(dx, dy, ax, ay, bx, by) <= d2) {
+    out.push({ v: jb, e: i });
+    if (first) return true;
+  }
+  if (ia !== ja && ia !== jb && (o3 < 0 ? -o3 : o3) <= lj && segDist2(ax, ay, cx, cy, dx, dy) <= d2) {
+    out.push({ v: ia, e: j });
+    if (first) return true;
+  }
+  if (ib !== ja && ib !== jb && (o4 < 0 ? -o4 : o4) <= lj && segDist2(bx, by, cx, cy, dx, dy) <= d2) {
+    out.push({ v: ib, e: j });
+    if (first) return true;
   }
   return false;
 }
