@@ -417,30 +417,41 @@ function forEachOverlap(
           if (b <= a || bx0[b] > bx1[a] || bx1[b] < bx0[a] || by0[b] > by1[a] || by1[b] < by0[a]) continue;
           // the overlap's lower-left corner lies in the cell (max cx0, max cy0): the pair is met there only
           if ((cx0[a] > cx0[b] ? cx0[a] : cx0[b]) !== cx || (cy0[a] > cy0[b] ? cy0[a] : cy0[b]) !== cy) continue;
-          if (n === found.length) {
-            const more = new Int32Array(2 * n);
-            more.set(found);
-            found = more;
-          }
+          found = withRoom(found, n);
           found[n++] = b;
         }
       }
     }
-    // in ascending order (a box meets a handful of others: insertion; many: the typed array's own sort)
-    if (n > 16) found.subarray(0, n).sort();
-    else {
-      for (let i = 1; i < n; i++) {
-        const b = found[i];
-        let k = i;
-        while (k > 0 && found[k - 1] > b) {
-          found[k] = found[k - 1];
-          k--;
-        }
-        found[k] = b;
-      }
-    }
-    for (let k = 0; k < n; k++) pair(a, found[k]);
+    pairsInOrder(a, found, n, pair);
   }
+}
+
+/** `found`, or a copy twice as long when its `n` slots are full. */
+function withRoom(found: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n < found.length) return found;
+  const more = new Int32Array(2 * n);
+  more.set(found);
+  return more;
+}
+
+/**
+ * pair(a, b) for each b of found[0…n) in ascending order (a box meets a handful of others: insertion sort; many: the
+ * typed array's own).
+ */
+function pairsInOrder(a: number, found: Int32Array, n: number, pair: (a: number, b: number) => void): void {
+  if (n > 16) found.subarray(0, n).sort();
+  else {
+    for (let i = 1; i < n; i++) {
+      const b = found[i];
+      let k = i;
+      while (k > 0 && found[k - 1] > b) {
+        found[k] = found[k - 1];
+        k--;
+      }
+      found[k] = b;
+    }
+  }
+  for (let k = 0; k < n; k++) pair(a, found[k]);
 }
 
 /** forEachOverlap through a box tree (for boxes of very different sizes), same pairs in the same order. */
@@ -458,11 +469,7 @@ function forEachOverlapTree(
   // the filter collects and keeps nothing, so the search builds no result array
   const collect = (b: number) => {
     if (b <= a) return false;
-    if (n === found.length) {
-      const more = new Int32Array(2 * n);
-      more.set(found);
-      found = more;
-    }
+    found = withRoom(found, n);
     found[n++] = b;
     return false;
   };
@@ -470,8 +477,7 @@ function forEachOverlapTree(
     tick(a);
     n = 0;
     index.search(bx0[a], by0[a], bx1[a], by1[a], collect);
-    const sorted = found.subarray(0, n).sort();
-    for (let k = 0; k < n; k++) pair(a, sorted[k]);
+    pairsInOrder(a, found, n, pair);
   }
 }
 
