@@ -306,7 +306,7 @@ function plainOffset(miterLimit: number, arcTolerance: number): ClipperOffset {
   return co;
 }
 
-/** Unit normals of the path being offset (x, y per edge), reused from path to path. */
+/** Per edge of the path being offset: unit normal (x, y) and length; per corner: trim (see below). Reused. */
 let normalX = new Float64Array(256);
 let normalY = new Float64Array(256);
 let edgeLen = new Float64Array(256);
@@ -438,20 +438,18 @@ function miterOffsetInto(paths: Paths64, delta: number, miterLimit: number, out:
       const pk = path[k];
       if (p.x === pk.x && p.y === pk.y) continue;
       const cosA = nx[j] * nx[k] + ny[j] * ny[k];
+      const concave = trim[j] > 0;
       if (Math.abs(gd) < 1.0e-12) {
         pathOut.push(p);
-      } else if (trim[j] > 0 && trim[j] + trim[k] + 2 <= len[k] && trim[j] + trim[j + 1 < cnt ? j + 1 : 0] + 2 <= len[j]) {
-        // concave, and the two shifted walls meet within both walls (each keeps a part after its corners' trims):
-        // straight to where they meet — the point the union would find by cutting Clipper's loop off, without the
-        // loop and its two crossings for the union to resolve
-        const q = gd / (cosA + 1);
-        pathOut.push({ x: Math.round(p.x + (nx[k] + nx[j]) * q), y: Math.round(p.y + (ny[k] + ny[j]) * q) });
-      } else if (trim[j] > 0) {
-        // concave where a shifted wall is used up: three points whose loop the union resolves (as Clipper does it)
+      } else if (concave && (trim[j] + trim[k] + 2 > len[k] || trim[j] + trim[j + 1 < cnt ? j + 1 : 0] + 2 > len[j])) {
+        // concave where a shifted wall is used up by its corners' trims: three points whose loop the union resolves
+        // (as Clipper does it)
         pathOut.push({ x: Math.round(p.x + nx[k] * gd), y: Math.round(p.y + ny[k] * gd) });
         pathOut.push(p);
         pathOut.push({ x: Math.round(p.x + nx[j] * gd), y: Math.round(p.y + ny[j] * gd) });
-      } else if (cosA > 0.999 || cosA > mitLimSqr - 1) {
+      } else if (concave || cosA > 0.999 || cosA > mitLimSqr - 1) {
+        // the mitre point; at a concave corner where the shifted walls meet within both walls, that is the point the
+        // union would find by cutting Clipper's loop off, without the loop and its two crossings to resolve
         const q = gd / (cosA + 1);
         pathOut.push({ x: Math.round(p.x + (nx[k] + nx[j]) * q), y: Math.round(p.y + (ny[k] + ny[j]) * q) });
       } else {
