@@ -177,10 +177,6 @@ function beijingDate(addYears) {
   return d.toISOString().slice(0, 10);
 }
 
-/**
- * The problem with one raw body value, or null. Returns {code, params, value?}: `value` is the normalised value to
- * store (trimmed text) when it differs from the raw one.
- */
 /** A problem of `field`: its code and params (label, field, then `more`) — built only when there is one. */
 function fieldProblem(code, spec, field, more) {
   var params = { label: spec.label || field, field: field };
@@ -188,6 +184,10 @@ function fieldProblem(code, spec, field, more) {
   return { code: code, params: params };
 }
 
+/**
+ * The problem with one raw body value, or null. Returns {code, params, value?}: `value` is the normalised value to
+ * store (trimmed text) when it differs from the raw one.
+ */
 function problemOf(spec, field, raw) {
   if (spec.kind === "number") {
     if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
