@@ -152,7 +152,7 @@ async function waitHealthy(url, child, timeoutMs) {
  * heavily, and at Go's default (100) a province's bulk load spent about a sixth of its CPU collecting. 200 measured:
  * 7,701 compounds in one load, CPU 4.1 s against 5.0 s, peak memory 356 MB against 309 MB.
  */
-export const SERVER_GOGC = '200';
+const SERVER_GOGC = '200';
 
 /** The server could not bind its port (another process took it between the check and the start). */
 export class PortTakenError extends StartError {}
